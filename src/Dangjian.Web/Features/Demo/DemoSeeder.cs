@@ -1,0 +1,158 @@
+using Dangjian.Web.Features.Organization;
+using Dangjian.Web.Platform.Data;
+using Dangjian.Web.Platform.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Dangjian.Web.Features.Demo;
+
+/// <summary>
+/// A city Science and Technology Bureau as in the seeds (市科技局, its 党组 and 机关党支部, departments and
+/// subsidiaries, about forty people) plus the city supervision group, and one account per role. Runs only
+/// against a database with no accounts and no units, so it can never mix into real data.
+/// </summary>
+public sealed class DemoSeeder(AppDbContext db, AccountProvisioning accounts, IOptions<DemoOptions> options, ILogger<DemoSeeder> logger)
+{
+    /// <summary>The demo accounts: user name, display name, role, and the roster name they link to (if any).</summary>
+    public static IReadOnlyList<(string UserName, string DisplayName, string Role, string? Person)> Accounts { get; } =
+    [
+        ("office", "赵敏", Roles.CampaignOffice, "赵敏"),
+        ("leader", "王建国", Roles.Leader, "王建国"),
+        ("member", "孙磊", Roles.Member, "孙磊"),
+        ("supervisor", "周海涛", Roles.Supervisor, "周海涛"),
+        ("observer", "行风监督员 郑秀兰", Roles.Observer, null),
+        ("sysadmin", "系统管理员", Roles.SystemAdmin, null),
+        ("secadmin", "安全管理员", Roles.SecurityAdmin, null),
+        ("auditor", "审计管理员", Roles.AuditAdmin, null),
+    ];
+
+    public async Task<bool> SeedIfEmptyAsync(CancellationToken ct = default)
+    {
+        if (await db.Users.AnyAsync(ct) || await db.OrgUnits.AnyAsync(ct))
+        {
+            return false;
+        }
+
+        var strategy = db.Database.CreateExecutionStrategy();
+        await strategy.ExecuteAsync(async () =>
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var people = AddOrganization();
+            await db.SaveChangesAsync(ct);
+            foreach (var (userName, displayName, role, person) in Accounts)
+            {
+                var result = await accounts.CreateAsync(
+                    userName, displayName, options.Value.Password, [role], mustChangePassword: false,
+                    personId: person is null ? null : people[person].Id);
+                if (!result.Succeeded)
+                {
+                    throw new InvalidOperationException(string.Join("；", result.Errors.Select(e => e.Description)));
+                }
+            }
+
+            await tx.CommitAsync(ct);
+        });
+        logger.LogInformation("Seeded the demo bureau");
+        return true;
+    }
+
+    private Dictionary<string, Person> AddOrganization()
+    {
+        var order = 0;
+        OrgUnit Unit(string name, string code, OrgUnitKind kind, OrgUnit? parent)
+        {
+            var unit = new OrgUnit { Name = name, Code = code, Kind = kind, SortOrder = order++ };
+            unit.PlaceUnder(parent);
+            db.OrgUnits.Add(unit);
+            return unit;
+        }
+
+        var cityCommittee = Unit("中共市委", "SW", OrgUnitKind.PartyCommittee, null);
+        var supervision = Unit("市委第三督导组", "SW-DDZ3", OrgUnitKind.Department, cityCommittee);
+        var bureau = Unit("市科技局", "KJJ", OrgUnitKind.Bureau, null);
+        Unit("市科技局党组", "KJJ-DZ", OrgUnitKind.PartyGroup, bureau);
+        var branch = Unit("机关党支部", "KJJ-JGDZB", OrgUnitKind.Branch, bureau);
+        Unit("第一党小组", "KJJ-JGDZB-1", OrgUnitKind.PartyCell, branch);
+        Unit("第二党小组", "KJJ-JGDZB-2", OrgUnitKind.PartyCell, branch);
+        var office = Unit("办公室", "KJJ-BGS", OrgUnitKind.Department, bureau);
+        var policy = Unit("政策法规科", "KJJ-ZCFG", OrgUnitKind.Department, bureau);
+        var finance = Unit("计划财务科", "KJJ-JHCW", OrgUnitKind.Department, bureau);
+        var hightech = Unit("高新技术科", "KJJ-GXJS", OrgUnitKind.Department, bureau);
+        var rural = Unit("农村科技科", "KJJ-NCKJ", OrgUnitKind.Department, bureau);
+        var social = Unit("社会发展科", "KJJ-SHFZ", OrgUnitKind.Department, bureau);
+        var personnel = Unit("人事教育科", "KJJ-RSJY", OrgUnitKind.Department, bureau);
+        var institute = Unit("科技情报研究所", "KJJ-QBS", OrgUnitKind.Subsidiary, bureau);
+        var center = Unit("生产力促进中心", "KJJ-SCL", OrgUnitKind.Subsidiary, bureau);
+
+        var people = new Dictionary<string, Person>(StringComparer.Ordinal);
+        void Add(string name, Gender gender, OrgUnit unit, string title, PostRank rank, PartyStatus status = PartyStatus.Full, bool retired = false, int birthYear = 1975)
+        {
+            var person = new Person
+            {
+                Name = name,
+                Gender = gender,
+                BirthDate = new DateOnly(birthYear, 1 + (people.Count * 5 % 12), 1 + (people.Count * 7 % 28)),
+                OrgUnitId = unit.Id,
+                Title = title,
+                PostRank = rank,
+                PartyStatus = status,
+                IsRetired = retired,
+            };
+            people.Add(name, person);
+            db.People.Add(person);
+        }
+
+        Add("王建国", Gender.Male, bureau, "党组书记、局长", PostRank.TeamMember, birthYear: 1968);
+        Add("李红梅", Gender.Female, bureau, "党组成员、副局长", PostRank.TeamMember, birthYear: 1971);
+        Add("张志强", Gender.Male, bureau, "党组成员、副局长", PostRank.TeamMember, birthYear: 1973);
+        Add("陈立新", Gender.Male, bureau, "党组成员、纪检组长", PostRank.TeamMember, birthYear: 1970);
+        Add("刘文华", Gender.Male, bureau, "副调研员", PostRank.TeamMember, birthYear: 1966);
+
+        Add("赵敏", Gender.Female, office, "办公室主任、活动办公室主任", PostRank.MiddleChief, birthYear: 1979);
+        Add("钱宇", Gender.Male, office, "办公室副主任", PostRank.MiddleDeputy, birthYear: 1983);
+        Add("冯静", Gender.Female, office, "科员", PostRank.Staff, birthYear: 1990);
+        Add("何俊", Gender.Male, office, "科员", PostRank.Staff, PartyStatus.Probationary, birthYear: 1995);
+
+        Add("吴国平", Gender.Male, policy, "科长", PostRank.MiddleChief, birthYear: 1976);
+        Add("郑丽", Gender.Female, policy, "副科长", PostRank.MiddleDeputy, birthYear: 1982);
+        Add("褚晓东", Gender.Male, policy, "科员", PostRank.Staff, birthYear: 1991);
+
+        Add("卫红", Gender.Female, finance, "科长", PostRank.MiddleChief, birthYear: 1974);
+        Add("蒋涛", Gender.Male, finance, "副科长", PostRank.MiddleDeputy, birthYear: 1984);
+        Add("沈佳", Gender.Female, finance, "科员", PostRank.Staff, PartyStatus.NonMember, birthYear: 1993);
+
+        Add("韩明", Gender.Male, hightech, "科长", PostRank.MiddleChief, birthYear: 1977);
+        Add("杨帆", Gender.Male, hightech, "副科长", PostRank.MiddleDeputy, birthYear: 1985);
+        Add("孙磊", Gender.Male, hightech, "科员", PostRank.Staff, birthYear: 1989);
+        Add("朱婷", Gender.Female, hightech, "科员", PostRank.Staff, PartyStatus.Activist, birthYear: 1996);
+
+        Add("秦刚", Gender.Male, rural, "科长", PostRank.MiddleChief, birthYear: 1972);
+        Add("尤佳慧", Gender.Female, rural, "副科长", PostRank.MiddleDeputy, birthYear: 1986);
+        Add("许文", Gender.Male, rural, "科员", PostRank.Staff, birthYear: 1992);
+
+        Add("何雪", Gender.Female, social, "科长", PostRank.MiddleChief, birthYear: 1978);
+        Add("吕斌", Gender.Male, social, "副科长", PostRank.MiddleDeputy, birthYear: 1983);
+        Add("施颖", Gender.Female, social, "科员", PostRank.Staff, birthYear: 1994);
+
+        Add("张春燕", Gender.Female, personnel, "科长", PostRank.MiddleChief, birthYear: 1975);
+        Add("孔亮", Gender.Male, personnel, "副科长", PostRank.MiddleDeputy, birthYear: 1987);
+        Add("曹琳", Gender.Female, personnel, "科员", PostRank.Staff, PartyStatus.Probationary, birthYear: 1997);
+
+        Add("严华", Gender.Male, institute, "所长", PostRank.MiddleChief, birthYear: 1970);
+        Add("华素芬", Gender.Female, institute, "副所长", PostRank.MiddleDeputy, birthYear: 1980);
+        Add("金鹏", Gender.Male, institute, "助理研究员", PostRank.Staff, birthYear: 1990);
+        Add("魏兰", Gender.Female, institute, "研究实习员", PostRank.Staff, PartyStatus.NonMember, birthYear: 1998);
+
+        Add("陶建军", Gender.Male, center, "主任", PostRank.MiddleChief, birthYear: 1969);
+        Add("姜丽萍", Gender.Female, center, "副主任", PostRank.MiddleDeputy, birthYear: 1981);
+        Add("戚志远", Gender.Male, center, "工作人员", PostRank.Staff, birthYear: 1988);
+
+        Add("谢德明", Gender.Male, branch, "离退休党员", PostRank.Staff, retired: true, birthYear: 1950);
+        Add("邹桂英", Gender.Female, branch, "离退休党员", PostRank.Staff, retired: true, birthYear: 1953);
+
+        Add("周海涛", Gender.Male, supervision, "市委第三督导组组长", PostRank.TeamMember, birthYear: 1965);
+        Add("喻晓军", Gender.Male, supervision, "市委第三督导组副组长", PostRank.MiddleChief, birthYear: 1972);
+        Add("柏玉", Gender.Female, supervision, "市委第三督导组联络员", PostRank.Staff, birthYear: 1988);
+        return people;
+    }
+}

@@ -1,0 +1,12 @@
+namespace Dangjian.Web.Features.Demo;
+
+public static class DemoSetup
+{
+    public static WebApplicationBuilder AddDemo(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.Configure<DemoOptions>(builder.Configuration.GetSection(DemoOptions.Section));
+        builder.Services.AddScoped<DemoSeeder>();
+        return builder;
+    }
+}

@@ -1,0 +1,13 @@
+using Dangjian.Web.Features.Account;
+
+namespace Dangjian.Web.Features;
+
+/// <summary>Each feature's JSON API, mapped into the authenticated <c>/api/v1</c> group.</summary>
+public static class FeatureApis
+{
+    public static RouteGroupBuilder MapFeatureApis(this RouteGroupBuilder api)
+    {
+        api.MapAccountApi();
+        return api;
+    }
+}

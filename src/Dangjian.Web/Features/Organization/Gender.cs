@@ -1,0 +1,8 @@
+namespace Dangjian.Web.Features.Organization;
+
+public enum Gender
+{
+    Unknown = 0,
+    Male = 1,
+    Female = 2,
+}

@@ -1,0 +1,34 @@
+using Dangjian.Web.Platform.Data;
+
+namespace Dangjian.Web.Features.Organization;
+
+/// <summary>
+/// A node of the organization tree. <see cref="Path"/> is the materialized path of ids from the root
+/// ("/{root}/{child}/…/{self}/"), so a subtree is one indexed prefix match.
+/// </summary>
+public sealed class OrgUnit : Entity
+{
+    public required string Name { get; set; }
+
+    public required string Code { get; set; }
+
+    public OrgUnitKind Kind { get; set; }
+
+    public Guid? ParentId { get; set; }
+
+    public OrgUnit? Parent { get; set; }
+
+    public string Path { get; set; } = "";
+
+    public int SortOrder { get; set; }
+
+    public bool IsActive { get; set; } = true;
+
+    /// <summary>Sets <see cref="Path"/> under the given parent (or as a root).</summary>
+    public void PlaceUnder(OrgUnit? parent)
+    {
+        Parent = parent;
+        ParentId = parent?.Id;
+        Path = (parent?.Path ?? "/") + Id.ToString("N") + "/";
+    }
+}

@@ -1,0 +1,9 @@
+namespace Dangjian.Web.Features.Organization;
+
+public enum PartyStatus
+{
+    Full = 1,
+    Probationary = 2,
+    Activist = 3,
+    NonMember = 4,
+}

@@ -1,0 +1,128 @@
+using Dangjian.Web.Features.Demo;
+using Dangjian.Web.Platform.Data;
+using Dangjian.Web.Platform.Identity;
+using Dangjian.Web.Platform.Security;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Dangjian.Web.Platform.Cli;
+
+/// <summary>
+/// Operator verbs of the same executable, run without the web server:
+/// <c>migrate</c>, <c>create-admin</c>, <c>seed demo</c>, <c>schema script</c>.
+/// </summary>
+public static class CommandLine
+{
+    private static readonly string[] Verbs = ["migrate", "create-admin", "seed", "schema", "help"];
+
+    public static string? Verb(string[] args) =>
+        args.Length > 0 && Verbs.Contains(args[0], StringComparer.Ordinal) ? args[0] : null;
+
+    public static async Task<int> RunAsync(WebApplication app, string verb, string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        await using var scope = app.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        try
+        {
+            return verb switch
+            {
+                "migrate" => await MigrateAsync(services),
+                "create-admin" => await CreateAdminAsync(services, args),
+                "seed" when Option(args, 1) == "demo" => await SeedDemoAsync(services, app.Environment),
+                "schema" when Option(args, 1) == "script" => Schema(args),
+                _ => Help(),
+            };
+        }
+        catch (Exception e) when (e is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
+        {
+            await Console.Error.WriteLineAsync($"失败：{e.Message}");
+            return 1;
+        }
+    }
+
+    private static int Help()
+    {
+        Console.WriteLine("""
+            用法 (Usage): Dangjian.Web <verb>
+              migrate                                         应用数据库迁移 (apply migrations)
+              create-admin --user 名称 --role 角色 [--name 姓名]  创建管理员；密码从环境变量 DANGJIAN_ADMIN_PASSWORD 或标准输入读取
+                           角色: system-admin | security-admin | audit-admin
+              seed demo                                       向空数据库写入演示数据 (never in Production)
+              schema script --provider sqlite|postgres        打印 EF 模型的完整建表脚本 (for writing migrations)
+            """);
+        return 2;
+    }
+
+    private static async Task<int> MigrateAsync(IServiceProvider services)
+    {
+        var applied = await services.GetRequiredService<MigrationRunner>().MigrateAsync();
+        Console.WriteLine(applied.Count == 0 ? "数据库已是最新。" : $"已应用迁移：{string.Join(", ", applied)}");
+        return 0;
+    }
+
+    private static async Task<int> CreateAdminAsync(IServiceProvider services, string[] args)
+    {
+        await services.GetRequiredService<MigrationRunner>().MigrateAsync();
+        var userName = Named(args, "--user");
+        var role = Named(args, "--role");
+        if (string.IsNullOrWhiteSpace(userName) || role is null || !Roles.IsAdministrator(role))
+        {
+            await Console.Error.WriteLineAsync("请用 --user 指定用户名，用 --role 指定 system-admin、security-admin 或 audit-admin 之一。");
+            return 2;
+        }
+
+        var password = Environment.GetEnvironmentVariable("DANGJIAN_ADMIN_PASSWORD");
+        if (string.IsNullOrEmpty(password))
+        {
+            Console.Write("请输入密码（至少8位，含大写、小写、数字、符号中的3类）：");
+            password = Console.ReadLine();
+        }
+
+        var accounts = services.GetRequiredService<AccountProvisioning>();
+        var result = await accounts.CreateAsync(userName, Named(args, "--name") ?? Roles.DisplayNames[role], password ?? "", [role], mustChangePassword: false);
+        if (!result.Succeeded)
+        {
+            foreach (var error in result.Errors)
+            {
+                await Console.Error.WriteLineAsync(error.Description);
+            }
+
+            return 1;
+        }
+
+        await services.GetRequiredService<SecurityLog>().RecordAsync(SecurityEventKind.AdminCreated, userName, detail: $"命令行创建{Roles.DisplayNames[role]}");
+        Console.WriteLine($"已创建{Roles.DisplayNames[role]} {userName}。首次登录时须绑定身份验证器（两步验证）。");
+        return 0;
+    }
+
+    private static async Task<int> SeedDemoAsync(IServiceProvider services, IHostEnvironment environment)
+    {
+        if (environment.IsProduction())
+        {
+            await Console.Error.WriteLineAsync("生产环境不允许写入演示数据。请设置 ASPNETCORE_ENVIRONMENT=Development 后再试。");
+            return 1;
+        }
+
+        await services.GetRequiredService<MigrationRunner>().MigrateAsync();
+        var seeded = await services.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync();
+        Console.WriteLine(seeded ? "已写入演示数据。" : "数据库中已有数据，未写入演示数据。");
+        return seeded ? 0 : 1;
+    }
+
+    private static int Schema(string[] args)
+    {
+        var provider = Named(args, "--provider") == "postgres" ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;
+        Console.WriteLine(SchemaScript.Create(provider));
+        return 0;
+    }
+
+    private static string? Option(string[] args, int index) => args.Length > index ? args[index] : null;
+
+    private static string? Named(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    }
+}

@@ -1,0 +1,64 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dangjian.Web.Platform.Data;
+
+public static class DataSetup
+{
+    /// <summary>
+    /// Registers <see cref="AppDbContext"/> on the configured provider: SQLite under <c>App_Data/</c>
+    /// by default, PostgreSQL when <c>Database:Provider</c> is <c>Postgres</c>.
+    /// </summary>
+    public static WebApplicationBuilder AddAppData(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        builder.Services.Configure<DatabaseOptions>(builder.Configuration.GetSection(DatabaseOptions.Section));
+        var connectionString = ResolveConnectionString(builder.Configuration, builder.Environment.ContentRootPath, options.Provider);
+        builder.Services.AddDbContext<AppDbContext>(db => Configure(db, options.Provider, connectionString));
+        builder.Services.AddScoped<MigrationRunner>();
+        builder.Services.AddHostedService<DatabaseStartup>();
+        builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
+        return builder;
+    }
+
+    public static void Configure(DbContextOptionsBuilder db, DatabaseProvider provider, string connectionString)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (provider == DatabaseProvider.Postgres)
+        {
+            db.UseNpgsql(connectionString);
+        }
+        else
+        {
+            db.UseSqlite(connectionString);
+        }
+    }
+
+    public static string ResolveConnectionString(IConfiguration configuration, string contentRoot, DatabaseProvider provider)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var configured = configuration.GetConnectionString("Default");
+        if (provider == DatabaseProvider.Postgres)
+        {
+            return string.IsNullOrWhiteSpace(configured)
+                ? throw new InvalidOperationException("Database:Provider 为 Postgres 时必须配置 ConnectionStrings:Default。")
+                : configured;
+        }
+
+        var sqlite = new SqliteConnectionStringBuilder(string.IsNullOrWhiteSpace(configured) ? "Data Source=App_Data/dangjian.db" : configured);
+        if (!Path.IsPathRooted(sqlite.DataSource) && sqlite.DataSource != ":memory:")
+        {
+            sqlite.DataSource = Path.Combine(contentRoot, sqlite.DataSource);
+        }
+
+        var folder = Path.GetDirectoryName(sqlite.DataSource);
+        if (!string.IsNullOrEmpty(folder))
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        sqlite.DefaultTimeout = Math.Max(sqlite.DefaultTimeout, 30);
+        return sqlite.ToString();
+    }
+}

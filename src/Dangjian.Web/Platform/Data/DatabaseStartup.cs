@@ -1,0 +1,47 @@
+using Dangjian.Web.Features.Demo;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Dangjian.Web.Platform.Data;
+
+/// <summary>
+/// Migrates the database (and, outside Production, seeds the demo bureau into an empty one) before any
+/// other hosted service starts, so the web server never serves a request against an old schema.
+/// </summary>
+public sealed class DatabaseStartup(
+    IServiceScopeFactory scopes,
+    IOptions<DatabaseOptions> database,
+    IOptions<DemoOptions> demo,
+    IHostEnvironment environment) : IHostedLifecycleService
+{
+    public async Task StartingAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        if (db.Database.IsSqlite())
+        {
+            // WAL lets readers continue while a request writes; it is a property of the file and survives restarts.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+
+        if (database.Value.MigrateOnStartup)
+        {
+            await scope.ServiceProvider.GetRequiredService<MigrationRunner>().MigrateAsync(cancellationToken);
+        }
+
+        if (demo.Value.SeedOnStartup && !environment.IsProduction())
+        {
+            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync(cancellationToken);
+        }
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

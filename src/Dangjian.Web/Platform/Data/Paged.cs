@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Dangjian.Web.Platform.Data;
+
+/// <summary>One page of a server-side paginated list, with what a pager needs.</summary>
+public sealed record Paged<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize)
+{
+    public int TotalPages => Total == 0 ? 1 : (Total + PageSize - 1) / PageSize;
+
+    public bool HasPrevious => Page > 1;
+
+    public bool HasNext => Page < TotalPages;
+}
+
+public static class PagedQueryExtensions
+{
+    public const int DefaultPageSize = 20;
+    public const int MaxPageSize = 100;
+
+    /// <summary>
+    /// Counts and fetches one page in two SQL commands whatever the data size. The query must already be
+    /// ordered (by a unique key last) so pages are stable. Out-of-range page numbers are clamped.
+    /// </summary>
+    public static async Task<Paged<T>> ToPageAsync<T>(this IQueryable<T> query, int page, int pageSize = DefaultPageSize, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
+        var total = await query.CountAsync(ct);
+        var lastPage = Math.Max(1, (total + pageSize - 1) / pageSize);
+        page = Math.Clamp(page, 1, lastPage);
+        var items = total == 0 ? [] : await query.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        return new Paged<T>(items, total, page, pageSize);
+    }
+}

@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace Dangjian.Web.Platform.Identity;
+
+/// <summary>A sign-in account. It links to a roster <c>Person</c> when the account belongs to one.</summary>
+public sealed class AppUser : IdentityUser<Guid>
+{
+    public AppUser()
+    {
+        Id = Guid.CreateVersion7();
+        SecurityStamp = Guid.NewGuid().ToString("N");
+    }
+
+    public string DisplayName { get; set; } = "";
+
+    public Guid? PersonId { get; set; }
+
+    /// <summary>Set for new accounts and resets: the next sign-in must choose a new password first.</summary>
+    public bool MustChangePassword { get; set; }
+
+    public DateTime? PasswordChangedAt { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+
+    public DateTime? LastSignInAt { get; set; }
+
+    public bool IsDisabled { get; set; }
+}

@@ -1,0 +1,59 @@
+using System.Security.Claims;
+using Dangjian.Web.Features.Organization;
+using Dangjian.Web.Platform.Data;
+using Dangjian.Web.Platform.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dangjian.Web.Platform.Web;
+
+/// <summary>
+/// Who is asking, for the layout and for scoping: name, roles, their unit and its data scope. Loaded with
+/// one query on first use in a request.
+/// </summary>
+public sealed class CurrentUser(IHttpContextAccessor http, AppDbContext db)
+{
+    private Profile? profile;
+
+    public sealed record Profile(Guid UserId, string DisplayName, string? UnitName, string? UnitPath, IReadOnlyList<string> RoleNames);
+
+    public ClaimsPrincipal Principal => http.HttpContext?.User ?? new ClaimsPrincipal();
+
+    public bool IsAuthenticated => Principal.Identity?.IsAuthenticated == true;
+
+    public Guid? Id => Guid.TryParse(Principal.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
+
+    public string DisplayName => Principal.FindFirstValue(AppClaims.DisplayName) ?? Principal.Identity?.Name ?? "";
+
+    public IReadOnlyList<string> Roles => Principal.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList();
+
+    public async Task<Profile?> GetProfileAsync(CancellationToken ct = default)
+    {
+        if (profile is not null || Id is not { } id)
+        {
+            return profile;
+        }
+
+        var unit = await (from u in db.Users
+                          where u.Id == id
+                          join p in db.People on u.PersonId equals p.Id into people
+                          from p in people.DefaultIfEmpty()
+                          join o in db.Set<OrgUnit>() on p.OrgUnitId equals o.Id into units
+                          from o in units.DefaultIfEmpty()
+                          select new { UnitName = o == null ? null : o.Name, UnitPath = o == null ? null : o.Path })
+                         .FirstOrDefaultAsync(ct);
+        profile = new Profile(
+            id,
+            DisplayName,
+            unit?.UnitName,
+            unit?.UnitPath,
+            Roles.Select(r => Identity.Roles.DisplayNames.GetValueOrDefault(r, r)).ToList());
+        return profile;
+    }
+
+    /// <summary>The org subtree this person may see. Nothing for accounts with no unit (the administrators).</summary>
+    public async Task<DataScope> GetScopeAsync(CancellationToken ct = default)
+    {
+        var p = await GetProfileAsync(ct);
+        return p?.UnitPath is { } path ? new DataScope([path]) : DataScope.Nothing;
+    }
+}

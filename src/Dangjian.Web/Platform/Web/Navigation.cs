@@ -1,0 +1,67 @@
+using System.Collections.Concurrent;
+using System.Security.Claims;
+using Dangjian.Web.Platform.Identity;
+
+namespace Dangjian.Web.Platform.Web;
+
+public sealed record MenuItem(string Title, string Page, IReadOnlyList<string>? Roles = null);
+
+public sealed record MenuSection(string Title, string Icon, IReadOnlyList<MenuItem> Items);
+
+/// <summary>
+/// The left menu of UX.md, in its order. An item shows only when its page exists in this build and the
+/// person holds one of its roles (no roles listed: every business role), so each feature lights up its
+/// menu entries by adding pages, and nobody sees a link that leads to a refusal.
+/// </summary>
+public sealed class Navigation(LinkGenerator links)
+{
+    private static readonly string[] Business = [Roles.CampaignOffice, Roles.Leader, Roles.Member, Roles.Supervisor, Roles.Observer];
+    private static readonly string[] Office = [Roles.CampaignOffice, Roles.Leader, Roles.Supervisor];
+
+    public static IReadOnlyList<MenuSection> Sections { get; } =
+    [
+        new("首页", "house", [new("我的待办", "/Index")]),
+        new("活动管理", "flag", [new("活动列表", "/Campaigns/Index"), new("阶段与节点", "/Campaigns/Phases"), new("待我审批", "/Campaigns/Approvals", Office)]),
+        new("学习教育", "book", [new("学习计划", "/Study/Plans/Index"), new("学习会", "/Study/Sessions/Index"), new("考勤", "/Study/Attendance/Index"), new("学习笔记与心得", "/Study/Notes/Index"), new("在线测试", "/Study/Quizzes/Index"), new("题库", "/Study/Questions/Index", Office)]),
+        new("征求意见", "chat-square-text", [new("意见汇总", "/Opinions/Index"), new("征求意见函", "/Opinions/Letters/Index"), new("座谈会", "/Opinions/Forums/Index"), new("意见箱", "/Opinions/Box/Index")]),
+        new("民主评议", "check2-square", [new("民主测评", "/Appraisal/Index"), new("谈心谈话", "/Talks/Index")]),
+        new("查摆问题", "search", [new("问题清单", "/Problems/Index"), new("对照检查材料", "/Problems/SelfInspections/Index"), new("民主生活会", "/Meetings/Index")]),
+        new("整改落实", "tools", [new("整改方案", "/Rectification/Index"), new("整改路线图", "/Rectification/Roadmap"), new("专项整治", "/Rectification/Special"), new("整改公示", "/Rectification/Disclosure")]),
+        new("督查督办", "clipboard-check", [new("督办台账", "/Ledgers/Index"), new("月调度", "/Ledgers/Dispatch"), new("季度考核", "/Ledgers/Assessment"), new("流动红旗", "/Ledgers/RedFlag")]),
+        new("制度建设", "journal-text", [new("制度库", "/Rules/Index"), new("制度汇编", "/Rules/Handbook")]),
+        new("简报", "newspaper", [new("简报列表", "/Briefings/Index")]),
+        new("统计报告", "bar-chart", [new("活动总结", "/Reports/Index", Office), new("台账导出", "/Reports/Exports", Office), new("领导驾驶舱", "/Dashboard/Index", Office)]),
+        new("组织人员", "diagram-3", [new("组织架构", "/Organization/Index", [Roles.CampaignOffice, Roles.SystemAdmin]), new("人员", "/Organization/People/Index", [Roles.CampaignOffice, Roles.SystemAdmin]), new("批量导入", "/Organization/Import", [Roles.CampaignOffice, Roles.SystemAdmin])]),
+        new("系统管理", "gear", [new("用户", "/Admin/Users/Index", [Roles.SystemAdmin]), new("角色权限", "/Admin/Roles/Index", [Roles.SecurityAdmin]), new("安全策略", "/Admin/Policy", [Roles.SecurityAdmin])]),
+        new("审计", "shield-check", [new("审计日志", "/Audit/Index", [Roles.AuditAdmin]), new("链校验", "/Audit/Verify", [Roles.AuditAdmin])]),
+        new("我的账户", "person-gear", [new("账户安全", "/Account/Security", AllRoles()), new("API 令牌", "/Account/ApiTokens", AllRoles())]),
+    ];
+
+    private readonly ConcurrentDictionary<string, string?> urls = new(StringComparer.Ordinal);
+
+    /// <summary>The sections and items this person may see, with their URLs.</summary>
+    public IReadOnlyList<(MenuSection Section, IReadOnlyList<(MenuItem Item, string Url)> Items)> For(ClaimsPrincipal user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var visible = new List<(MenuSection, IReadOnlyList<(MenuItem, string)>)>();
+        foreach (var section in Sections)
+        {
+            var items = section.Items
+                .Where(i => (i.Roles ?? Business).Any(user.IsInRole))
+                .Select(i => (Item: i, Url: UrlOf(i.Page)))
+                .Where(x => x.Url is not null)
+                .Select(x => (x.Item, x.Url!))
+                .ToList();
+            if (items.Count > 0)
+            {
+                visible.Add((section, items));
+            }
+        }
+
+        return visible;
+    }
+
+    private string? UrlOf(string page) => urls.GetOrAdd(page, p => links.GetPathByPage(p));
+
+    private static string[] AllRoles() => [.. Roles.DisplayNames.Keys];
+}

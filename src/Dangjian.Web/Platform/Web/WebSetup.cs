@@ -1,0 +1,87 @@
+using System.Globalization;
+using Dangjian.Web.Platform.Identity;
+using Dangjian.Web.Platform.Security;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+
+namespace Dangjian.Web.Platform.Web;
+
+public static class WebSetup
+{
+    public static WebApplicationBuilder AddAppWeb(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        var security = builder.Configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>() ?? new SecurityOptions();
+        services.Configure<KestrelServerOptions>(k => k.Limits.MaxRequestBodySize = security.MaxRequestBodyBytes);
+
+        services.AddLocalization();
+        services.AddRazorPages(options =>
+            {
+                options.RootDirectory = "/Features";
+                options.Conventions.AllowAnonymousToFolder("/Public");
+            })
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)))
+            .AddMvcOptions(o => ChineseBindingMessages.Apply(o.ModelBindingMessageProvider));
+        services.AddAntiforgery(o => o.HeaderName = "RequestVerificationToken");
+
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
+        {
+            var status = c.ProblemDetails.Status ?? c.HttpContext.Response.StatusCode;
+            c.ProblemDetails.Title = ProblemResults.TitleFor(status);
+            c.ProblemDetails.Detail ??= ProblemResults.TitleFor(status);
+            c.ProblemDetails.Type = null;
+        });
+        services.AddExceptionHandler<AppExceptionHandler>();
+        services.Configure<ApiBehaviorOptions>(o => o.SuppressMapClientErrors = false);
+        services.AddOpenApi("v1", o => o.ShouldInclude = d => d.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true);
+
+        services.AddSingleton<Navigation>();
+        services.AddScoped<CurrentUser>();
+        return builder;
+    }
+
+    /// <summary>The request pipeline, in order. Each step is explained where it is not obvious.</summary>
+    public static WebApplication UseAppPlatform(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var culture = new CultureInfo(app.Configuration["Culture"] ?? "zh-CN");
+        app.UseRequestLocalization(new RequestLocalizationOptions
+        {
+            DefaultRequestCulture = new RequestCulture(culture),
+            SupportedCultures = [culture],
+            SupportedUICultures = [culture],
+        });
+
+        app.UseExceptionHandler("/Error");
+        app.UseWhen(ApiRequest.Is, api => api.UseStatusCodePages());
+        app.UseWhen(c => !ApiRequest.Is(c), ui => ui.UseStatusCodePagesWithReExecute("/Error/{0}"));
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
+        app.Use(SecurityHeaders);
+        app.UseStaticFiles();
+        app.UseMiddleware<RequestSizeLimitMiddleware>();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseMiddleware<SecurityGateMiddleware>();
+        app.UseAntiforgery();
+        app.UseApiDocs();
+        return app;
+    }
+
+    private static Task SecurityHeaders(HttpContext context, Func<Task> next)
+    {
+        var headers = context.Response.Headers;
+        headers.XContentTypeOptions = "nosniff";
+        headers.XFrameOptions = "DENY";
+        headers["Referrer-Policy"] = "same-origin";
+        headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'none'";
+        return next();
+    }
+}

@@ -1,0 +1,33 @@
+using Dangjian.Web.Features;
+using Dangjian.Web.Features.Demo;
+using Dangjian.Web.Platform.Cli;
+using Dangjian.Web.Platform.Data;
+using Dangjian.Web.Platform.Identity;
+using Dangjian.Web.Platform.Web;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddAppData();
+builder.AddAppIdentity();
+builder.AddAppWeb();
+builder.AddDemo();
+var verb = CommandLine.Verb(args);
+if (verb is not null)
+{
+    builder.Configuration["Database:MigrateOnStartup"] = "false";
+}
+
+var app = builder.Build();
+if (verb is not null)
+{
+    return await CommandLine.RunAsync(app, verb, args);
+}
+
+app.UseAppPlatform();
+app.MapHealth();
+app.MapRazorPages();
+app.MapApiV1().MapFeatureApis();
+await app.RunAsync();
+return 0;
+
+/// <summary>Entry point, visible to the test host.</summary>
+public partial class Program;
