@@ -120,7 +120,8 @@ public sealed class LoginModel(
 
     private string LockedMessage(DateTimeOffset? end)
     {
-        var minutes = end is { } e ? Math.Max(1, (int)Math.Ceiling((e - clock.GetUtcNow()).TotalMinutes)) : security.Value.LockoutMinutes;
+        // Identity computes lockout ends from the system clock (it takes no TimeProvider), so compare with the same.
+        var minutes = end is { } e ? Math.Max(1, (int)Math.Ceiling((e - DateTimeOffset.UtcNow).TotalMinutes)) : security.Value.LockoutMinutes;
         return $"密码连续错误{security.Value.LockoutThreshold}次，账户已锁定。请{minutes}分钟后再试，或联系安全管理员解锁。";
     }
 

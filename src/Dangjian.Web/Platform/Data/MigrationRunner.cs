@@ -99,8 +99,10 @@ public sealed class MigrationRunner(AppDbContext db, ILogger<MigrationRunner> lo
 
     private async Task<bool> ApplyOneAsync(DbConnection connection, Migration migration, CancellationToken ct)
     {
-        // SqliteConnection.BeginTransaction() is BEGIN IMMEDIATE: it takes the write lock up front.
-        await using var tx = await connection.BeginTransactionAsync(IsolationLevel.Serializable, ct);
+        // Read committed, so that after waiting for the lock the history read sees what the lock holder
+        // committed (a serializable snapshot would be taken before the wait). On SQLite this is
+        // BEGIN IMMEDIATE, which takes the write lock up front.
+        await using var tx = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
         if (Provider == DatabaseProvider.Postgres)
         {
             await ExecuteAsync(connection, tx, $"SELECT pg_advisory_xact_lock({PostgresLockKey});", ct);

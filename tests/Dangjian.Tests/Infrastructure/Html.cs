@@ -1,0 +1,53 @@
+using System.Net;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+
+namespace Dangjian.Tests.Infrastructure;
+
+/// <summary>Reads pages and posts their forms the way a browser would (antiforgery token included).</summary>
+public static class Html
+{
+    private static readonly HtmlParser Parser = new();
+
+    public static async Task<IHtmlDocument> GetDocumentAsync(this HttpClient client, string url)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var response = await client.GetAsync(new Uri(url, UriKind.Relative));
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, $"GET {url}");
+        return await Parser.ParseDocumentAsync(await response.Content.ReadAsStringAsync());
+    }
+
+    public static async Task<IHtmlDocument> ParseAsync(this HttpResponseMessage response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        return await Parser.ParseDocumentAsync(await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>GETs <paramref name="pageUrl"/>, takes the token of its first form (or the form posting to <paramref name="action"/>), and posts the fields.</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string pageUrl, IDictionary<string, string> fields, string? action = null)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(fields);
+        var document = await client.GetDocumentAsync(pageUrl);
+        var form = document.Forms.FirstOrDefault(f => action is null ? !IsLogoutForm(f) : (f.GetAttribute("action") ?? "").Contains(action, StringComparison.OrdinalIgnoreCase))
+            ?? throw new InvalidOperationException($"{pageUrl} 上没有表单 {action}");
+        var values = new Dictionary<string, string>(fields);
+        var token = form.QuerySelector("input[name='__RequestVerificationToken']")?.GetAttribute("value");
+        if (token is not null)
+        {
+            values["__RequestVerificationToken"] = token;
+        }
+
+        var target = form.GetAttribute("action") is { Length: > 0 } a ? a : pageUrl;
+        using var content = new FormUrlEncodedContent(values);
+        return await client.PostAsync(new Uri(target, UriKind.Relative), content);
+    }
+
+    public static string ErrorsText(this IHtmlDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        return string.Join(" ", document.QuerySelectorAll("[data-testid=errors], .text-danger").Select(e => e.TextContent.Trim()));
+    }
+
+    private static bool IsLogoutForm(IHtmlFormElement form) => (form.GetAttribute("action") ?? "").Contains("Logout", StringComparison.OrdinalIgnoreCase);
+}

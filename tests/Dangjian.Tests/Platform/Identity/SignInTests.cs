@@ -1,0 +1,169 @@
+using System.Net;
+using Dangjian.Tests.Infrastructure;
+using Dangjian.Web.Platform.Identity;
+using Dangjian.Web.Platform.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dangjian.Tests.Platform.Identity;
+
+public sealed class SignInTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    [DbFact]
+    public async Task DemoOfficeSignsInAndSeesTheChineseHomePage()
+    {
+        var client = app.CreateBrowserLikeClient();
+        await client.SignInAsync("office");
+
+        var home = await client.GetDocumentAsync("/");
+
+        home.Title!.ShouldContain("首页");
+        home.QuerySelector("#todo-title")!.TextContent.ShouldBe("我的待办");
+        home.QuerySelector("[data-testid=org-overview]").ShouldNotBeNull();
+        home.QuerySelector(".dj-unit")!.TextContent.ShouldContain("办公室");
+        home.QuerySelector("[data-testid=user-menu]")!.TextContent.ShouldContain("赵敏");
+    }
+
+    [DbFact]
+    public async Task AnonymousVisitorIsSentToTheSignInPage()
+    {
+        var response = await app.CreateBrowserLikeClient().GetAsync(new Uri("/", UriKind.Relative));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        response.Headers.Location!.OriginalString.ShouldStartWith("http://localhost/Account/Login");
+    }
+
+    [DbFact]
+    public async Task WrongPasswordGetsAChineseMessageAndASecurityEvent()
+    {
+        var user = await app.CreateUserAsync([Roles.Member]);
+        var response = await app.CreateBrowserLikeClient().PostLoginAsync(user, "Wrong-pass1");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await response.ParseAsync()).ErrorsText().ShouldContain("用户名或密码错误");
+        (await EventsAsync(user)).ShouldContain(SecurityEventKind.SignInFailed);
+    }
+
+    [DbFact]
+    public async Task EmptyFormShowsFieldMessagesInChinese()
+    {
+        var response = await app.CreateBrowserLikeClient().PostLoginAsync("", "");
+
+        var errors = (await response.ParseAsync()).ErrorsText();
+        errors.ShouldContain("请输入用户名。");
+        errors.ShouldContain("请输入密码。");
+    }
+
+    [DbFact]
+    public async Task FiveFailuresLockTheAccountEvenAgainstTheRightPassword()
+    {
+        var user = await app.CreateUserAsync([Roles.Member]);
+        var client = app.CreateBrowserLikeClient();
+        string last = "";
+        for (var i = 0; i < 5; i++)
+        {
+            last = (await (await client.PostLoginAsync(user, "Wrong-pass1")).ParseAsync()).ErrorsText();
+        }
+
+        last.ShouldContain("账户已锁定");
+        last.ShouldContain("15分钟");
+        var withRightPassword = await client.PostLoginAsync(user, "Passw0rd!x");
+        withRightPassword.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await withRightPassword.ParseAsync()).ErrorsText().ShouldContain("账户已锁定");
+        var events = await EventsAsync(user);
+        events.ShouldContain(SecurityEventKind.LockedOut);
+        events.ShouldContain(SecurityEventKind.SignInWhileLocked);
+    }
+
+    [DbFact]
+    public async Task WarningComesBeforeTheLockout()
+    {
+        var user = await app.CreateUserAsync([Roles.Member]);
+        var client = app.CreateBrowserLikeClient();
+        for (var i = 0; i < 2; i++)
+        {
+            await client.PostLoginAsync(user, "Wrong-pass1");
+        }
+
+        var third = (await (await client.PostLoginAsync(user, "Wrong-pass1")).ParseAsync()).ErrorsText();
+        third.ShouldContain("再错2次");
+    }
+
+    [DbFact]
+    public async Task ReturnUrlToAnotherSiteIsIgnored()
+    {
+        var user = await app.CreateUserAsync([Roles.Member]);
+        var client = app.CreateBrowserLikeClient();
+        var response = await client.PostFormAsync("/Account/Login?ReturnUrl=http%3A%2F%2Fevil.example%2F", new Dictionary<string, string>
+        {
+            ["Input.UserName"] = user,
+            ["Input.Password"] = "Passw0rd!x",
+            ["ReturnUrl"] = "http://evil.example/",
+        });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        response.Headers.Location!.OriginalString.ShouldBe("/");
+    }
+
+    [DbFact]
+    public async Task SignOutNeedsAPostAndEndsTheSession()
+    {
+        var client = app.CreateBrowserLikeClient();
+        await client.SignInAsync("member");
+
+        (await client.GetAsync(new Uri("/Account/Logout", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await client.GetAsync(new Uri("/", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var posted = await client.PostFormAsync("/Account/Logout", new Dictionary<string, string>());
+        posted.Headers.Location!.OriginalString.ShouldContain("reason=signedout");
+        (await client.GetAsync(new Uri("/", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+    }
+
+    [DbFact]
+    public async Task IdleSessionEndsOnTheServerAndSaysWhy()
+    {
+        var user = await app.CreateUserAsync([Roles.Member]);
+        var client = app.CreateBrowserLikeClient();
+        await client.SignInAsync(user, "Passw0rd!x");
+
+        app.Clock.Advance(TimeSpan.FromMinutes(20));
+        (await client.GetAsync(new Uri("/", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.OK, "activity within 30 minutes keeps the session");
+        app.Clock.Advance(TimeSpan.FromMinutes(20));
+        (await client.GetAsync(new Uri("/", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.OK, "the sliding window renewed at the last request");
+
+        app.Clock.Advance(TimeSpan.FromMinutes(31));
+        var expired = await client.GetAsync(new Uri("/", UriKind.Relative));
+
+        expired.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var location = expired.Headers.Location!.OriginalString;
+        location.ShouldContain("/Account/Login");
+        location.ShouldContain("reason=expired");
+        var page = await client.GetDocumentAsync(location.Replace("http://localhost", "", StringComparison.Ordinal));
+        page.QuerySelector("[data-testid=notice]")!.TextContent.ShouldContain("30分钟未操作");
+        (await EventsAsync(null)).ShouldContain(SecurityEventKind.SessionExpired);
+    }
+
+    [DbFact]
+    public async Task TamperedCookieIsRefusedAndLogged()
+    {
+        var client = app.CreateBrowserLikeClient();
+        var response = await client.PostLoginAsync("member", AppFactory.DemoPassword);
+        var cookie = response.Headers.GetValues("Set-Cookie").First(c => c.StartsWith("dangjian.auth=", StringComparison.Ordinal));
+        var value = cookie.Split(';')[0]["dangjian.auth=".Length..];
+        var tampered = value[..^6] + (value[^6] == 'A' ? "B" : "A") + value[^5..];
+
+        var fresh = app.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/");
+        request.Headers.Add("Cookie", "dangjian.auth=" + tampered);
+        var result = await fresh.SendAsync(request);
+
+        result.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        result.Headers.Location!.OriginalString.ShouldContain("/Account/Login");
+        (await EventsAsync(null)).ShouldContain(SecurityEventKind.CookieRejected);
+    }
+
+    private Task<List<SecurityEventKind>> EventsAsync(string? userName) =>
+        app.WithDbAsync(db => db.SecurityEvents
+            .Where(e => userName == null || e.UserName == userName)
+            .Select(e => e.Kind)
+            .ToListAsync());
+}
