@@ -88,4 +88,12 @@ public sealed class UnitTests
         ApiTokenService.Format().IsMatch("dj_" + new string('A', 42) + "'").ShouldBeFalse();
         ApiTokenService.Hash("dj_x").Length.ShouldBe(64);
     }
+
+    [Theory]
+    [InlineData("/a/b/c/", "/a/")]
+    [InlineData("/a/", "/a/")]
+    public void RootOfAPathIsItsFirstSegment(string path, string root)
+    {
+        CurrentUser.RootOf(path).ShouldBe(root);
+    }
 }

@@ -23,6 +23,6 @@ public static class PasswordPolicy
             return null;
         }
 
-        return (int)Math.Floor((changed.AddDays(options.PasswordExpiryDays) - utcNow).TotalDays);
+        return (int)Math.Ceiling((changed.AddDays(options.PasswordExpiryDays) - utcNow).TotalDays);
     }
 }

@@ -47,6 +47,7 @@ public static class ApiSetup
                 o.RoutePrefix = DocsPath.TrimStart('/');
                 o.SwaggerEndpoint("/openapi/v1.json", "党建工作平台 API v1");
                 o.DocumentTitle = "党建工作平台 API 文档";
+                o.HeadContent = "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">";
             });
         });
         return app;

@@ -50,10 +50,28 @@ public sealed class CurrentUser(IHttpContextAccessor http, AppDbContext db)
         return profile;
     }
 
-    /// <summary>The org subtree this person may see. Nothing for accounts with no unit (the administrators).</summary>
+    /// <summary>
+    /// The org subtree this person may see: their own unit's subtree; for the campaign office and leaders,
+    /// the whole organization their unit belongs to (its root). Nothing for accounts with no unit (the
+    /// administrators). Supervised units join this when campaigns define supervision groups.
+    /// </summary>
     public async Task<DataScope> GetScopeAsync(CancellationToken ct = default)
     {
         var p = await GetProfileAsync(ct);
-        return p?.UnitPath is { } path ? new DataScope([path]) : DataScope.Nothing;
+        if (p?.UnitPath is not { } path)
+        {
+            return DataScope.Nothing;
+        }
+
+        var wholeOrganization = Principal.IsInRole(Identity.Roles.CampaignOffice) || Principal.IsInRole(Identity.Roles.Leader);
+        return new DataScope([wholeOrganization ? RootOf(path) : path]);
+    }
+
+    /// <summary>"/a/b/c/" → "/a/".</summary>
+    public static string RootOf(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var end = path.IndexOf('/', 1);
+        return end < 0 ? path : path[..(end + 1)];
     }
 }

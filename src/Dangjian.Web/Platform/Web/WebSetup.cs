@@ -36,7 +36,16 @@ public static class WebSetup
         });
         services.AddExceptionHandler<AppExceptionHandler>();
         services.Configure<ApiBehaviorOptions>(o => o.SuppressMapClientErrors = false);
-        services.AddOpenApi("v1", o => o.ShouldInclude = d => d.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true);
+        services.AddOpenApi("v1", o =>
+        {
+            o.ShouldInclude = d => d.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true;
+            o.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info.Title = "党建工作平台 API";
+                document.Info.Description = "使用登录后的浏览器会话，或在请求头中提供个人访问令牌：Authorization: Bearer dj_…（在“账户安全 → API 令牌”中创建）。";
+                return Task.CompletedTask;
+            });
+        });
 
         services.AddSingleton<Navigation>();
         services.AddScoped<CurrentUser>();

@@ -18,9 +18,22 @@ public sealed class SignInTests(AppFactory app) : IClassFixture<AppFactory>
 
         home.Title!.ShouldContain("首页");
         home.QuerySelector("#todo-title")!.TextContent.ShouldBe("我的待办");
-        home.QuerySelector("[data-testid=org-overview]").ShouldNotBeNull();
+        var overview = home.QuerySelectorAll("[data-testid=org-overview] .dj-stat").Select(e => e.TextContent.Trim()).ToList();
+        overview[1].ShouldBe("37", "the office sees the whole bureau (37 people), not the supervision group's 3");
         home.QuerySelector(".dj-unit")!.TextContent.ShouldContain("办公室");
         home.QuerySelector("[data-testid=user-menu]")!.TextContent.ShouldContain("赵敏");
+    }
+
+    [DbFact]
+    public async Task MemberSeesNoOrganizationOverview()
+    {
+        var client = app.CreateBrowserLikeClient();
+        await client.SignInAsync("member");
+
+        var home = await client.GetDocumentAsync("/");
+
+        home.QuerySelector("[data-testid=org-overview]").ShouldBeNull();
+        home.QuerySelector("[data-testid=todo-empty]").ShouldNotBeNull();
     }
 
     [DbFact]

@@ -1,0 +1,114 @@
+using Dangjian.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Dangjian.BrowserTests.Infrastructure;
+
+/// <summary>
+/// The real application on a loopback Kestrel port with a fresh demo database, and Debian's Chromium
+/// driven by Playwright. Screenshots go to <c>artifacts/screenshots/</c> at the repository root.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public static readonly (string Name, int Width, int Height)[] Viewports = [("desktop", 1366, 900), ("phone", 375, 812)];
+
+    private IPlaywright? playwright;
+
+    public AppFactory App { get; } = new();
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public string BaseUrl { get; private set; } = "";
+
+    public static string ScreenshotFolder { get; } = FindScreenshotFolder();
+
+    public async Task InitializeAsync()
+    {
+        App.UseKestrel(0);
+        App.StartServer();
+        BaseUrl = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
+            .First()
+            .Replace("[::]", "127.0.0.1", StringComparison.Ordinal)
+            .Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal);
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = BrowserFactAttribute.ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    public async Task<IPage> NewPageAsync(string viewport = "desktop")
+    {
+        var size = Viewports.Single(v => v.Name == viewport);
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl,
+            Locale = "zh-CN",
+            TimezoneId = "Asia/Shanghai",
+            ViewportSize = new ViewportSize { Width = size.Width, Height = size.Height },
+            IsMobile = viewport == "phone",
+            HasTouch = viewport == "phone",
+        });
+        return await context.NewPageAsync();
+    }
+
+    public async Task SignInAsync(IPage page, string userName, string password = AppFactory.DemoPassword)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        await page.GotoAsync("/Account/Login");
+        await page.GetByLabel("用户名").FillAsync(userName);
+        await page.GetByLabel("密码").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+    }
+
+    /// <summary>
+    /// Saves a full-page screenshot of the page as it is now, and fails when the page is wider than the
+    /// viewport (the usual phone bug), naming the elements that stick out.
+    /// </summary>
+    public static async Task ShotAsync(IPage page, string name)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
+        // Mobile emulation widens the layout viewport to fit overflowing content, so compare with the device width.
+        var overflow = await page.EvaluateAsync<string[]>("""
+            width => {
+              if (document.documentElement.scrollWidth <= width + 1) return [];
+              const contained = el => { for (let p = el.parentElement; p; p = p.parentElement) { const o = getComputedStyle(p).overflowX; if (o === 'auto' || o === 'scroll' || o === 'hidden') return getComputedStyle(el).position !== 'absolute'; } return false; };
+              const culprits = [...document.body.querySelectorAll('*')]
+                .filter(el => el.getBoundingClientRect().right > width + 1 && !contained(el));
+              return (culprits.length ? culprits : [document.body]).slice(0, 8)
+                .map(el => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + '.' + [...el.classList].join('.') + ' right=' + Math.round(el.getBoundingClientRect().right));
+            }
+            """, page.ViewportSize!.Width);
+        overflow.ShouldBeEmpty($"{name}: the page is wider than the screen");
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        playwright?.Dispose();
+        await App.DisposeAsync();
+    }
+
+    private static string FindScreenshotFolder()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Dangjian.slnx")))
+        {
+            dir = dir.Parent;
+        }
+
+        var folder = Path.Combine(dir?.FullName ?? Path.GetTempPath(), "artifacts", "screenshots");
+        Directory.CreateDirectory(folder);
+        return folder;
+    }
+}
