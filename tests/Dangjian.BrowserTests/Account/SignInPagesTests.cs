@@ -30,6 +30,8 @@ public sealed partial class SignInPagesTests(BrowserFixture fixture)
                 await Expect(page.Locator(".dj-nav")).Not.ToBeInViewportAsync();
                 await page.GetByRole(AriaRole.Button, new() { Name = "打开菜单" }).ClickAsync();
                 await Expect(page.Locator(".dj-nav").GetByRole(AriaRole.Link, new() { Name = "我的待办" })).ToBeVisibleAsync();
+                await Expect(page.Locator("#dj-nav")).ToHaveClassAsync(ShownMenu());
+                await page.WaitForFunctionAsync("() => document.getAnimations().every(a => a.playState !== 'running')");
                 await BrowserFixture.ShotAsync(page, "home-office-phone-menu");
             }
             else
@@ -162,6 +164,9 @@ public sealed partial class SignInPagesTests(BrowserFixture fixture)
             await page.Context.CloseAsync();
         }
     }
+
+    [GeneratedRegex(@"\bshow\b(?!ing)")]
+    private static partial Regex ShownMenu();
 
     [GeneratedRegex("/Account/Login")]
     private static partial Regex LoginUrl();
