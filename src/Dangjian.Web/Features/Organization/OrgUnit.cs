@@ -1,3 +1,4 @@
+using Dangjian.Web.Platform.Audit;
 using Dangjian.Web.Platform.Data;
 
 namespace Dangjian.Web.Features.Organization;
@@ -6,7 +7,7 @@ namespace Dangjian.Web.Features.Organization;
 /// A node of the organization tree. <see cref="Path"/> is the materialized path of ids from the root
 /// ("/{root}/{child}/…/{self}/"), so a subtree is one indexed prefix match.
 /// </summary>
-public sealed class OrgUnit : Entity
+public sealed class OrgUnit : Entity, IAuditTitled
 {
     public required string Name { get; set; }
 
@@ -23,6 +24,11 @@ public sealed class OrgUnit : Entity
     public int SortOrder { get; set; }
 
     public bool IsActive { get; set; } = true;
+
+    /// <summary>Set when this unit was merged into another; the unit stays (inactive) for its history.</summary>
+    public Guid? MergedIntoId { get; set; }
+
+    string IAuditTitled.AuditTitle => Name;
 
     /// <summary>Sets <see cref="Path"/> under the given parent (or as a root).</summary>
     public void PlaceUnder(OrgUnit? parent)

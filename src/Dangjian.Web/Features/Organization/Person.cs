@@ -1,9 +1,10 @@
+using Dangjian.Web.Platform.Audit;
 using Dangjian.Web.Platform.Data;
 
 namespace Dangjian.Web.Features.Organization;
 
 /// <summary>A person on the roster. A person may or may not have an account (<c>AppUser.PersonId</c>).</summary>
-public sealed class Person : Entity, ISoftDeletable
+public sealed class Person : Entity, ISoftDeletable, IAuditTitled
 {
     public required string Name { get; set; }
 
@@ -18,7 +19,28 @@ public sealed class Person : Entity, ISoftDeletable
     /// <summary>Post title as printed in documents, e.g. "党组书记、局长".</summary>
     public string? Title { get; set; }
 
+    /// <summary>ID number, encrypted with Data Protection. Never shown; see <see cref="IdNumberMasked"/>.</summary>
+    public string? IdNumberCipher { get; set; }
+
+    /// <summary>110101********1234: what lists show.</summary>
+    public string? IdNumberMasked { get; set; }
+
+    /// <summary>Keyed hash of the normalized ID number, for the uniqueness check without decrypting.</summary>
+    public string? IdNumberHash { get; set; }
+
+    /// <summary>Mobile phone, encrypted with Data Protection.</summary>
+    public string? PhoneCipher { get; set; }
+
+    /// <summary>138****5678.</summary>
+    public string? PhoneMasked { get; set; }
+
     public PartyStatus PartyStatus { get; set; }
+
+    /// <summary>入党日期 (for probationary members, the date of admission).</summary>
+    public DateOnly? JoinedPartyOn { get; set; }
+
+    /// <summary>转正日期.</summary>
+    public DateOnly? FullMemberOn { get; set; }
 
     public PostRank PostRank { get; set; }
 
@@ -27,4 +49,6 @@ public sealed class Person : Entity, ISoftDeletable
     public DateTime? DeletedAt { get; set; }
 
     public Guid? DeletedById { get; set; }
+
+    string IAuditTitled.AuditTitle => Name;
 }

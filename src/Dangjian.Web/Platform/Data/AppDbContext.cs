@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using Dangjian.Web.Features.Organization;
+using Dangjian.Web.Platform.Audit;
 using Dangjian.Web.Platform.Identity;
 using Dangjian.Web.Platform.Security;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -11,10 +12,11 @@ namespace Dangjian.Web.Platform.Data;
 /// The one EF Core model of the application. Provider-neutral: nothing here may depend on SQLite or
 /// PostgreSQL specifics, because the same model runs embedded and in production.
 /// </summary>
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TimeProvider? clock = null)
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TimeProvider? clock = null, IHttpContextAccessor? http = null)
     : IdentityDbContext<AppUser, AppRole, Guid>(options)
 {
     private readonly TimeProvider clock = clock ?? TimeProvider.System;
+    private readonly List<AuditEntry> notes = [];
 
     public DbSet<OrgUnit> OrgUnits => Set<OrgUnit>();
 
@@ -26,8 +28,36 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TimePro
 
     public DbSet<SecurityEvent> SecurityEvents => Set<SecurityEvent>();
 
-    /// <summary>Who is saving, for deletion stamps; set by the request pipeline.</summary>
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<PersonUnitRole> PersonUnitRoles => Set<PersonUnitRole>();
+
+    public DbSet<SupervisionLink> SupervisionLinks => Set<SupervisionLink>();
+
+    public DbSet<SecuritySettings> SecuritySettings => Set<SecuritySettings>();
+
+    public DbSet<AppSecret> AppSecrets => Set<AppSecret>();
+
+    /// <summary>Who is saving, for deletion stamps; defaults to the signed-in user of the request.</summary>
     public Guid? CurrentUserId { get; set; }
+
+    /// <summary>
+    /// Adds an explicit audit entry (an export, a sensitive view, a permission change) that is written,
+    /// chained, with the next save. Call <c>SaveChangesAsync</c> to write it even when nothing else changed.
+    /// </summary>
+    public void Audit(string action, string? objectType, string? objectId, string? summary, object? before = null, object? after = null, string outcome = AuditActions.Succeeded)
+    {
+        notes.Add(new AuditEntry
+        {
+            Action = action,
+            ObjectType = objectType,
+            ObjectId = objectId,
+            Summary = summary,
+            Before = AuditRecorder.SerializeObject(before),
+            After = AuditRecorder.SerializeObject(after),
+            Outcome = outcome,
+        });
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -95,6 +125,63 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TimePro
             b.HasOne(p => p.OrgUnit).WithMany().HasForeignKey(p => p.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
         });
 
+        builder.Entity<OrgUnit>().HasIndex(u => u.MergedIntoId);
+
+        builder.Entity<Person>(b =>
+        {
+            b.Property(p => p.IdNumberCipher).HasMaxLength(1000);
+            b.Property(p => p.IdNumberMasked).HasMaxLength(24);
+            b.Property(p => p.IdNumberHash).HasMaxLength(64);
+            b.Property(p => p.PhoneCipher).HasMaxLength(1000);
+            b.Property(p => p.PhoneMasked).HasMaxLength(24);
+            b.HasIndex(p => p.IdNumberHash).IsUnique();
+            b.HasIndex(p => p.Name);
+        });
+
+        builder.Entity<PersonUnitRole>(b =>
+        {
+            b.Property(r => r.Title).HasMaxLength(100);
+            b.HasIndex(r => new { r.PersonId, r.OrgUnitId, r.Title }).IsUnique();
+            b.HasIndex(r => r.OrgUnitId);
+            b.HasOne(r => r.Person).WithMany().HasForeignKey(r => r.PersonId).OnDelete(DeleteBehavior.Cascade);
+            b.HasOne(r => r.OrgUnit).WithMany().HasForeignKey(r => r.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<SupervisionLink>(b =>
+        {
+            b.HasIndex(l => new { l.SupervisorUnitId, l.SupervisedUnitId }).IsUnique();
+            b.HasIndex(l => l.SupervisedUnitId);
+            b.HasOne(l => l.SupervisorUnit).WithMany().HasForeignKey(l => l.SupervisorUnitId).OnDelete(DeleteBehavior.Restrict);
+            b.HasOne(l => l.SupervisedUnit).WithMany().HasForeignKey(l => l.SupervisedUnitId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<AuditEntry>(b =>
+        {
+            b.Property(e => e.UserName).HasMaxLength(256);
+            b.Property(e => e.ClientAddress).HasMaxLength(64);
+            b.Property(e => e.Action).HasMaxLength(64);
+            b.Property(e => e.ObjectType).HasMaxLength(64);
+            b.Property(e => e.ObjectId).HasMaxLength(64);
+            b.Property(e => e.Summary).HasMaxLength(1000);
+            b.Property(e => e.Before).HasMaxLength(20000);
+            b.Property(e => e.After).HasMaxLength(20000);
+            b.Property(e => e.Outcome).HasMaxLength(8);
+            b.Property(e => e.PreviousHash).HasMaxLength(64);
+            b.Property(e => e.Hash).HasMaxLength(64);
+            b.HasIndex(e => e.Sequence).IsUnique();
+            b.HasIndex(e => e.OccurredAt);
+            b.HasIndex(e => new { e.UserName, e.OccurredAt });
+            b.HasIndex(e => new { e.Action, e.OccurredAt });
+            b.HasIndex(e => new { e.ObjectType, e.ObjectId });
+        });
+
+        builder.Entity<AppSecret>(b =>
+        {
+            b.HasKey(x => x.Name);
+            b.Property(x => x.Name).HasMaxLength(100);
+            b.Property(x => x.ProtectedValue).HasMaxLength(2000);
+        });
+
         foreach (var entity in builder.Model.GetEntityTypes())
         {
             if (typeof(Entity).IsAssignableFrom(entity.ClrType))
@@ -110,16 +197,59 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TimePro
         }
     }
 
-    public override int SaveChanges(bool acceptAllChangesOnSuccess)
-    {
-        Stamp();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
-    }
+    /// <summary>Synchronous saves go through the same audited path (used only where a caller cannot await).</summary>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Stamps, then writes the audit entries of this unit of work in the same transaction, chained after the
+    /// last entry under a database-wide lock, so the log and the data never disagree.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        CurrentUserId ??= AuditRecorder.ActorFrom(http?.HttpContext).UserId;
         Stamp();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var actor = AuditRecorder.ActorFrom(http?.HttpContext);
+        var entries = AuditRecorder.Collect(ChangeTracker, actor, now);
+        foreach (var note in notes)
+        {
+            note.UserId ??= actor.UserId;
+            note.UserName ??= actor.UserName;
+            note.ClientAddress ??= actor.Address;
+            note.OccurredAt = now;
+            entries.Add(note);
+        }
+
+        if (entries.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        var ownTransaction = Database.CurrentTransaction is null;
+        await using var transaction = ownTransaction ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            await AuditRecorder.ChainAsync(this, entries, cancellationToken);
+            AuditEntries.AddRange(entries);
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
+
+            notes.Clear();
+            return saved;
+        }
+        catch
+        {
+            foreach (var entry in entries)
+            {
+                Entry(entry).State = EntityState.Detached;
+            }
+
+            throw;
+        }
     }
 
     /// <summary>

@@ -25,4 +25,7 @@ public sealed class AppUser : IdentityUser<Guid>
     public DateTime? LastSignInAt { get; set; }
 
     public bool IsDisabled { get; set; }
+
+    /// <summary>Set by the system administrator for accounts that must use a second factor (always true in effect for administrators).</summary>
+    public bool RequireTwoFactor { get; set; }
 }

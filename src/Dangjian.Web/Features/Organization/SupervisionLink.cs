@@ -1,0 +1,21 @@
+using Dangjian.Web.Platform.Audit;
+using Dangjian.Web.Platform.Data;
+
+namespace Dangjian.Web.Features.Organization;
+
+/// <summary>
+/// "This supervision group supervises that unit": members of the supervisor unit see the supervised
+/// unit's subtree (DOMAIN.md: a user's scope is their subtree plus the units they supervise).
+/// </summary>
+public sealed class SupervisionLink : Entity, IAuditTitled
+{
+    public Guid SupervisorUnitId { get; set; }
+
+    public OrgUnit? SupervisorUnit { get; set; }
+
+    public Guid SupervisedUnitId { get; set; }
+
+    public OrgUnit? SupervisedUnit { get; set; }
+
+    string IAuditTitled.AuditTitle => "督导关系";
+}

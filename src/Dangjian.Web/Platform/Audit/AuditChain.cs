@@ -1,0 +1,116 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Dangjian.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dangjian.Web.Platform.Audit;
+
+/// <summary>
+/// Computes and verifies the audit hash chain. Each entry's hash is SHA-256 over its previous hash and all
+/// of its fields, so changing any field of any row, or removing a row, is found at the first broken link.
+/// </summary>
+public static class AuditChain
+{
+    public const string Genesis = "0000000000000000000000000000000000000000000000000000000000000000";
+
+    public sealed record Result(bool Intact, long Checked, long? BrokenAt, string Message);
+
+    /// <summary>The purge record's payload: where the remaining chain starts.</summary>
+    public sealed record PurgeAnchor(long FirstSequence, string PreviousHash);
+
+    public static DateTime Truncate(DateTime utc) => new(utc.Ticks - (utc.Ticks % TimeSpan.TicksPerMillisecond), DateTimeKind.Utc);
+
+    public static string Compute(AuditEntry e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        var text = string.Join('\u001f',
+            e.PreviousHash,
+            e.Sequence.ToString(CultureInfo.InvariantCulture),
+            e.OccurredAt.ToUniversalTime().Ticks.ToString(CultureInfo.InvariantCulture),
+            Field(e.UserId?.ToString("N")),
+            Field(e.UserName),
+            Field(e.ClientAddress),
+            e.Action,
+            Field(e.ObjectType),
+            Field(e.ObjectId),
+            Field(e.Summary),
+            Field(e.Before),
+            Field(e.After),
+            e.Outcome);
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text))).ToLowerInvariant();
+    }
+
+    /// <summary>Walks the whole chain in order, a batch at a time, and reports the first broken link.</summary>
+    public static async Task<Result> VerifyAsync(AppDbContext db, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var anchor = await LatestAnchorAsync(db, ct);
+        long checkedCount = 0;
+        long? expectedSequence = null;
+        string? previous = null;
+        long after = 0;
+        while (true)
+        {
+            var batch = await db.AuditEntries.AsNoTracking()
+                .Where(e => e.Sequence > after)
+                .OrderBy(e => e.Sequence)
+                .Take(2000)
+                .ToListAsync(ct);
+            if (batch.Count == 0)
+            {
+                break;
+            }
+
+            foreach (var entry in batch)
+            {
+                if (expectedSequence is null)
+                {
+                    var (start, startHash) = anchor is null ? (1L, Genesis) : (anchor.FirstSequence, anchor.PreviousHash);
+                    if (entry.Sequence != start)
+                    {
+                        return new Result(false, checkedCount, entry.Sequence, $"链的开头缺失：应从第{start}条开始，实际从第{entry.Sequence}条开始。");
+                    }
+
+                    previous = startHash;
+                    expectedSequence = start;
+                }
+
+                if (entry.Sequence != expectedSequence)
+                {
+                    return new Result(false, checkedCount, expectedSequence, $"第{expectedSequence}条记录缺失（下一条是第{entry.Sequence}条）。");
+                }
+
+                if (!string.Equals(entry.PreviousHash, previous, StringComparison.Ordinal))
+                {
+                    return new Result(false, checkedCount, entry.Sequence, $"第{entry.Sequence}条记录与前一条不衔接（前一条被修改或删除）。");
+                }
+
+                if (!string.Equals(Compute(entry), entry.Hash, StringComparison.Ordinal))
+                {
+                    return new Result(false, checkedCount, entry.Sequence, $"第{entry.Sequence}条记录的内容被修改过。");
+                }
+
+                previous = entry.Hash;
+                expectedSequence++;
+                checkedCount++;
+                after = entry.Sequence;
+            }
+        }
+
+        return new Result(true, checkedCount, null, checkedCount == 0 ? "审计日志为空。" : $"已校验{checkedCount}条记录，链条完整。");
+    }
+
+    private static async Task<PurgeAnchor?> LatestAnchorAsync(AppDbContext db, CancellationToken ct)
+    {
+        var json = await db.AuditEntries.AsNoTracking()
+            .Where(e => e.Action == AuditActions.AuditPurge)
+            .OrderByDescending(e => e.Sequence)
+            .Select(e => e.After)
+            .FirstOrDefaultAsync(ct);
+        return json is null ? null : JsonSerializer.Deserialize<PurgeAnchor>(json);
+    }
+
+    private static string Field(string? value) => value ?? "\u0000";
+}

@@ -1,0 +1,45 @@
+namespace Dangjian.Web.Platform.Audit;
+
+/// <summary>
+/// One append-only, hash-chained audit record: when, who, from where, what object, before and after, outcome.
+/// <see cref="Hash"/> covers every field and <see cref="PreviousHash"/>, so altering or removing any row breaks
+/// the chain at that row (see <see cref="AuditChain"/>).
+/// </summary>
+public sealed class AuditEntry
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+
+    /// <summary>1, 2, 3… without gaps; a gap means a removed row.</summary>
+    public long Sequence { get; set; }
+
+    /// <summary>UTC, truncated to milliseconds so it hashes the same after a round trip through either engine.</summary>
+    public DateTime OccurredAt { get; set; }
+
+    public Guid? UserId { get; set; }
+
+    public string? UserName { get; set; }
+
+    public string? ClientAddress { get; set; }
+
+    /// <summary>See <see cref="AuditActions"/>.</summary>
+    public required string Action { get; set; }
+
+    public string? ObjectType { get; set; }
+
+    public string? ObjectId { get; set; }
+
+    public string? Summary { get; set; }
+
+    /// <summary>JSON of the changed fields before the change (sensitive fields masked).</summary>
+    public string? Before { get; set; }
+
+    /// <summary>JSON of the changed fields after the change.</summary>
+    public string? After { get; set; }
+
+    /// <summary>"成功" or "失败".</summary>
+    public string Outcome { get; set; } = AuditActions.Succeeded;
+
+    public string PreviousHash { get; set; } = "";
+
+    public string Hash { get; set; } = "";
+}
