@@ -1,4 +1,6 @@
 using Dangjian.Web.Features.Demo;
+using Dangjian.Web.Platform.Authorization;
+using Dangjian.Web.Platform.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -28,6 +30,9 @@ public sealed class DatabaseStartup(
         {
             await scope.ServiceProvider.GetRequiredService<MigrationRunner>().MigrateAsync(cancellationToken);
         }
+
+        await scope.ServiceProvider.GetRequiredService<AccountProvisioning>().EnsureRolesAsync();
+        await scope.ServiceProvider.GetRequiredService<RolePermissions>().EnsureDefaultsAsync(cancellationToken);
 
         if (demo.Value.SeedOnStartup && !environment.IsProduction())
         {

@@ -8,10 +8,12 @@ namespace Dangjian.Web.Platform.Identity;
 /// Creates accounts with their roles in one transaction (an account is never left half-made), enforcing the
 /// separation of the three administrator duties and the password policy.
 /// </summary>
-public sealed class AccountProvisioning(AppDbContext db, UserManager<AppUser> users, RoleManager<AppRole> roles, TimeProvider clock)
+public sealed class AccountProvisioning(AppDbContext db, UserManager<AppUser> users, RoleManager<AppRole> roles, Authorization.RolePermissions permissions, TimeProvider clock)
 {
+    /// <summary>Creates missing built-in roles and gives them their default permissions.</summary>
     public async Task EnsureRolesAsync()
     {
+        var created = false;
         foreach (var (name, display) in Roles.DisplayNames)
         {
             if (await roles.FindByNameAsync(name) is null)
@@ -21,7 +23,14 @@ public sealed class AccountProvisioning(AppDbContext db, UserManager<AppUser> us
                 {
                     throw new InvalidOperationException(string.Join("；", result.Errors.Select(e => e.Description)));
                 }
+
+                created = true;
             }
+        }
+
+        if (created)
+        {
+            await permissions.EnsureDefaultsAsync();
         }
     }
 

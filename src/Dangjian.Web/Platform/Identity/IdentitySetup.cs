@@ -24,6 +24,7 @@ public static class IdentitySetup
         services.TryAddSingletonTimeProvider();
         services.AddHttpContextAccessor();
         services.AddSingleton<SecurityLog>();
+        services.AddSingleton<SensitiveData>();
 
         var keys = builder.Configuration["DataProtection:KeysPath"] ?? Path.Combine(builder.Environment.ContentRootPath, "App_Data", "keys");
         services.AddDataProtection().SetApplicationName("Dangjian").PersistKeysToFileSystem(new DirectoryInfo(keys));
@@ -98,6 +99,9 @@ public static class IdentitySetup
             .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);
         services.AddScoped<ApiTokenService>();
         services.AddScoped<AccountProvisioning>();
+        services.AddScoped<Authorization.RolePermissions>();
+        services.AddScoped<Authorization.ScopeGuard>();
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationPolicyProvider, Authorization.PermissionPolicyProvider>();
 
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())

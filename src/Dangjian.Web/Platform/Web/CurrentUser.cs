@@ -64,7 +64,19 @@ public sealed class CurrentUser(IHttpContextAccessor http, AppDbContext db)
         }
 
         var wholeOrganization = Principal.IsInRole(Identity.Roles.CampaignOffice) || Principal.IsInRole(Identity.Roles.Leader);
-        return new DataScope([wholeOrganization ? RootOf(path) : path]);
+        var paths = new List<string> { wholeOrganization ? RootOf(path) : path };
+        if (Principal.IsInRole(Identity.Roles.Supervisor))
+        {
+            // The supervision group's members see every unit their group (or a group above it) supervises.
+            var supervised = await (from link in db.SupervisionLinks
+                                    join supervisor in db.OrgUnits on link.SupervisorUnitId equals supervisor.Id
+                                    join target in db.OrgUnits on link.SupervisedUnitId equals target.Id
+                                    where path.StartsWith(supervisor.Path)
+                                    select target.Path).ToListAsync(ct);
+            paths.AddRange(supervised);
+        }
+
+        return new DataScope(paths.Distinct(StringComparer.Ordinal).ToList());
     }
 
     /// <summary>"/a/b/c/" → "/a/".</summary>

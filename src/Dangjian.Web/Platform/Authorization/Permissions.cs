@@ -1,0 +1,62 @@
+using Dangjian.Web.Platform.Identity;
+
+namespace Dangjian.Web.Platform.Authorization;
+
+/// <summary>
+/// Named permissions, one per capability and operation (view, edit, approve, administer), granted to roles as
+/// role claims of type <see cref="ClaimType"/>. Later features add theirs here.
+/// </summary>
+public static class Permissions
+{
+    public const string ClaimType = "perm";
+
+    public const string OrgView = "org.view";
+    public const string OrgEdit = "org.edit";
+    public const string PeopleView = "people.view";
+    public const string PeopleEdit = "people.edit";
+    public const string PeopleSensitive = "people.sensitive";
+    public const string PeopleImport = "people.import";
+    public const string PeopleExport = "people.export";
+    public const string UsersManage = "users.manage";
+    public const string RolesManage = "roles.manage";
+    public const string PolicyManage = "policy.manage";
+    public const string AuditView = "audit.view";
+
+    public sealed record Definition(string Name, string Capability, string Title, bool AdministratorOnly);
+
+    public static IReadOnlyList<Definition> All { get; } =
+    [
+        new(OrgView, "组织人员", "查看组织", false),
+        new(OrgEdit, "组织人员", "维护组织（新建、修改、移动、合并、停用）", false),
+        new(PeopleView, "组织人员", "查看人员", false),
+        new(PeopleEdit, "组织人员", "维护人员", false),
+        new(PeopleSensitive, "组织人员", "查看身份证号、手机号（留审计记录）", false),
+        new(PeopleImport, "组织人员", "批量导入人员", false),
+        new(PeopleExport, "组织人员", "导出人员", false),
+        new(UsersManage, "系统管理", "用户管理", true),
+        new(RolesManage, "系统管理", "角色权限", true),
+        new(PolicyManage, "系统管理", "安全策略", true),
+        new(AuditView, "审计", "审计日志", true),
+    ];
+
+    public static string Title(string name) => All.FirstOrDefault(p => p.Name == name)?.Title ?? name;
+
+    /// <summary>
+    /// What each built-in role starts with. The administrators' sets are fixed (三员分立) and re-applied at every
+    /// start; business roles can be changed by the security administrator.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string[]> Defaults { get; } = new Dictionary<string, string[]>(StringComparer.Ordinal)
+    {
+        [Roles.CampaignOffice] = [OrgView, OrgEdit, PeopleView, PeopleEdit, PeopleSensitive, PeopleImport, PeopleExport],
+        [Roles.Leader] = [OrgView, PeopleView, PeopleExport],
+        [Roles.Member] = [OrgView, PeopleView],
+        [Roles.Supervisor] = [OrgView, PeopleView, PeopleExport],
+        [Roles.Observer] = [OrgView],
+        [Roles.SystemAdmin] = [UsersManage],
+        [Roles.SecurityAdmin] = [RolesManage, PolicyManage],
+        [Roles.AuditAdmin] = [AuditView],
+    };
+
+    /// <summary>Permissions the security administrator may grant to business roles: never an administrator duty.</summary>
+    public static IEnumerable<Definition> Grantable => All.Where(p => !p.AdministratorOnly);
+}

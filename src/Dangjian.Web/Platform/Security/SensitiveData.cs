@@ -1,0 +1,89 @@
+using System.Security.Cryptography;
+using System.Text;
+using Dangjian.Web.Platform.Data;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dangjian.Web.Platform.Security;
+
+/// <summary>
+/// Encrypts personal data (ID numbers, phones) at rest with Data Protection, masks it for display, and makes
+/// a keyed lookup hash for uniqueness checks. The lookup key is generated once, stored encrypted.
+/// </summary>
+public sealed class SensitiveData(IDataProtectionProvider provider, IServiceScopeFactory scopes) : IDisposable
+{
+    private const string LookupKeyName = "person-lookup-key";
+    private readonly IDataProtector protector = provider.CreateProtector("Dangjian.PersonalData.v1");
+    private readonly SemaphoreSlim keyLock = new(1, 1);
+    private byte[]? lookupKey;
+
+    public string Protect(string value) => protector.Protect(value);
+
+    public string Unprotect(string cipher) => protector.Unprotect(cipher);
+
+    /// <summary>110101199003071234 → 110101********1234.</summary>
+    public static string MaskIdNumber(string id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        return id.Length <= 10 ? new string('*', id.Length) : id[..6] + new string('*', id.Length - 10) + id[^4..];
+    }
+
+    /// <summary>13812345678 → 138****5678.</summary>
+    public static string MaskPhone(string phone)
+    {
+        ArgumentNullException.ThrowIfNull(phone);
+        return phone.Length < 7 ? new string('*', phone.Length) : phone[..3] + new string('*', phone.Length - 7) + phone[^4..];
+    }
+
+    public async Task<string> LookupHashAsync(string normalized, CancellationToken ct = default)
+    {
+        var key = await LookupKeyAsync(ct);
+        return Convert.ToHexString(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(normalized))).ToLowerInvariant();
+    }
+
+    private async Task<byte[]> LookupKeyAsync(CancellationToken ct)
+    {
+        if (lookupKey is not null)
+        {
+            return lookupKey;
+        }
+
+        await keyLock.WaitAsync(ct);
+        try
+        {
+            if (lookupKey is not null)
+            {
+                return lookupKey;
+            }
+
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var stored = await db.AppSecrets.AsNoTracking().SingleOrDefaultAsync(s => s.Name == LookupKeyName, ct);
+            if (stored is null)
+            {
+                var fresh = RandomNumberGenerator.GetBytes(32);
+                db.AppSecrets.Add(new AppSecret { Name = LookupKeyName, ProtectedValue = protector.Protect(Convert.ToBase64String(fresh)) });
+                try
+                {
+                    await db.SaveChangesAsync(ct);
+                }
+                catch (DbUpdateException)
+                {
+                    // Another instance created it first; use theirs.
+                    db.ChangeTracker.Clear();
+                }
+
+                stored = await db.AppSecrets.AsNoTracking().SingleAsync(s => s.Name == LookupKeyName, ct);
+            }
+
+            lookupKey = Convert.FromBase64String(protector.Unprotect(stored.ProtectedValue));
+            return lookupKey;
+        }
+        finally
+        {
+            keyLock.Release();
+        }
+    }
+
+    public void Dispose() => keyLock.Dispose();
+}
