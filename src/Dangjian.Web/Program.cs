@@ -1,5 +1,6 @@
 using Dangjian.Web.Features;
 using Dangjian.Web.Features.Demo;
+using Dangjian.Web.Features.Organization;
 using Dangjian.Web.Platform.Cli;
 using Dangjian.Web.Platform.Data;
 using Dangjian.Web.Platform.Identity;
@@ -9,6 +10,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddAppData();
 builder.AddAppIdentity();
 builder.AddAppWeb();
+builder.AddOrganization();
 builder.AddDemo();
 var verb = CommandLine.Verb(args);
 if (verb is not null)

@@ -1,6 +1,7 @@
 using Dangjian.Web.Features.Demo;
 using Dangjian.Web.Platform.Authorization;
 using Dangjian.Web.Platform.Identity;
+using Dangjian.Web.Platform.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -31,6 +32,7 @@ public sealed class DatabaseStartup(
             await scope.ServiceProvider.GetRequiredService<MigrationRunner>().MigrateAsync(cancellationToken);
         }
 
+        await scope.ServiceProvider.GetRequiredService<SecurityPolicy>().LoadAsync(db, cancellationToken);
         await scope.ServiceProvider.GetRequiredService<AccountProvisioning>().EnsureRolesAsync();
         await scope.ServiceProvider.GetRequiredService<RolePermissions>().EnsureDefaultsAsync(cancellationToken);
 
