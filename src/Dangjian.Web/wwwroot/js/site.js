@@ -11,6 +11,18 @@
         }
     }, true);
 
+    // Long-running forms (imports) say they are working and cannot be sent twice: <form data-busy="正在导入……">.
+    document.addEventListener("submit", function (event) {
+        var form = event.target;
+        var message = form.getAttribute && form.getAttribute("data-busy");
+        if (!message || event.defaultPrevented) { return; }
+        var button = form.querySelector("button[type=submit]");
+        if (button) {
+            button.disabled = true;
+            button.innerHTML = '<span class="spinner-border spinner-border-sm me-2" aria-hidden="true"></span>' + message;
+        }
+    });
+
     // htmx requests carry the antiforgery token of the page.
     document.addEventListener("htmx:configRequest", function (event) {
         var token = document.querySelector("input[name='__RequestVerificationToken']");
