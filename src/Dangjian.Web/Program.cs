@@ -1,4 +1,5 @@
 using Dangjian.Web.Features;
+using Dangjian.Web.Features.Admin;
 using Dangjian.Web.Features.Demo;
 using Dangjian.Web.Features.Organization;
 using Dangjian.Web.Platform.Cli;
@@ -11,6 +12,7 @@ builder.AddAppData();
 builder.AddAppIdentity();
 builder.AddAppWeb();
 builder.AddOrganization();
+builder.AddAdministration();
 builder.AddDemo();
 var verb = CommandLine.Verb(args);
 if (verb is not null)

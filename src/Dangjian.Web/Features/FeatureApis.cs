@@ -1,4 +1,5 @@
 using Dangjian.Web.Features.Account;
+using Dangjian.Web.Features.Organization;
 
 namespace Dangjian.Web.Features;
 
@@ -8,6 +9,7 @@ public static class FeatureApis
     public static RouteGroupBuilder MapFeatureApis(this RouteGroupBuilder api)
     {
         api.MapAccountApi();
+        api.MapOrganizationApi();
         return api;
     }
 }

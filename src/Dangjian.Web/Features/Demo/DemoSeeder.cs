@@ -1,6 +1,7 @@
 using Dangjian.Web.Features.Organization;
 using Dangjian.Web.Platform.Data;
 using Dangjian.Web.Platform.Identity;
+using Dangjian.Web.Platform.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -11,7 +12,7 @@ namespace Dangjian.Web.Features.Demo;
 /// subsidiaries, about forty people) plus the city supervision group, and one account per role. Runs only
 /// against a database with no accounts and no units, so it can never mix into real data.
 /// </summary>
-public sealed class DemoSeeder(AppDbContext db, AccountProvisioning accounts, IOptions<DemoOptions> options, ILogger<DemoSeeder> logger)
+public sealed class DemoSeeder(AppDbContext db, AccountProvisioning accounts, PersonEditor editor, SensitiveData sensitive, IOptions<DemoOptions> options, ILogger<DemoSeeder> logger)
 {
     /// <summary>The demo accounts: user name, display name, role, and the roster name they link to (if any).</summary>
     public static IReadOnlyList<(string UserName, string DisplayName, string Role, string? Person)> Accounts { get; } =
@@ -33,11 +34,13 @@ public sealed class DemoSeeder(AppDbContext db, AccountProvisioning accounts, IO
             return false;
         }
 
+        await sensitive.EnsureKeyAsync(ct);
         var strategy = db.Database.CreateExecutionStrategy();
         await strategy.ExecuteAsync(async () =>
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             var people = AddOrganization();
+            await AddPersonalDataAsync(people.Values, ct);
             await db.SaveChangesAsync(ct);
             foreach (var (userName, displayName, role, person) in Accounts)
             {
@@ -54,6 +57,30 @@ public sealed class DemoSeeder(AppDbContext db, AccountProvisioning accounts, IO
         });
         logger.LogInformation("Seeded the demo bureau");
         return true;
+    }
+
+    /// <summary>Valid-looking (checksummed, fictitious) ID numbers and phones, and party dates, for every demo person.</summary>
+    private async Task AddPersonalDataAsync(IEnumerable<Person> people, CancellationToken ct)
+    {
+        var n = 0;
+        foreach (var person in people)
+        {
+            n++;
+            var birth = person.BirthDate!.Value;
+            var sequence = (n * 2) + (person.Gender == Gender.Male ? 1 : 0);
+            var id = PersonalIds.WithCheckDigit($"110105{birth:yyyyMMdd}{sequence % 1000:D3}");
+            editor.SetIdNumber(person, new PersonEditor.IdNumber(id, await sensitive.LookupHashAsync(id, ct)));
+            editor.SetPhone(person, $"139{10000000 + (n * 7919):D8}");
+            if (person.PartyStatus == PartyStatus.Full)
+            {
+                person.JoinedPartyOn = birth.AddYears(24).AddMonths(6);
+                person.FullMemberOn = person.JoinedPartyOn.Value.AddYears(1);
+            }
+            else if (person.PartyStatus == PartyStatus.Probationary)
+            {
+                person.JoinedPartyOn = new DateOnly(2026, 7, 1);
+            }
+        }
     }
 
     private Dictionary<string, Person> AddOrganization()
@@ -153,6 +180,17 @@ public sealed class DemoSeeder(AppDbContext db, AccountProvisioning accounts, IO
         Add("周海涛", Gender.Male, supervision, "市委第三督导组组长", PostRank.TeamMember, birthYear: 1965);
         Add("喻晓军", Gender.Male, supervision, "市委第三督导组副组长", PostRank.MiddleChief, birthYear: 1972);
         Add("柏玉", Gender.Female, supervision, "市委第三督导组联络员", PostRank.Staff, birthYear: 1988);
+
+        var groupCells = db.OrgUnits.Local.Where(u => u.Kind == OrgUnitKind.PartyCell).OrderBy(u => u.SortOrder).ToList();
+        var partyGroup = db.OrgUnits.Local.Single(u => u.Kind == OrgUnitKind.PartyGroup);
+        db.PersonUnitRoles.AddRange(
+            new PersonUnitRole { PersonId = people["王建国"].Id, OrgUnitId = partyGroup.Id, Title = "党组书记" },
+            new PersonUnitRole { PersonId = people["陈立新"].Id, OrgUnitId = partyGroup.Id, Title = "党组成员" },
+            new PersonUnitRole { PersonId = people["赵敏"].Id, OrgUnitId = branch.Id, Title = "党支部书记" },
+            new PersonUnitRole { PersonId = people["吴国平"].Id, OrgUnitId = branch.Id, Title = "党支部组织委员" },
+            new PersonUnitRole { PersonId = people["钱宇"].Id, OrgUnitId = groupCells[0].Id, Title = "党小组组长" },
+            new PersonUnitRole { PersonId = people["韩明"].Id, OrgUnitId = groupCells[1].Id, Title = "党小组组长" });
+        db.SupervisionLinks.Add(new SupervisionLink { SupervisorUnitId = supervision.Id, SupervisedUnitId = bureau.Id });
         return people;
     }
 }

@@ -1,4 +1,5 @@
 using Dangjian.Web.Features.Demo;
+using Dangjian.Web.Platform.Audit;
 using Dangjian.Web.Platform.Data;
 using Dangjian.Web.Platform.Identity;
 using Dangjian.Web.Platform.Security;
@@ -14,7 +15,7 @@ namespace Dangjian.Web.Platform.Cli;
 /// </summary>
 public static class CommandLine
 {
-    private static readonly string[] Verbs = ["migrate", "create-admin", "seed", "schema", "help"];
+    private static readonly string[] Verbs = ["migrate", "create-admin", "seed", "schema", "audit", "help"];
 
     public static string? Verb(string[] args) =>
         args.Length > 0 && Verbs.Contains(args[0], StringComparer.Ordinal) ? args[0] : null;
@@ -32,6 +33,8 @@ public static class CommandLine
                 "create-admin" => await CreateAdminAsync(services, args),
                 "seed" when Option(args, 1) == "demo" => await SeedDemoAsync(services, app.Environment),
                 "schema" when Option(args, 1) == "script" => Schema(args),
+                "audit" when Option(args, 1) == "verify" => await AuditVerifyAsync(services),
+                "audit" when Option(args, 1) == "purge" => await AuditPurgeAsync(services),
                 _ => Help(),
             };
         }
@@ -51,6 +54,8 @@ public static class CommandLine
                            角色: system-admin | security-admin | audit-admin
               seed demo                                       向空数据库写入演示数据 (never in Production)
               schema script --provider sqlite|postgres        打印 EF 模型的完整建表脚本 (for writing migrations)
+              audit verify                                    校验审计日志哈希链，报告第一个断点 (exit 1 if broken)
+              audit purge                                     按 Audit:RetentionMonths 清理过期审计记录（不少于6个月）
             """);
         return 2;
     }
@@ -109,6 +114,26 @@ public static class CommandLine
         var seeded = await services.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync();
         Console.WriteLine(seeded ? "已写入演示数据。" : "数据库中已有数据，未写入演示数据。");
         return seeded ? 0 : 1;
+    }
+
+    private static async Task<int> AuditVerifyAsync(IServiceProvider services)
+    {
+        var db = services.GetRequiredService<AppDbContext>();
+        var result = await AuditChain.VerifyAsync(db);
+        Console.WriteLine(result.Message);
+        db.Audit(AuditActions.AuditVerify, "AuditLog", null, "命令行：" + result.Message, outcome: result.Intact ? AuditActions.Succeeded : AuditActions.Failed);
+        await db.SaveChangesAsync();
+        return result.Intact ? 0 : 1;
+    }
+
+    private static async Task<int> AuditPurgeAsync(IServiceProvider services)
+    {
+        var message = await AuditRetention.PurgeAsync(
+            services.GetRequiredService<AppDbContext>(),
+            services.GetRequiredService<IOptions<AuditOptions>>().Value,
+            services.GetRequiredService<TimeProvider>());
+        Console.WriteLine(message);
+        return 0;
     }
 
     private static int Schema(string[] args)

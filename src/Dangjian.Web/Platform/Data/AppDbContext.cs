@@ -144,6 +144,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TimePro
             b.HasIndex(r => new { r.PersonId, r.OrgUnitId, r.Title }).IsUnique();
             b.HasIndex(r => r.OrgUnitId);
             b.HasOne(r => r.Person).WithMany().HasForeignKey(r => r.PersonId).OnDelete(DeleteBehavior.Cascade);
+            b.HasQueryFilter(r => r.Person!.DeletedAt == null);
             b.HasOne(r => r.OrgUnit).WithMany().HasForeignKey(r => r.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
         });
 

@@ -17,6 +17,10 @@ public static class DataSetup
         var connectionString = ResolveConnectionString(builder.Configuration, builder.Environment.ContentRootPath, options.Provider);
         builder.Services.AddDbContext<AppDbContext>(db => Configure(db, options.Provider, connectionString));
         builder.Services.AddScoped<MigrationRunner>();
+        builder.Services.AddOptions<Audit.AuditOptions>()
+            .Bind(builder.Configuration.GetSection(Audit.AuditOptions.Section))
+            .Validate(o => o.RetentionMonths >= Audit.AuditOptions.MinimumRetentionMonths, "审计日志保留期（Audit:RetentionMonths）不能少于6个月。")
+            .ValidateOnStart();
         builder.Services.AddHostedService<DatabaseStartup>();
         builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
         return builder;

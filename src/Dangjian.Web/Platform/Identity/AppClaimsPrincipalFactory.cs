@@ -27,7 +27,7 @@ public sealed class AppClaimsPrincipalFactory(
             identity.AddClaim(new Claim(AppClaims.MustChangePassword, "1"));
         }
 
-        if (!user.TwoFactorEnabled && identity.FindAll(identity.RoleClaimType).Any(c => Roles.IsAdministrator(c.Value)))
+        if (!user.TwoFactorEnabled && (user.RequireTwoFactor || identity.FindAll(identity.RoleClaimType).Any(c => Roles.IsAdministrator(c.Value))))
         {
             identity.AddClaim(new Claim(AppClaims.MustEnrolTwoFactor, "1"));
         }

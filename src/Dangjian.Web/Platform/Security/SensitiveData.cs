@@ -35,6 +35,12 @@ public sealed class SensitiveData(IDataProtectionProvider provider, IServiceScop
         return phone.Length < 7 ? new string('*', phone.Length) : phone[..3] + new string('*', phone.Length - 7) + phone[^4..];
     }
 
+    /// <summary>
+    /// Loads (or creates) the lookup key now. Call before opening a transaction that will hash ID numbers:
+    /// creating the key uses its own connection, which on SQLite would wait for that transaction's write lock.
+    /// </summary>
+    public Task EnsureKeyAsync(CancellationToken ct = default) => LookupKeyAsync(ct);
+
     public async Task<string> LookupHashAsync(string normalized, CancellationToken ct = default)
     {
         var key = await LookupKeyAsync(ct);

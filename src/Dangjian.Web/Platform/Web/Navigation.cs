@@ -1,17 +1,19 @@
 using System.Collections.Concurrent;
 using System.Security.Claims;
+using Dangjian.Web.Platform.Authorization;
 using Dangjian.Web.Platform.Identity;
 
 namespace Dangjian.Web.Platform.Web;
 
-public sealed record MenuItem(string Title, string Page, IReadOnlyList<string>? Roles = null);
+public sealed record MenuItem(string Title, string Page, IReadOnlyList<string>? Roles = null, string? Permission = null);
 
 public sealed record MenuSection(string Title, string Icon, IReadOnlyList<MenuItem> Items);
 
 /// <summary>
 /// The left menu of UX.md, in its order. An item shows only when its page exists in this build and the
-/// person holds one of its roles (no roles listed: every business role), so each feature lights up its
-/// menu entries by adding pages, and nobody sees a link that leads to a refusal.
+/// person holds its permission (or, for items without one, one of its roles; none listed: every business
+/// role), so each feature lights up its menu entries by adding pages, and nobody sees a link that leads to
+/// a refusal.
 /// </summary>
 public sealed class Navigation(LinkGenerator links)
 {
@@ -31,9 +33,9 @@ public sealed class Navigation(LinkGenerator links)
         new("制度建设", "journal-text", [new("制度库", "/Rules/Index"), new("制度汇编", "/Rules/Handbook")]),
         new("简报", "newspaper", [new("简报列表", "/Briefings/Index")]),
         new("统计报告", "bar-chart", [new("活动总结", "/Reports/Index", Office), new("台账导出", "/Reports/Exports", Office), new("领导驾驶舱", "/Dashboard/Index", Office)]),
-        new("组织人员", "diagram-3", [new("组织架构", "/Organization/Index", [Roles.CampaignOffice, Roles.SystemAdmin]), new("人员", "/Organization/People/Index", [Roles.CampaignOffice, Roles.SystemAdmin]), new("批量导入", "/Organization/Import", [Roles.CampaignOffice, Roles.SystemAdmin])]),
-        new("系统管理", "gear", [new("用户", "/Admin/Users/Index", [Roles.SystemAdmin]), new("角色权限", "/Admin/Roles/Index", [Roles.SecurityAdmin]), new("安全策略", "/Admin/Policy", [Roles.SecurityAdmin])]),
-        new("审计", "shield-check", [new("审计日志", "/Audit/Index", [Roles.AuditAdmin]), new("链校验", "/Audit/Verify", [Roles.AuditAdmin])]),
+        new("组织人员", "diagram-3", [new("组织架构", "/Organization/Index", Permission: Permissions.OrgView), new("人员", "/Organization/People/Index", Permission: Permissions.PeopleView), new("批量导入", "/Organization/Import", Permission: Permissions.PeopleImport)]),
+        new("系统管理", "gear", [new("用户", "/Admin/Users/Index", Permission: Permissions.UsersManage), new("角色权限", "/Admin/Roles/Index", Permission: Permissions.RolesManage), new("安全策略", "/Admin/Policy", Permission: Permissions.PolicyManage)]),
+        new("审计", "shield-check", [new("审计日志", "/Audit/Index", Permission: Permissions.AuditView), new("链校验", "/Audit/Verify", Permission: Permissions.AuditView)]),
         new("我的账户", "person-gear", [new("账户安全", "/Account/Security", AllRoles()), new("API 令牌", "/Account/ApiTokens", AllRoles())]),
     ];
 
@@ -47,7 +49,7 @@ public sealed class Navigation(LinkGenerator links)
         foreach (var section in Sections)
         {
             var items = section.Items
-                .Where(i => (i.Roles ?? Business).Any(user.IsInRole))
+                .Where(i => i.Permission is { } permission ? user.Can(permission) : (i.Roles ?? Business).Any(user.IsInRole))
                 .Select(i => (Item: i, Url: UrlOf(i.Page)))
                 .Where(x => x.Url is not null)
                 .Select(x => (x.Item, x.Url!))
