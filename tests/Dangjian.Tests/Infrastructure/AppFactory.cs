@@ -1,5 +1,6 @@
 using Dangjian.Web.Platform.Data;
 using Dangjian.Web.Platform.Identity;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -42,6 +43,7 @@ public class AppFactory : WebApplicationFactory<Program>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, LoopbackClient>();
         });
     }
 
@@ -102,6 +104,20 @@ public class AppFactory : WebApplicationFactory<Program>
         {
             Database.Dispose();
         }
+    }
+
+    /// <summary>The in-memory test server has no client address; real requests always do. Pretend loopback.</summary>
+    private sealed class LoopbackClient : Microsoft.AspNetCore.Hosting.IStartupFilter
+    {
+        public Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> Configure(Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, nextMiddleware) =>
+            {
+                context.Connection.RemoteIpAddress ??= System.Net.IPAddress.Loopback;
+                return nextMiddleware(context);
+            });
+            next(app);
+        };
     }
 
     public override async ValueTask DisposeAsync()
