@@ -66,6 +66,25 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
     }
 
+    /// <summary>Signs in a fresh administrator whose authenticator is enrolled, through both sign-in steps.</summary>
+    public async Task SignInAdminAsync(IPage page, string role)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        const string password = "Adm1n-Passw0rd!";
+        var userName = await App.CreateUserAsync([role], password);
+        var key = await App.WithUsersAsync(async users =>
+        {
+            var user = (await users.FindByNameAsync(userName))!;
+            await users.ResetAuthenticatorKeyAsync(user);
+            await users.SetTwoFactorEnabledAsync(user, true);
+            return (await users.GetAuthenticatorKeyAsync(user))!;
+        });
+        await SignInAsync(page, userName, password);
+        await page.GetByLabel("验证码").FillAsync(Totp.Code(key, DateTimeOffset.UtcNow));
+        await page.GetByRole(AriaRole.Button, new() { Name = "验证并登录" }).ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+    }
+
     /// <summary>
     /// Saves a full-page screenshot of the page as it is now, and fails when the page is wider than the
     /// viewport (the usual phone bug), naming the elements that stick out.

@@ -20,10 +20,10 @@ public sealed class EditModel(AppDbContext db, UserManager<AppUser> users, UserA
     [BindProperty(SupportsGet = true)]
     public Guid? Id { get; set; }
 
-    [BindProperty]
+    [BindProperty(SupportsGet = true)]
     public string UserName { get; set; } = "";
 
-    [BindProperty]
+    [BindProperty(SupportsGet = true)]
     public string DisplayName { get; set; } = "";
 
     [BindProperty(SupportsGet = true)]
