@@ -52,30 +52,13 @@ public sealed class SecurityPolicy(
             db.ExpectVersion(row, version);
         }
 
-        row.PasswordMinLength = input.PasswordMinLength;
-        row.PasswordMinClasses = input.PasswordMinClasses;
-        row.PasswordHistory = input.PasswordHistory;
-        row.PasswordExpiryDays = input.PasswordExpiryDays;
-        row.LockoutThreshold = input.LockoutThreshold;
-        row.LockoutMinutes = input.LockoutMinutes;
-        row.IdleTimeoutMinutes = input.IdleTimeoutMinutes;
-        row.ApiTokenMaxDays = input.ApiTokenMaxDays;
+        row.CopyFrom(input);
         await db.SaveChangesAsync(ct);
         Apply(row);
         return errors;
     }
 
-    public SecuritySettings Snapshot() => new()
-    {
-        PasswordMinLength = Current.PasswordMinLength,
-        PasswordMinClasses = Current.PasswordMinClasses,
-        PasswordHistory = Current.PasswordHistory,
-        PasswordExpiryDays = Current.PasswordExpiryDays,
-        LockoutThreshold = Current.LockoutThreshold,
-        LockoutMinutes = Current.LockoutMinutes,
-        IdleTimeoutMinutes = Current.IdleTimeoutMinutes,
-        ApiTokenMaxDays = Current.ApiTokenMaxDays,
-    };
+    public SecuritySettings Snapshot() => SecuritySettings.From(Current);
 
     /// <summary>The bounds 等保 third level sets; outside them the policy would be weaker than required.</summary>
     public static Dictionary<string, string> Validate(SecuritySettings s)
@@ -103,15 +86,7 @@ public sealed class SecurityPolicy(
 
     private void Apply(SecuritySettings s)
     {
-        var options = security.Value;
-        options.PasswordMinLength = s.PasswordMinLength;
-        options.PasswordMinClasses = s.PasswordMinClasses;
-        options.PasswordHistory = s.PasswordHistory;
-        options.PasswordExpiryDays = s.PasswordExpiryDays;
-        options.LockoutThreshold = s.LockoutThreshold;
-        options.LockoutMinutes = s.LockoutMinutes;
-        options.IdleTimeoutMinutes = s.IdleTimeoutMinutes;
-        options.ApiTokenMaxDays = s.ApiTokenMaxDays;
+        s.ApplyTo(security.Value);
         identity.Value.Lockout.MaxFailedAccessAttempts = s.LockoutThreshold;
         identity.Value.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(s.LockoutMinutes);
         cookies.Get(IdentityConstants.ApplicationScheme).ExpireTimeSpan = TimeSpan.FromMinutes(s.IdleTimeoutMinutes);
