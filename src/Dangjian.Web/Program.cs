@@ -1,5 +1,6 @@
 using Dangjian.Web.Features;
 using Dangjian.Web.Features.Admin;
+using Dangjian.Web.Features.Campaigns;
 using Dangjian.Web.Features.Demo;
 using Dangjian.Web.Features.Organization;
 using Dangjian.Web.Platform.Cli;
@@ -13,6 +14,7 @@ builder.AddAppIdentity();
 builder.AddAppWeb();
 builder.AddOrganization();
 builder.AddAdministration();
+builder.AddCampaigns();
 builder.AddDemo();
 var verb = CommandLine.Verb(args);
 if (verb is not null)

@@ -1,3 +1,4 @@
+using Dangjian.Web.Features.Campaigns;
 using Dangjian.Web.Features.Organization;
 using Dangjian.Web.Platform.Data;
 using Dangjian.Web.Platform.Identity;
@@ -56,6 +57,8 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me, IOptions<Securit
             Todos.Add(new Todo($"API 令牌“{token.Name}”即将到期", left, "/Account/ApiTokens", "amber"));
         }
 
+        await AddCampaignTodosAsync(userId, DateOnly.FromDateTime(local), ct);
+
         if (me.Principal.IsInRole(Roles.CampaignOffice) || me.Principal.IsInRole(Roles.Leader) || me.Principal.IsInRole(Roles.Supervisor))
         {
             var scope = await me.GetScopeAsync(ct);
@@ -70,6 +73,46 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me, IOptions<Securit
                     g.Count(p => p.IsRetired)))
                 .SingleOrDefaultAsync(ct);
             Organization = (people ?? new Overview(0, 0, 0, 0, 0)) with { Units = units };
+        }
+    }
+
+    /// <summary>
+    /// What the person owes in running campaigns: their open milestones due within two weeks or overdue, documents
+    /// waiting for their review, documents returned to their campaign office, and unread messages.
+    /// </summary>
+    private async Task AddCampaignTodosAsync(Guid userId, DateOnly today, CancellationToken ct)
+    {
+        var personId = await db.Users.Where(u => u.Id == userId).Select(u => u.PersonId).SingleAsync(ct);
+        if (personId is { } person)
+        {
+            var horizon = today.AddDays(14);
+            var officeCampaigns = db.CampaignMembers.Where(m => m.PersonId == person && (m.Group == CampaignGroup.Office || m.Group == CampaignGroup.LeadingGroup)).Select(m => m.CampaignId);
+            var milestones = await (from m in db.Milestones
+                                    join c in db.Campaigns on m.CampaignId equals c.Id
+                                    where c.Status == CampaignStatus.Running && m.Status == MilestoneStatus.Open && m.Deadline <= horizon
+                                          && (m.OwnerPersonId == person || (m.OwnerPersonId == null && officeCampaigns.Contains(c.Id)))
+                                    orderby m.Deadline
+                                    select new { m.Title, m.Deadline, c.Id })
+                                   .Take(20).ToListAsync(ct);
+            foreach (var m in milestones)
+            {
+                Todos.Add(new Todo(m.Title, ChinaTime.Relative(m.Deadline, today), $"/Campaigns/Details?id={m.Id}", m.Deadline < today ? "red" : "amber"));
+            }
+
+            var toReview = await (from d in db.ApprovalDocuments
+                                  where d.Status == DocumentStatus.Submitted
+                                        && db.CampaignMembers.Any(x => x.CampaignId == d.CampaignId && x.PersonId == person && x.Group == CampaignGroup.Supervision)
+                                  select new { d.Id, d.Title }).Take(20).ToListAsync(ct);
+            Todos.AddRange(toReview.Select(d => new Todo($"审核：{d.Title}", "待审核", $"/Campaigns/Document?id={d.Id}", "amber")));
+            var returned = await db.ApprovalDocuments.Where(d => d.Status == DocumentStatus.Returned && officeCampaigns.Contains(d.CampaignId))
+                .Select(d => new { d.Id, d.Title }).Take(20).ToListAsync(ct);
+            Todos.AddRange(returned.Select(d => new Todo($"按意见修改：{d.Title}", "已退回", $"/Campaigns/Document?id={d.Id}", "red")));
+        }
+
+        var unread = await db.Notifications.CountAsync(n => n.UserId == userId && n.ReadAt == null, ct);
+        if (unread > 0)
+        {
+            Todos.Add(new Todo("未读消息", $"{unread}条", "/Notifications", "blue"));
         }
     }
 }

@@ -1,3 +1,4 @@
+using Dangjian.Web.Features.Campaigns;
 using Dangjian.Web.Features.Organization;
 using Dangjian.Web.Platform.Data;
 using Dangjian.Web.Platform.Identity;
@@ -12,7 +13,7 @@ namespace Dangjian.Web.Features.Demo;
 /// subsidiaries, about forty people) plus the city supervision group, and one account per role. Runs only
 /// against a database with no accounts and no units, so it can never mix into real data.
 /// </summary>
-public sealed class DemoSeeder(AppDbContext db, AccountProvisioning accounts, PersonEditor editor, SensitiveData sensitive, IOptions<DemoOptions> options, ILogger<DemoSeeder> logger)
+public sealed class DemoSeeder(AppDbContext db, AccountProvisioning accounts, PersonEditor editor, SensitiveData sensitive, CampaignService campaigns, TimeProvider clock, IOptions<DemoOptions> options, ILogger<DemoSeeder> logger)
 {
     /// <summary>The demo accounts: user name, display name, role, and the roster name they link to (if any).</summary>
     public static IReadOnlyList<(string UserName, string DisplayName, string Role, string? Person)> Accounts { get; } =
@@ -53,10 +54,79 @@ public sealed class DemoSeeder(AppDbContext db, AccountProvisioning accounts, Pe
                 }
             }
 
+            await AddCampaignAsync(people, ct);
             await tx.CommitAsync(ct);
         });
         logger.LogInformation("Seeded the demo bureau");
         return true;
+    }
+
+    /// <summary>
+    /// The seed-003 campaign (群众路线教育实践活动) in its second phase, dated so that it is running today: the
+    /// implementation plan was returned once and then approved, the first phase's summary was approved (which
+    /// opened phase 2), a speech draft waits for revision, and some milestones are overdue. Every step goes
+    /// through the same services the pages use.
+    /// </summary>
+    private async Task AddCampaignAsync(Dictionary<string, Person> people, CancellationToken ct)
+    {
+        var bureau = db.OrgUnits.Local.Single(u => u.Code == "KJJ");
+        var today = Platform.Web.ChinaTime.Today(clock);
+        var template = CampaignTemplates.Find("mass-line")!;
+        var campaign = await campaigns.CreateFromTemplateAsync(template, "市科技局党的群众路线教育实践活动", "为民务实清廉", bureau.Id, today.AddDays(-60), people["赵敏"].Id, ct);
+        db.CampaignMembers.AddRange(
+            new CampaignMember { CampaignId = campaign.Id, PersonId = people["王建国"].Id, Group = CampaignGroup.LeadingGroup, Title = "组长" },
+            new CampaignMember { CampaignId = campaign.Id, PersonId = people["李红梅"].Id, Group = CampaignGroup.LeadingGroup, Title = "副组长" },
+            new CampaignMember { CampaignId = campaign.Id, PersonId = people["张志强"].Id, Group = CampaignGroup.LeadingGroup, Title = "成员" },
+            new CampaignMember { CampaignId = campaign.Id, PersonId = people["钱宇"].Id, Group = CampaignGroup.Office, Title = "工作人员" },
+            new CampaignMember { CampaignId = campaign.Id, PersonId = people["周海涛"].Id, Group = CampaignGroup.Supervision, Title = "组长" },
+            new CampaignMember { CampaignId = campaign.Id, PersonId = people["喻晓军"].Id, Group = CampaignGroup.Supervision, Title = "副组长" });
+        await db.SaveChangesAsync(ct);
+        await campaigns.StartAsync(campaign, ct);
+
+        var officeUser = await db.Users.Where(u => u.PersonId == people["赵敏"].Id).Select(u => u.Id).SingleAsync(ct);
+        var supervisorUser = await db.Users.Where(u => u.PersonId == people["周海涛"].Id).Select(u => u.Id).SingleAsync(ct);
+        var office = new ApprovalRules.Actor(officeUser, true, false);
+        var supervisor = new ApprovalRules.Actor(supervisorUser, false, true);
+
+        var plan = await db.ApprovalDocuments.SingleAsync(d => d.CampaignId == campaign.Id && d.Kind == DocumentKind.ImplementationPlan, ct);
+        await campaigns.SaveDraftAsync(plan, DemoTexts.PlanDraft, office, "赵敏", ct);
+        await campaigns.SubmitAsync(plan, office, ct);
+        await campaigns.DecideAsync(plan, plan.Version, false, "请补充“四个必谈”的具体安排和征求意见的渠道，明确各环节时间节点。", supervisor, "周海涛", ct);
+        await campaigns.SaveDraftAsync(plan, DemoTexts.PlanFinal, office, "赵敏", ct);
+        await campaigns.SubmitAsync(plan, office, ct);
+        await campaigns.DecideAsync(plan, plan.Version, true, "同意。", supervisor, "周海涛", ct);
+
+        var phases = await db.Phases.Where(p => p.CampaignId == campaign.Id).OrderBy(p => p.Order).ToListAsync(ct);
+        var milestones = await db.Milestones.Where(m => m.CampaignId == campaign.Id).ToListAsync(ct);
+        foreach (var m in milestones.Where(m => m.PhaseId == phases[0].Id && m.Title != "开展个别谈话"))
+        {
+            m.Status = MilestoneStatus.Done;
+            m.DoneCount = m.RequiredCount ?? 0;
+            m.CompletedAt = clock.GetUtcNow().UtcDateTime.AddDays(-(60 - (m.Deadline.DayNumber - phases[0].StartsOn.DayNumber)));
+        }
+
+        milestones.Single(m => m.Title == "开展谈心谈话").OwnerPersonId = people["王建国"].Id;
+        milestones.Single(m => m.Title == "撰写对照检查材料").OwnerPersonId = people["王建国"].Id;
+        await db.SaveChangesAsync(ct);
+
+        var summary = new ApprovalDocument { CampaignId = campaign.Id, PhaseId = phases[0].Id, Kind = DocumentKind.PhaseSummary, Title = $"“{phases[0].Name}”环节小结" };
+        db.ApprovalDocuments.Add(summary);
+        await db.SaveChangesAsync(ct);
+        await campaigns.SaveDraftAsync(summary, DemoTexts.PhaseOneSummary, office, "赵敏", ct);
+        await campaigns.SubmitAsync(summary, office, ct);
+        await campaigns.DecideAsync(summary, summary.Version, true, "第一环节工作扎实，同意转入第二环节。", supervisor, "周海涛", ct);
+
+        var speech = new ApprovalDocument { CampaignId = campaign.Id, Kind = DocumentKind.Speech, Title = "专题民主生活会主持讲话稿" };
+        db.ApprovalDocuments.Add(speech);
+        await db.SaveChangesAsync(ct);
+        await campaigns.SaveDraftAsync(speech, "同志们：今天召开专题民主生活会……", office, "钱宇", ct);
+        await campaigns.SubmitAsync(speech, office, ct);
+        await campaigns.DecideAsync(speech, speech.Version, false, "讲话稿要点明会议主题，对照四风逐项提出要求，篇幅压缩到两页。", supervisor, "周海涛", ct);
+        var studyPlan = new ApprovalDocument { CampaignId = campaign.Id, Kind = DocumentKind.StudyPlan, Title = "局党组中心组学习计划" };
+        db.ApprovalDocuments.Add(studyPlan);
+        await db.SaveChangesAsync(ct);
+        await campaigns.SaveDraftAsync(studyPlan, DemoTexts.StudyPlan, office, "赵敏", ct);
+        await campaigns.SubmitAsync(studyPlan, office, ct);
     }
 
     /// <summary>Valid-looking (checksummed, fictitious) ID numbers and phones, and party dates, for every demo person.</summary>

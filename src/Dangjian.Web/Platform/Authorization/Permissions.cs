@@ -21,6 +21,12 @@ public static class Permissions
     public const string RolesManage = "roles.manage";
     public const string PolicyManage = "policy.manage";
     public const string AuditView = "audit.view";
+    public const string CampaignsView = "campaigns.view";
+    public const string CampaignsEdit = "campaigns.edit";
+    public const string CampaignsApprove = "campaigns.approve";
+
+    /// <summary>Marks a permission a role has been offered once, so later defaults never re-grant what an administrator removed.</summary>
+    public const string SeenClaimType = "perm-seen";
 
     public sealed record Definition(string Name, string Capability, string Title, bool AdministratorOnly);
 
@@ -33,6 +39,9 @@ public static class Permissions
         new(PeopleSensitive, "组织人员", "查看身份证号、手机号（留审计记录）", false),
         new(PeopleImport, "组织人员", "批量导入人员", false),
         new(PeopleExport, "组织人员", "导出人员", false),
+        new(CampaignsView, "活动管理", "查看活动", false),
+        new(CampaignsEdit, "活动管理", "管理活动（新建、阶段、节点、材料）", false),
+        new(CampaignsApprove, "活动管理", "督导审核（仅限本活动督导组成员）", false),
         new(UsersManage, "系统管理", "用户管理", true),
         new(RolesManage, "系统管理", "角色权限", true),
         new(PolicyManage, "系统管理", "安全策略", true),
@@ -47,11 +56,11 @@ public static class Permissions
     /// </summary>
     public static IReadOnlyDictionary<string, string[]> Defaults { get; } = new Dictionary<string, string[]>(StringComparer.Ordinal)
     {
-        [Roles.CampaignOffice] = [OrgView, OrgEdit, PeopleView, PeopleEdit, PeopleSensitive, PeopleImport, PeopleExport],
-        [Roles.Leader] = [OrgView, PeopleView, PeopleExport],
-        [Roles.Member] = [OrgView, PeopleView],
-        [Roles.Supervisor] = [OrgView, PeopleView, PeopleExport],
-        [Roles.Observer] = [OrgView],
+        [Roles.CampaignOffice] = [OrgView, OrgEdit, PeopleView, PeopleEdit, PeopleSensitive, PeopleImport, PeopleExport, CampaignsView, CampaignsEdit],
+        [Roles.Leader] = [OrgView, PeopleView, PeopleExport, CampaignsView],
+        [Roles.Member] = [OrgView, PeopleView, CampaignsView],
+        [Roles.Supervisor] = [OrgView, PeopleView, PeopleExport, CampaignsView, CampaignsApprove],
+        [Roles.Observer] = [OrgView, CampaignsView],
         [Roles.SystemAdmin] = [UsersManage],
         [Roles.SecurityAdmin] = [RolesManage, PolicyManage],
         [Roles.AuditAdmin] = [AuditView],

@@ -30,26 +30,49 @@ public sealed class RolePermissions(AppDbContext db, RoleManager<AppRole> roles)
     }
 
     /// <summary>
-    /// Gives new roles their defaults and resets the administrators' fixed sets. Business roles that already
-    /// have grants keep what the security administrator chose.
+    /// Gives each role the defaults it has never been offered (new roles get all of theirs; a permission added by
+    /// a later release reaches existing roles once) and resets the administrators' fixed sets. What the security
+    /// administrator removed stays removed, because the offer is remembered.
     /// </summary>
     public async Task EnsureDefaultsAsync(CancellationToken ct = default)
     {
         var current = await CurrentAsync(ct);
+        var seen = (await (from c in db.RoleClaims
+                           join r in db.Roles on c.RoleId equals r.Id
+                           where c.ClaimType == Permissions.SeenClaimType
+                           select new { r.Name, c.ClaimValue }).ToListAsync(ct))
+            .ToLookup(x => x.Name!, x => x.ClaimValue!);
         foreach (var (roleName, defaults) in Permissions.Defaults)
         {
-            var fixedSet = Roles.IsAdministrator(roleName);
-            if (!fixedSet && current[roleName].Count > 0)
+            if (Roles.IsAdministrator(roleName))
+            {
+                if (!current[roleName].SetEquals(defaults))
+                {
+                    await ReplaceAsync(roleName, defaults, ct);
+                }
+
+                continue;
+            }
+
+            var offered = seen[roleName].ToHashSet(StringComparer.Ordinal);
+            var fresh = defaults.Where(p => !offered.Contains(p)).ToList();
+            if (fresh.Count == 0)
             {
                 continue;
             }
 
-            if (fixedSet && current[roleName].SetEquals(defaults))
+            var role = await roles.FindByNameAsync(roleName) ?? throw new InvalidOperationException($"角色 {roleName} 不存在。");
+            foreach (var permission in fresh)
             {
-                continue;
+                if (!current[roleName].Contains(permission))
+                {
+                    db.RoleClaims.Add(new IdentityRoleClaim<Guid> { RoleId = role.Id, ClaimType = Permissions.ClaimType, ClaimValue = permission });
+                }
+
+                db.RoleClaims.Add(new IdentityRoleClaim<Guid> { RoleId = role.Id, ClaimType = Permissions.SeenClaimType, ClaimValue = permission });
             }
 
-            await ReplaceAsync(roleName, defaults, ct);
+            await db.SaveChangesAsync(ct);
         }
     }
 

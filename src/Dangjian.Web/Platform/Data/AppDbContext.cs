@@ -1,7 +1,9 @@
 using System.Linq.Expressions;
+using Dangjian.Web.Features.Campaigns;
 using Dangjian.Web.Features.Organization;
 using Dangjian.Web.Platform.Audit;
 using Dangjian.Web.Platform.Identity;
+using Dangjian.Web.Platform.Notifications;
 using Dangjian.Web.Platform.Security;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -37,6 +39,22 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TimePro
     public DbSet<SecuritySettings> SecuritySettings => Set<SecuritySettings>();
 
     public DbSet<AppSecret> AppSecrets => Set<AppSecret>();
+
+    public DbSet<Campaign> Campaigns => Set<Campaign>();
+
+    public DbSet<CampaignMember> CampaignMembers => Set<CampaignMember>();
+
+    public DbSet<Phase> Phases => Set<Phase>();
+
+    public DbSet<Milestone> Milestones => Set<Milestone>();
+
+    public DbSet<ApprovalDocument> ApprovalDocuments => Set<ApprovalDocument>();
+
+    public DbSet<DocumentVersion> DocumentVersions => Set<DocumentVersion>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
+
+    public DbSet<ReminderLog> ReminderLogs => Set<ReminderLog>();
 
     /// <summary>Who is saving, for deletion stamps; defaults to the signed-in user of the request.</summary>
     public Guid? CurrentUserId { get; set; }
@@ -181,6 +199,81 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TimePro
             b.HasKey(x => x.Name);
             b.Property(x => x.Name).HasMaxLength(100);
             b.Property(x => x.ProtectedValue).HasMaxLength(2000);
+        });
+
+        builder.Entity<Campaign>(b =>
+        {
+            b.Property(c => c.Title).HasMaxLength(200);
+            b.Property(c => c.Theme).HasMaxLength(500);
+            b.Property(c => c.TemplateKey).HasMaxLength(50);
+            b.HasIndex(c => new { c.ScopeUnitId, c.StartsOn });
+            b.HasIndex(c => c.Status);
+            b.HasOne(c => c.ScopeUnit).WithMany().HasForeignKey(c => c.ScopeUnitId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<CampaignMember>(b =>
+        {
+            b.Property(m => m.Title).HasMaxLength(50);
+            b.HasIndex(m => new { m.CampaignId, m.PersonId, m.Group }).IsUnique();
+            b.HasIndex(m => m.PersonId);
+            b.HasOne<Campaign>().WithMany().HasForeignKey(m => m.CampaignId).OnDelete(DeleteBehavior.Cascade);
+            b.HasOne(m => m.Person).WithMany().HasForeignKey(m => m.PersonId).OnDelete(DeleteBehavior.Restrict);
+            b.HasQueryFilter(m => m.Person!.DeletedAt == null);
+        });
+
+        builder.Entity<Phase>(b =>
+        {
+            b.Property(p => p.Name).HasMaxLength(100);
+            b.HasIndex(p => new { p.CampaignId, p.Order }).IsUnique();
+            b.HasOne<Campaign>().WithMany().HasForeignKey(p => p.CampaignId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Milestone>(b =>
+        {
+            b.Property(m => m.Title).HasMaxLength(200);
+            b.Property(m => m.Evidence).HasMaxLength(2000);
+            b.HasIndex(m => new { m.CampaignId, m.Deadline });
+            b.HasIndex(m => new { m.Status, m.Deadline });
+            b.HasIndex(m => m.PhaseId);
+            b.HasIndex(m => m.OwnerPersonId);
+            b.HasIndex(m => m.OwnerUnitId);
+            b.HasOne<Phase>().WithMany().HasForeignKey(m => m.PhaseId).OnDelete(DeleteBehavior.Cascade);
+            b.HasOne(m => m.OwnerPerson).WithMany().HasForeignKey(m => m.OwnerPersonId).OnDelete(DeleteBehavior.Restrict);
+            b.HasOne(m => m.OwnerUnit).WithMany().HasForeignKey(m => m.OwnerUnitId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<ApprovalDocument>(b =>
+        {
+            b.Property(d => d.Title).HasMaxLength(200);
+            b.HasIndex(d => new { d.CampaignId, d.Status });
+            b.HasIndex(d => d.PhaseId);
+            b.HasOne<Campaign>().WithMany().HasForeignKey(d => d.CampaignId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<DocumentVersion>(b =>
+        {
+            b.Property(v => v.Body).HasMaxLength(100000);
+            b.Property(v => v.AuthorName).HasMaxLength(100);
+            b.Property(v => v.DecidedByName).HasMaxLength(100);
+            b.Property(v => v.Comment).HasMaxLength(4000);
+            b.HasIndex(v => new { v.DocumentId, v.Number }).IsUnique();
+            b.HasOne<ApprovalDocument>().WithMany().HasForeignKey(v => v.DocumentId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Notification>(b =>
+        {
+            b.Property(n => n.Title).HasMaxLength(200);
+            b.Property(n => n.Body).HasMaxLength(1000);
+            b.Property(n => n.Url).HasMaxLength(400);
+            b.HasIndex(n => new { n.UserId, n.ReadAt });
+            b.HasIndex(n => new { n.UserId, n.CreatedAt });
+            b.HasOne<AppUser>().WithMany().HasForeignKey(n => n.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<ReminderLog>(b =>
+        {
+            b.HasKey(r => r.Key);
+            b.Property(r => r.Key).HasMaxLength(200);
         });
 
         foreach (var entity in builder.Model.GetEntityTypes())

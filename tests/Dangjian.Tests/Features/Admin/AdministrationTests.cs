@@ -94,7 +94,7 @@ public sealed class AdministrationTests(AppFactory app) : IClassFixture<AppFacto
 
         var page = await security.GetDocumentAsync("/Admin/Roles");
         page.QuerySelector("[data-testid=flash]")!.TextContent.ShouldContain("不能授予业务角色");
-        var granted = await app.WithDbAsync(db => (from c in db.RoleClaims join r in db.Roles on c.RoleId equals r.Id where r.Name == Roles.Observer select c.ClaimValue).ToListAsync());
+        var granted = await app.WithDbAsync(db => (from c in db.RoleClaims join r in db.Roles on c.RoleId equals r.Id where r.Name == Roles.Observer && c.ClaimType == "perm" select c.ClaimValue).ToListAsync());
         granted.ShouldBe(["org.view"]);
         var client = app.CreateBrowserLikeClient();
         await client.SignInAsync(observer, "Passw0rd!x");

@@ -1,0 +1,42 @@
+using Dangjian.Web.Platform.Authorization;
+using Dangjian.Web.Platform.Data;
+using Dangjian.Web.Platform.Web;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dangjian.Web.Features.Campaigns;
+
+/// <summary>Finds a campaign the caller may see (its scope unit inside their scope, else 404) and checks the permission (403).</summary>
+public sealed class CampaignAccess(AppDbContext db, ScopeGuard guard, CurrentUser me, CampaignService service)
+{
+    public async Task<Campaign> FindAsync(Guid id, string permission, CancellationToken ct = default)
+    {
+        var found = await db.Campaigns.Where(c => c.Id == id).Select(c => new { Campaign = c, c.ScopeUnit!.Path }).SingleOrDefaultAsync(ct)
+            ?? throw new NotFoundException();
+        if (!await guard.CoversAsync(found.Path, ct) || !me.Principal.Can(Permissions.CampaignsView))
+        {
+            throw new NotFoundException();
+        }
+
+        if (!me.Principal.Can(permission))
+        {
+            throw new ForbiddenException();
+        }
+
+        return found.Campaign;
+    }
+
+    /// <summary>What the caller may do in this campaign's approvals.</summary>
+    public async Task<ApprovalRules.Actor> ActorAsync(Guid campaignId, CancellationToken ct = default)
+    {
+        var profile = await me.GetProfileAsync(ct);
+        var personId = profile is null ? null : await db.Users.Where(u => u.Id == profile.UserId).Select(u => u.PersonId).SingleOrDefaultAsync(ct);
+        var membership = await service.MembershipAsync(campaignId, personId, ct);
+        return new ApprovalRules.Actor(
+            me.Id!.Value,
+            me.Principal.Can(Permissions.CampaignsEdit) || membership.IsOffice,
+            me.Principal.Can(Permissions.CampaignsApprove) && membership.IsSupervisor);
+    }
+
+    public async Task<Guid?> PersonIdAsync(CancellationToken ct = default) =>
+        me.Id is { } id ? await db.Users.Where(u => u.Id == id).Select(u => u.PersonId).SingleOrDefaultAsync(ct) : null;
+}

@@ -1,0 +1,197 @@
+using Dangjian.Web.Features.Organization;
+using Dangjian.Web.Platform.Audit;
+using Dangjian.Web.Platform.Data;
+
+namespace Dangjian.Web.Features.Campaigns;
+
+public enum CampaignStatus
+{
+    Preparing = 1,
+    Running = 2,
+    Ended = 3,
+}
+
+public enum CampaignGroup
+{
+    LeadingGroup = 1,
+    Office = 2,
+    Supervision = 3,
+    Observer = 4,
+}
+
+public enum PhaseStatus
+{
+    NotStarted = 1,
+    InProgress = 2,
+    AwaitingReview = 3,
+    Completed = 4,
+}
+
+public enum MilestoneStatus
+{
+    Open = 1,
+    Done = 2,
+}
+
+public enum DocumentKind
+{
+    ImplementationPlan = 1,
+    StudyPlan = 2,
+    Speech = 3,
+    PhaseSummary = 4,
+    Other = 9,
+}
+
+public enum DocumentStatus
+{
+    Draft = 1,
+    Submitted = 2,
+    Returned = 3,
+    Approved = 4,
+}
+
+/// <summary>活动: a campaign over an org subtree, with ordered phases.</summary>
+public sealed class Campaign : Entity, ISoftDeletable, IAuditTitled
+{
+    public required string Title { get; set; }
+
+    public string? Theme { get; set; }
+
+    public Guid ScopeUnitId { get; set; }
+
+    public OrgUnit? ScopeUnit { get; set; }
+
+    public DateOnly StartsOn { get; set; }
+
+    public DateOnly EndsOn { get; set; }
+
+    public CampaignStatus Status { get; set; } = CampaignStatus.Preparing;
+
+    /// <summary>不分阶段、不搞转段: phases overlap and no phase waits for the previous summary.</summary>
+    public bool PhasesOverlap { get; set; }
+
+    public string? TemplateKey { get; set; }
+
+    public DateTime? DeletedAt { get; set; }
+
+    public Guid? DeletedById { get; set; }
+
+    string IAuditTitled.AuditTitle => Title;
+}
+
+/// <summary>A person in one of the campaign's groups (领导小组, 办公室, 督导组, 群众观察员) with their title there.</summary>
+public sealed class CampaignMember : Entity, IAuditTitled
+{
+    public Guid CampaignId { get; set; }
+
+    public Guid PersonId { get; set; }
+
+    public Person? Person { get; set; }
+
+    public CampaignGroup Group { get; set; }
+
+    /// <summary>组长, 副组长, 成员, 主任, 工作人员…</summary>
+    public required string Title { get; set; }
+
+    string IAuditTitled.AuditTitle => Title;
+}
+
+/// <summary>环节: an ordered phase with a planned window.</summary>
+public sealed class Phase : Entity, IAuditTitled
+{
+    public Guid CampaignId { get; set; }
+
+    public int Order { get; set; }
+
+    public required string Name { get; set; }
+
+    public DateOnly StartsOn { get; set; }
+
+    public DateOnly EndsOn { get; set; }
+
+    public PhaseStatus Status { get; set; } = PhaseStatus.NotStarted;
+
+    string IAuditTitled.AuditTitle => Name;
+}
+
+/// <summary>节点任务: a deadline with an owner; a count rule when <see cref="RequiredCount"/> is set.</summary>
+public sealed class Milestone : Entity, IAuditTitled
+{
+    public Guid CampaignId { get; set; }
+
+    public Guid PhaseId { get; set; }
+
+    public required string Title { get; set; }
+
+    public DateOnly Deadline { get; set; }
+
+    public Guid? OwnerPersonId { get; set; }
+
+    public Person? OwnerPerson { get; set; }
+
+    public Guid? OwnerUnitId { get; set; }
+
+    public OrgUnit? OwnerUnit { get; set; }
+
+    /// <summary>"主要负责同志至少召开2次座谈会": 2.</summary>
+    public int? RequiredCount { get; set; }
+
+    public int DoneCount { get; set; }
+
+    public MilestoneStatus Status { get; set; } = MilestoneStatus.Open;
+
+    public string? Evidence { get; set; }
+
+    public DateTime? CompletedAt { get; set; }
+
+    string IAuditTitled.AuditTitle => Title;
+}
+
+/// <summary>A document that needs upper approval; its text lives in <see cref="DocumentVersion"/>s.</summary>
+public sealed class ApprovalDocument : Entity, IAuditTitled
+{
+    public Guid CampaignId { get; set; }
+
+    public Guid? PhaseId { get; set; }
+
+    public DocumentKind Kind { get; set; }
+
+    public required string Title { get; set; }
+
+    public DocumentStatus Status { get; set; } = DocumentStatus.Draft;
+
+    /// <summary>The account that last submitted it (may not approve it).</summary>
+    public Guid? SubmittedById { get; set; }
+
+    public DateTime? SubmittedAt { get; set; }
+
+    string IAuditTitled.AuditTitle => Title;
+}
+
+/// <summary>One version of a document, with the decision taken on it. Approved and returned versions never change.</summary>
+public sealed class DocumentVersion : Entity, IAuditTitled
+{
+    public Guid DocumentId { get; set; }
+
+    public int Number { get; set; }
+
+    public required string Body { get; set; }
+
+    public Guid? AuthorId { get; set; }
+
+    public string? AuthorName { get; set; }
+
+    public DateTime? SubmittedAt { get; set; }
+
+    public DocumentStatus Decision { get; set; } = DocumentStatus.Draft;
+
+    public Guid? DecidedById { get; set; }
+
+    public string? DecidedByName { get; set; }
+
+    public DateTime? DecidedAt { get; set; }
+
+    public string? Comment { get; set; }
+
+    string IAuditTitled.AuditTitle => $"第{Number}版";
+}

@@ -1,0 +1,71 @@
+namespace Dangjian.Web.Features.Campaigns;
+
+/// <summary>The rules of phases and milestones, free of the database so they are tested directly.</summary>
+public static class CampaignRules
+{
+    public sealed record Window(Guid Id, DateOnly StartsOn, DateOnly EndsOn);
+
+    /// <summary>A phase window must lie in the campaign period, end after it starts, and (unless phases overlap) not overlap its siblings.</summary>
+    public static string? CheckPhaseWindow(DateOnly campaignStart, DateOnly campaignEnd, bool overlapAllowed, Window window, IEnumerable<Window> siblings)
+    {
+        ArgumentNullException.ThrowIfNull(window);
+        ArgumentNullException.ThrowIfNull(siblings);
+        if (window.EndsOn < window.StartsOn)
+        {
+            return "结束日期不能早于开始日期。";
+        }
+
+        if (window.StartsOn < campaignStart || window.EndsOn > campaignEnd)
+        {
+            return $"阶段时间须在活动期间（{campaignStart:yyyy-MM-dd} 至 {campaignEnd:yyyy-MM-dd}）之内。";
+        }
+
+        if (!overlapAllowed && siblings.FirstOrDefault(s => s.Id != window.Id && s.StartsOn <= window.EndsOn && window.StartsOn <= s.EndsOn) is { } clash)
+        {
+            return $"与其他阶段（{clash.StartsOn:yyyy-MM-dd} 至 {clash.EndsOn:yyyy-MM-dd}）时间重叠。本活动未设为“不分阶段、不搞转段”。";
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether a phase may open now: the campaign runs, and the previous phase's summary is approved (unless phases overlap).</summary>
+    public static string? CheckOpen(CampaignStatus campaign, bool overlapAllowed, PhaseStatus phase, PhaseStatus? previous)
+    {
+        if (campaign != CampaignStatus.Running)
+        {
+            return "活动尚未启动或已结束，不能开启阶段。";
+        }
+
+        if (phase != PhaseStatus.NotStarted)
+        {
+            return "该阶段已经开启。";
+        }
+
+        return !overlapAllowed && previous is not null && previous != PhaseStatus.Completed
+            ? "上一阶段的工作小结经督导组审核通过后，才能开启本阶段。"
+            : null;
+    }
+
+    /// <summary>New or moved deadlines may not lie in the past nor outside the campaign period.</summary>
+    public static string? CheckDeadline(DateOnly deadline, DateOnly today, DateOnly campaignStart, DateOnly campaignEnd, DateOnly? unchangedFrom)
+    {
+        if (unchangedFrom == deadline)
+        {
+            return null;
+        }
+
+        if (deadline < today)
+        {
+            return "截止日期不能早于今天。";
+        }
+
+        return deadline < campaignStart || deadline > campaignEnd
+            ? $"截止日期须在活动期间（{campaignStart:yyyy-MM-dd} 至 {campaignEnd:yyyy-MM-dd}）之内。"
+            : null;
+    }
+
+    public static bool IsOverdue(MilestoneStatus status, DateOnly deadline, DateOnly today) => status == MilestoneStatus.Open && deadline < today;
+
+    /// <summary>Done or counted share of a set of milestones, 0–100.</summary>
+    public static int Progress(int done, int total) => total == 0 ? 0 : (int)Math.Round(100.0 * done / total);
+}

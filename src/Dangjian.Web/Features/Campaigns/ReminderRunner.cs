@@ -1,0 +1,87 @@
+using Dangjian.Web.Platform.Data;
+using Dangjian.Web.Platform.Notifications;
+using Dangjian.Web.Platform.Web;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Dangjian.Web.Features.Campaigns;
+
+/// <summary>
+/// Reminds owners of milestones due within a few days, and escalates overdue ones to the campaign office and
+/// the leading group's head. Each reminder has a key (milestone, kind, deadline) stored with a unique
+/// constraint in the same transaction as its notifications, so it is sent exactly once across restarts and
+/// across instances sharing the database.
+/// </summary>
+public sealed class ReminderRunner(AppDbContext db, Notifier notifier, IOptions<ReminderOptions> options, TimeProvider clock, ILogger<ReminderRunner> logger)
+{
+    public sealed record Due(Guid Id, string Title, DateOnly Deadline, Guid? OwnerPersonId, Guid? OwnerUnitId, Guid CampaignId, string Campaign);
+
+    /// <summary>Sends what is due now; returns how many reminders this call sent.</summary>
+    public async Task<int> RunOnceAsync(CancellationToken ct = default)
+    {
+        var today = ChinaTime.Today(clock);
+        var horizon = today.AddDays(options.Value.DaysBefore);
+        var due = await (from m in db.Milestones.AsNoTracking()
+                         join c in db.Campaigns on m.CampaignId equals c.Id
+                         where m.Status == MilestoneStatus.Open && m.Deadline <= horizon && c.Status == CampaignStatus.Running
+                         select new Due(m.Id, m.Title, m.Deadline, m.OwnerPersonId, m.OwnerUnitId, c.Id, c.Title))
+                        .ToListAsync(ct);
+        var keys = due.ToDictionary(d => Key(d, today), d => d);
+        var keyList = keys.Keys.ToList();
+        var sent = (await db.ReminderLogs.AsNoTracking().Where(r => keyList.Contains(r.Key)).Select(r => r.Key).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        var count = 0;
+        foreach (var (key, milestone) in keys.Where(k => !sent.Contains(k.Key)))
+        {
+            if (await SendAsync(key, milestone, today, ct))
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    public static string Key(Due milestone, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(milestone);
+        return $"milestone:{milestone.Id:N}:{(milestone.Deadline < today ? "overdue" : "due")}:{milestone.Deadline:yyyyMMdd}";
+    }
+
+    private async Task<bool> SendAsync(string key, Due milestone, DateOnly today, CancellationToken ct)
+    {
+        var overdue = milestone.Deadline < today;
+        var office = await db.CampaignMembers.Where(m => m.CampaignId == milestone.CampaignId && m.Group == CampaignGroup.Office).Select(m => m.PersonId).ToListAsync(ct);
+        var owners = milestone.OwnerPersonId is { } person ? [person] : office;
+        var recipients = owners.ToList();
+        if (overdue)
+        {
+            var leaders = await db.CampaignMembers
+                .Where(m => m.CampaignId == milestone.CampaignId && m.Group == CampaignGroup.LeadingGroup && m.Title.Contains("组长"))
+                .Select(m => m.PersonId).ToListAsync(ct);
+            recipients.AddRange(office);
+            recipients.AddRange(leaders);
+        }
+
+        var url = $"/Campaigns/Details?id={milestone.CampaignId}";
+        var title = overdue
+            ? $"逾期：{milestone.Title}（{ChinaTime.Relative(milestone.Deadline, today)}）"
+            : $"即将到期：{milestone.Title}（{ChinaTime.Relative(milestone.Deadline, today)}）";
+        db.ReminderLogs.Add(new ReminderLog { Key = key, SentAt = clock.GetUtcNow().UtcDateTime });
+        await notifier.ToPeopleAsync(recipients, title, milestone.Campaign, url, ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Another instance sent this reminder between our check and our insert.
+            db.ChangeTracker.Clear();
+            notifier.Discard();
+            logger.LogInformation("Reminder {Key} was already sent by another instance", key);
+            return false;
+        }
+
+        await notifier.DeliverAsync(ct);
+        return true;
+    }
+}
