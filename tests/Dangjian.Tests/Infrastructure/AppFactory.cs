@@ -33,6 +33,7 @@ public class AppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", Database.Provider.ToString());
         builder.UseSetting("ConnectionStrings:Default", Database.ConnectionString);
         builder.UseSetting("Demo:SeedOnStartup", "true");
+        builder.UseSetting("Reminders:Enabled", "false");
         builder.UseSetting("DataProtection:KeysPath", keysFolder);
         foreach (var (key, value) in Settings)
         {

@@ -5,14 +5,17 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Dangjian.Web.Features.Campaigns;
 
-/// <summary>Finds a campaign the caller may see (its scope unit inside their scope, else 404) and checks the permission (403).</summary>
+/// <summary>
+/// Finds a campaign the caller may see — run inside their scope, or by a unit above them that they take part in
+/// (else 404) — and checks the permission (403). Editing still needs the edit permission, which members lack.
+/// </summary>
 public sealed class CampaignAccess(AppDbContext db, ScopeGuard guard, CurrentUser me, CampaignService service)
 {
     public async Task<Campaign> FindAsync(Guid id, string permission, CancellationToken ct = default)
     {
         var found = await db.Campaigns.Where(c => c.Id == id).Select(c => new { Campaign = c, c.ScopeUnit!.Path }).SingleOrDefaultAsync(ct)
             ?? throw new NotFoundException();
-        if (!await guard.CoversAsync(found.Path, ct) || !me.Principal.Can(Permissions.CampaignsView))
+        if (!(await guard.ScopeAsync(ct)).Concerns(found.Path) || !me.Principal.Can(Permissions.CampaignsView))
         {
             throw new NotFoundException();
         }

@@ -27,7 +27,7 @@ public sealed class IndexModel(AppDbContext db, ScopeGuard guard, TimeProvider c
     {
         ViewData.Trail(new Breadcrumb("活动列表"));
         var today = ChinaTime.Today(clock);
-        var campaigns = db.Campaigns.AsNoTracking().InScope(await guard.ScopeAsync(ct), c => c.ScopeUnit!.Path);
+        var campaigns = db.Campaigns.AsNoTracking().InScopeOrAbove(await guard.ScopeAsync(ct), c => c.ScopeUnit!.Path);
         if (Status is { } status)
         {
             campaigns = campaigns.Where(c => c.Status == status);

@@ -13,6 +13,19 @@ public sealed record DataScope(IReadOnlyList<string> PathPrefixes, bool IsEveryt
     public static DataScope Everything { get; } = new([], IsEverything: true);
 
     public bool Covers(string path) => IsEverything || PathPrefixes.Any(p => path.StartsWith(p, StringComparison.Ordinal));
+
+    /// <summary>
+    /// The paths of every unit above (and at) the scope's roots: a record attached to one of these (a campaign run
+    /// by the bureau) concerns the person even though it sits above their own subtree.
+    /// </summary>
+    public IReadOnlyList<string> AncestorsAndSelf() => PathPrefixes
+        .SelectMany(p => p.Split('/', StringSplitOptions.RemoveEmptyEntries)
+            .Select((_, i) => "/" + string.Join('/', p.Split('/', StringSplitOptions.RemoveEmptyEntries).Take(i + 1)) + "/"))
+        .Distinct(StringComparer.Ordinal)
+        .ToList();
+
+    /// <summary>Within the scope, or above it (see <see cref="AncestorsAndSelf"/>).</summary>
+    public bool Concerns(string path) => Covers(path) || AncestorsAndSelf().Contains(path, StringComparer.Ordinal);
 }
 
 public static class DataScopeQueryExtensions
@@ -45,5 +58,22 @@ public static class DataScopeQueryExtensions
         }
 
         return query.Where(Expression.Lambda<Func<T, bool>>(body!, path.Parameters));
+    }
+
+    /// <summary>Rows inside the scope or attached to a unit above it (campaigns of the whole bureau for a department's member).</summary>
+    public static IQueryable<T> InScopeOrAbove<T>(this IQueryable<T> query, DataScope scope, Expression<Func<T, string>> path)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(path);
+        if (scope.IsEverything)
+        {
+            return query;
+        }
+
+        var above = scope.AncestorsAndSelf();
+        var contains = Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(string)], Expression.Constant(above), path.Body);
+        var inside = query.InScope(scope, path);
+        return inside.Union(query.Where(Expression.Lambda<Func<T, bool>>(contains, path.Parameters)));
     }
 }
