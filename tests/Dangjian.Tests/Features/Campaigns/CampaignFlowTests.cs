@@ -51,8 +51,13 @@ public sealed class CampaignFlowTests(AppFactory app) : IClassFixture<AppFactory
         var phases = await app.WithDbAsync(db => db.Phases.Where(p => p.CampaignId == id).OrderBy(p => p.Order).Select(p => new { p.Id, p.Status }).ToListAsync());
         phases[0].Status.ShouldBe(PhaseStatus.InProgress);
 
-        var early = await office.PostFormAsync($"/Campaigns/Details?id={id}", new Dictionary<string, string>(), action: $"phaseId={phases[1].Id}");
-        early.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var details = await office.GetDocumentAsync($"/Campaigns/Details?id={id}");
+        details.QuerySelector($"form[action*='phaseId={phases[1].Id}']").ShouldBeNull("the page offers no 开启本阶段 before the previous summary is approved");
+        using (var forced = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = details.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")! }))
+        {
+            (await office.PostAsync(new Uri($"/Campaigns/Details?id={id}&handler=OpenPhase&phaseId={phases[1].Id}", UriKind.Relative), forced)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        }
+
         (await office.GetDocumentAsync($"/Campaigns/Details?id={id}")).QuerySelector("[data-testid=flash]")!.TextContent.ShouldContain("审核通过后");
 
         var plan = await app.WithDbAsync(db => db.ApprovalDocuments.Where(d => d.CampaignId == id && d.Kind == DocumentKind.ImplementationPlan).Select(d => d.Id).SingleAsync());
