@@ -1,4 +1,5 @@
 using Dangjian.Web.Features.Account;
+using Dangjian.Web.Features.Campaigns;
 using Dangjian.Web.Features.Organization;
 
 namespace Dangjian.Web.Features;
@@ -10,6 +11,7 @@ public static class FeatureApis
     {
         api.MapAccountApi();
         api.MapOrganizationApi();
+        api.MapCampaignsApi();
         return api;
     }
 }

@@ -48,6 +48,9 @@ public sealed class CampaignPagesTests(BrowserFixture fixture)
             await BrowserFixture.ShotAsync(page, $"campaign-details-{viewport}");
             await page.GotoAsync("/");
             await BrowserFixture.ShotAsync(page, $"home-office-campaign-{viewport}");
+            await page.GotoAsync("/Campaigns/Phases");
+            await Expect(page.GetByTestId("entries").Or(page.GetByTestId("empty"))).ToBeVisibleAsync();
+            await BrowserFixture.ShotAsync(page, $"campaign-calendar-{viewport}");
             await page.Context.CloseAsync();
         }
     }

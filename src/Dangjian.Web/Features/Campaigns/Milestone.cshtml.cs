@@ -138,6 +138,15 @@ public sealed class MilestoneModel(AppDbContext db, CampaignAccess access, TimeP
         return RedirectToPage("/Campaigns/Details", new { id = Campaign.Id });
     }
 
+    public async Task<IActionResult> OnPostDeleteAsync(CancellationToken ct)
+    {
+        var milestone = await LoadAsync(ct) ?? throw new NotFoundException();
+        db.Milestones.Remove(milestone);
+        await db.SaveChangesAsync(ct);
+        TempData.Success($"已删除节点“{milestone.Title}”。");
+        return RedirectToPage("/Campaigns/Details", new { id = Campaign.Id });
+    }
+
     private async Task<Milestone?> LoadAsync(CancellationToken ct)
     {
         Milestone? milestone = null;
