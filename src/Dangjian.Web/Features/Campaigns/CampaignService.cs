@@ -243,5 +243,40 @@ public sealed class CampaignService(AppDbContext db, Notifier notifier, TimeProv
         return null;
     }
 
+    /// <summary>Saves a campaign's current phases and milestones, as day offsets, as a template for its scope unit.</summary>
+    public async Task<SavedTemplate> SaveAsTemplateAsync(Campaign campaign, string name, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(campaign);
+        var phases = await db.Phases.AsNoTracking().Where(p => p.CampaignId == campaign.Id).OrderBy(p => p.Order).ToListAsync(ct);
+        var milestones = await db.Milestones.AsNoTracking().Where(m => m.CampaignId == campaign.Id).OrderBy(m => m.Deadline).ToListAsync(ct);
+        var template = new CampaignTemplates.Template(
+            "saved",
+            name,
+            campaign.Theme ?? "",
+            campaign.EndsOn.DayNumber - campaign.StartsOn.DayNumber + 1,
+            campaign.PhasesOverlap,
+            phases.Select(p => new CampaignTemplates.PhaseTemplate(
+                p.Name,
+                p.StartsOn.DayNumber - campaign.StartsOn.DayNumber,
+                p.EndsOn.DayNumber - p.StartsOn.DayNumber + 1,
+                milestones.Where(m => m.PhaseId == p.Id)
+                    .Select(m => new CampaignTemplates.MilestoneTemplate(m.Title, Math.Max(0, m.Deadline.DayNumber - p.StartsOn.DayNumber), m.RequiredCount))
+                    .ToList())).ToList(),
+            $"由“{campaign.Title}”保存。");
+        var saved = new SavedTemplate { Name = name, OwnerUnitId = campaign.ScopeUnitId, Definition = System.Text.Json.JsonSerializer.Serialize(template) };
+        db.SavedTemplates.Add(saved);
+        await db.SaveChangesAsync(ct);
+        return saved;
+    }
+
+    /// <summary>Built-in templates, then the saved ones of units the caller's scope concerns.</summary>
+    public async Task<List<CampaignTemplates.Template>> TemplatesAsync(DataScope scope, CancellationToken ct = default)
+    {
+        var saved = await (from t in db.SavedTemplates.AsNoTracking()
+                           join u in db.OrgUnits on t.OwnerUnitId equals u.Id
+                           select new { Template = t, u.Path }).ToListAsync(ct);
+        return [.. CampaignTemplates.All, .. saved.Where(s => scope.Concerns(s.Path)).OrderBy(s => s.Template.CreatedAt).Select(s => s.Template.ToTemplate())];
+    }
+
     public DateOnly Today => ChinaTime.Today(clock);
 }

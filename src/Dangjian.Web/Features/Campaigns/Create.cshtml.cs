@@ -28,6 +28,8 @@ public sealed class CreateModel(AppDbContext db, ScopeGuard guard, CampaignServi
 
     public List<OrgTree.Node> Units { get; private set; } = [];
 
+    public List<CampaignTemplates.Template> Templates { get; private set; } = [];
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         StartsOn = ChinaTime.Today(clock);
@@ -38,7 +40,7 @@ public sealed class CreateModel(AppDbContext db, ScopeGuard guard, CampaignServi
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         await LoadAsync(ct);
-        var template = CampaignTemplates.Find(TemplateKey);
+        var template = Templates.FirstOrDefault(t => t.Key == TemplateKey);
         if (template is null)
         {
             ModelState.AddModelError(nameof(TemplateKey), "请选择一个模板。");
@@ -78,6 +80,8 @@ public sealed class CreateModel(AppDbContext db, ScopeGuard guard, CampaignServi
     private async Task LoadAsync(CancellationToken ct)
     {
         ViewData.Trail(new Breadcrumb("活动列表", "/Campaigns"), new Breadcrumb("新建活动"));
-        Units = OrgTree.Flatten(await OrgTree.LoadAsync(db, await guard.ScopeAsync(ct), withCounts: false, ct)).Where(u => u.IsActive).ToList();
+        var scope = await guard.ScopeAsync(ct);
+        Units = OrgTree.Flatten(await OrgTree.LoadAsync(db, scope, withCounts: false, ct)).Where(u => u.IsActive).ToList();
+        Templates = await service.TemplatesAsync(scope, ct);
     }
 }

@@ -159,6 +159,21 @@ public sealed class DetailsModel(AppDbContext db, CampaignAccess access, Campaig
         return RedirectToPage("/Campaigns/Document", new { id = document.Id });
     }
 
+    public async Task<IActionResult> OnPostSaveTemplateAsync(Guid id, string? name, CancellationToken ct)
+    {
+        var campaign = await access.FindAsync(id, Permissions.CampaignsEdit, ct);
+        name = name?.Trim();
+        if (string.IsNullOrEmpty(name) || name.Length > 200)
+        {
+            TempData.Error("请填写模板名称（不超过200字）。");
+            return RedirectToPage(new { id });
+        }
+
+        await service.SaveAsTemplateAsync(campaign, name, ct);
+        TempData.Success($"已另存为模板“{name}”，新建活动时可以选用。");
+        return RedirectToPage(new { id });
+    }
+
     private async Task<IActionResult> ActAsync(Guid id, Func<Campaign, Task<string?>> action, string done, CancellationToken ct)
     {
         var campaign = await access.FindAsync(id, Permissions.CampaignsEdit, ct);

@@ -52,6 +52,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TimePro
 
     public DbSet<DocumentVersion> DocumentVersions => Set<DocumentVersion>();
 
+    public DbSet<SavedTemplate> SavedTemplates => Set<SavedTemplate>();
+
     public DbSet<Notification> Notifications => Set<Notification>();
 
     public DbSet<ReminderLog> ReminderLogs => Set<ReminderLog>();
@@ -258,6 +260,14 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TimePro
             b.Property(v => v.Comment).HasMaxLength(4000);
             b.HasIndex(v => new { v.DocumentId, v.Number }).IsUnique();
             b.HasOne<ApprovalDocument>().WithMany().HasForeignKey(v => v.DocumentId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<SavedTemplate>(b =>
+        {
+            b.Property(t => t.Name).HasMaxLength(200);
+            b.Property(t => t.Definition).HasMaxLength(100000);
+            b.HasIndex(t => t.OwnerUnitId);
+            b.HasOne<OrgUnit>().WithMany().HasForeignKey(t => t.OwnerUnitId).OnDelete(DeleteBehavior.Restrict);
         });
 
         builder.Entity<Notification>(b =>

@@ -18,7 +18,7 @@ public sealed class CampaignPagesAndApiTests(AppFactory app) : IClassFixture<App
 
         using (var list = JsonDocument.Parse(await member.GetStringAsync(new Uri("/api/v1/campaigns", UriKind.Relative))))
         {
-            list.RootElement.GetProperty("total").GetInt32().ShouldBe(1);
+            list.RootElement.GetProperty("items").EnumerateArray().Select(c => c.GetProperty("id").GetGuid()).ShouldContain(id);
         }
 
         using (var detail = JsonDocument.Parse(await member.GetStringAsync(new Uri($"/api/v1/campaigns/{id}", UriKind.Relative))))
@@ -53,7 +53,7 @@ public sealed class CampaignPagesAndApiTests(AppFactory app) : IClassFixture<App
     public async Task EditingTheCampaignKeepsPhasesInsideItAndEndingItStopsReminders()
     {
         var office = await ClientAsync("office");
-        var campaign = await app.WithDbAsync(db => db.Campaigns.Select(c => new { c.Id, c.Title, c.StartsOn, c.EndsOn, c.Version }).SingleAsync());
+        var campaign = await app.WithDbAsync(db => db.Campaigns.Where(c => c.Title == "市科技局党的群众路线教育实践活动").Select(c => new { c.Id, c.Title, c.StartsOn, c.EndsOn, c.Version }).SingleAsync());
         var shrink = await office.PostFormAsync($"/Campaigns/Edit?id={campaign.Id}", new Dictionary<string, string>
         {
             ["Title"] = campaign.Title, ["StartsOn"] = campaign.StartsOn.ToString("yyyy-MM-dd"), ["EndsOn"] = campaign.StartsOn.AddDays(30).ToString("yyyy-MM-dd"),
@@ -67,10 +67,38 @@ public sealed class CampaignPagesAndApiTests(AppFactory app) : IClassFixture<App
         await office.PostFormAsync($"/Campaigns/Edit?id={campaign.Id}", new Dictionary<string, string>(), action: "handler=End");
         (await app.WithDbAsync(db => db.Campaigns.Where(c => c.Id == campaign.Id).Select(c => c.Status).SingleAsync())).ShouldBe(CampaignStatus.Ended);
         await using var scope = app.Services.CreateAsyncScope();
-        (await scope.ServiceProvider.GetRequiredService<ReminderRunner>().RunOnceAsync()).ShouldBe(0);
+        var runner = scope.ServiceProvider.GetRequiredService<ReminderRunner>();
+        await runner.RunOnceAsync();
+        var keys = await app.WithDbAsync(db => db.ReminderLogs.Select(r => r.Key).ToListAsync());
+        var ended = await app.WithDbAsync(db => db.Milestones.Where(m => m.CampaignId == campaign.Id).Select(m => m.Id.ToString("N")).ToListAsync());
+        keys.ShouldNotContain(k => ended.Any(id => k.Contains(id, StringComparison.Ordinal)), "an ended campaign sends no reminders");
     }
 
-    private Task<Guid> CampaignAsync() => app.WithDbAsync(db => db.Campaigns.Select(c => c.Id).SingleAsync());
+    [DbFact]
+    public async Task ACampaignSavedAsATemplateLaysOutTheSameShapeAgain()
+    {
+        var office = await ClientAsync("office");
+        var id = await app.WithDbAsync(db => db.Campaigns.Where(c => c.Title == "市科技局党的群众路线教育实践活动").Select(c => c.Id).SingleAsync());
+        (await office.PostFormAsync($"/Campaigns/Details?id={id}", new Dictionary<string, string> { ["name"] = "本局群众路线模板" }, action: "handler=SaveTemplate")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var create = await office.GetDocumentAsync("/Campaigns/Create");
+        var key = create.QuerySelectorAll("input[name=TemplateKey]").Select(i => i.GetAttribute("value")!).Single(v => v.StartsWith("saved:", StringComparison.Ordinal));
+        var bureau = await app.WithDbAsync(db => db.OrgUnits.Where(u => u.Code == "KJJ").Select(u => u.Id).SingleAsync());
+        var made = await office.PostFormAsync("/Campaigns/Create", new Dictionary<string, string>
+        {
+            ["TemplateKey"] = key, ["Title"] = "按保存的模板新建", ["ScopeUnitId"] = bureau.ToString(), ["StartsOn"] = "2027-03-01",
+        });
+
+        made.StatusCode.ShouldBe(HttpStatusCode.Redirect, (await made.ParseAsync()).ErrorsText());
+        var copy = await app.WithDbAsync(db => db.Campaigns.Where(c => c.Title == "按保存的模板新建").Select(c => c.Id).SingleAsync());
+        var original = await app.WithDbAsync(db => db.Phases.Where(p => p.CampaignId == id).OrderBy(p => p.Order).Select(p => p.Name).ToListAsync());
+        (await app.WithDbAsync(db => db.Phases.Where(p => p.CampaignId == copy).OrderBy(p => p.Order).Select(p => p.Name).ToListAsync())).ShouldBe(original);
+        (await app.WithDbAsync(db => db.Milestones.CountAsync(m => m.CampaignId == copy))).ShouldBe(await app.WithDbAsync(db => db.Milestones.CountAsync(m => m.CampaignId == id)));
+        var member = await ClientAsync("member");
+        (await member.GetAsync(new Uri("/Campaigns/Create", UriKind.Relative))).Headers.Location!.OriginalString.ShouldContain("AccessDenied");
+    }
+
+    private Task<Guid> CampaignAsync() => app.WithDbAsync(db => db.Campaigns.Where(c => c.Title == "市科技局党的群众路线教育实践活动").Select(c => c.Id).SingleAsync());
 
     private async Task<HttpClient> ClientAsync(string user)
     {
