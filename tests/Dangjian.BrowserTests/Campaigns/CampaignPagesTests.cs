@@ -25,13 +25,43 @@ public sealed class CampaignPagesTests(BrowserFixture fixture)
         await Expect(page.GetByTestId("phases")).ToContainTextAsync("分析检查");
 
         page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
+        await page.Locator("#personId").SelectOptionAsync(new SelectOptionValue { Label = "周海涛（市委第三督导组）" });
+        await page.Locator("#group").SelectOptionAsync(new SelectOptionValue { Label = "督导组" });
+        await page.Locator("#title").FillAsync("组长");
+        await page.GetByRole(AriaRole.Button, new() { Name = "加入小组" }).ClickAsync();
+        await Expect(page.GetByTestId("group-Supervision")).ToContainTextAsync("周海涛");
         await page.GetByRole(AriaRole.Button, new() { Name = "启动活动" }).ClickAsync();
         await Expect(page.GetByTestId("campaign-status")).ToHaveTextAsync("进行中");
         await page.GetByTestId("documents").GetByRole(AriaRole.Link).First.ClickAsync();
+        var documentUrl = page.Url;
         await page.GetByLabel("正文").FillAsync("实施方案（浏览器测试稿）");
         await page.GetByRole(AriaRole.Button, new() { Name = "提交督导组审核" }).ClickAsync();
         await Expect(page.GetByTestId("document-status")).ToHaveTextAsync("待审核");
         await BrowserFixture.ShotAsync(page, "campaign-document-submitted-desktop");
+
+        var supervisor = await fixture.NewPageAsync("phone");
+        supervisor.Dialog += async (_, dialog) => await dialog.AcceptAsync();
+        await fixture.SignInAsync(supervisor, "supervisor");
+        await supervisor.GotoAsync(documentUrl);
+        await supervisor.GetByRole(AriaRole.Button, new() { Name = "退回修改" }).ClickAsync();
+        await Expect(supervisor.GetByTestId("errors")).ToContainTextAsync("请填写修改意见");
+        await supervisor.GetByLabel("审核意见（退回时必填）").FillAsync("请补充各环节的时间安排。");
+        await supervisor.GetByRole(AriaRole.Button, new() { Name = "退回修改" }).ClickAsync();
+        await Expect(supervisor.GetByTestId("document-status")).ToHaveTextAsync("已退回");
+        await BrowserFixture.ShotAsync(supervisor, "document-returned-phone");
+
+        await page.ReloadAsync();
+        await Expect(page.GetByTestId("comment")).ToContainTextAsync("请补充各环节的时间安排");
+        await page.GetByLabel("正文").FillAsync("实施方案（浏览器测试稿）\n三、时间安排：见附表。");
+        await page.GetByRole(AriaRole.Button, new() { Name = "提交督导组审核" }).ClickAsync();
+        await Expect(page.GetByTestId("document-status")).ToHaveTextAsync("待审核");
+
+        await supervisor.ReloadAsync();
+        await Expect(supervisor.GetByTestId("changes")).ToContainTextAsync("时间安排");
+        await supervisor.GetByRole(AriaRole.Button, new() { Name = "通过" }).ClickAsync();
+        await Expect(supervisor.GetByTestId("document-status")).ToHaveTextAsync("已通过");
+        await BrowserFixture.ShotAsync(supervisor, "document-approved-phone");
+        await supervisor.Context.CloseAsync();
         await page.Context.CloseAsync();
     }
 

@@ -16,8 +16,45 @@ public sealed class ReminderRunner(AppDbContext db, Notifier notifier, IOptions<
 {
     public sealed record Due(Guid Id, string Title, DateOnly Deadline, Guid? OwnerPersonId, Guid? OwnerUnitId, Guid CampaignId, string Campaign);
 
-    /// <summary>Sends what is due now; returns how many reminders this call sent.</summary>
+    private const long PostgresLockKey = 0x52656D696E64; // "Remind"
+
+    /// <summary>
+    /// Sends what is due now; returns how many reminders this call sent. On PostgreSQL only one instance runs a
+    /// round at a time (a session advisory lock; the others skip the round); the unique reminder keys make even
+    /// an overlap harmless.
+    /// </summary>
     public async Task<int> RunOnceAsync(CancellationToken ct = default)
+    {
+        if (!db.Database.IsNpgsql())
+        {
+            return await RoundAsync(ct);
+        }
+
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            var locked = await db.Database.SqlQueryRaw<bool>($"SELECT pg_try_advisory_lock({PostgresLockKey}) AS \"Value\"").SingleAsync(ct);
+            if (!locked)
+            {
+                return 0;
+            }
+
+            try
+            {
+                return await RoundAsync(ct);
+            }
+            finally
+            {
+                await db.Database.SqlQueryRaw<bool>($"SELECT pg_advisory_unlock({PostgresLockKey}) AS \"Value\"").SingleAsync(CancellationToken.None);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private async Task<int> RoundAsync(CancellationToken ct)
     {
         var today = ChinaTime.Today(clock);
         var horizon = today.AddDays(options.Value.DaysBefore);
