@@ -65,13 +65,8 @@ public sealed class EditModel(AppDbContext db, CampaignAccess access) : PageMode
         db.ExpectVersion(Campaign, LoadedVersion);
         (Campaign.Title, Campaign.Theme, Campaign.StartsOn, Campaign.EndsOn, Campaign.PhasesOverlap) =
             (Title.Trim(), string.IsNullOrWhiteSpace(Theme) ? null : Theme.Trim(), StartsOn, EndsOn, PhasesOverlap);
-        try
+        if (!await db.SaveOrReportConflictAsync(ModelState, "该活动", ct))
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError("", "该活动已被他人修改，您的修改尚未保存。请刷新后再改。");
             return Page();
         }
 

@@ -124,13 +124,8 @@ public sealed class MilestoneModel(AppDbContext db, CampaignAccess access, TimeP
 
         (milestone.Title, milestone.PhaseId, milestone.Deadline, milestone.OwnerPersonId, milestone.OwnerUnitId, milestone.RequiredCount, milestone.Evidence) =
             (Title.Trim(), PhaseId, Deadline, OwnerPersonId, OwnerUnitId, RequiredCount, string.IsNullOrWhiteSpace(Evidence) ? null : Evidence.Trim());
-        try
+        if (!await db.SaveOrReportConflictAsync(ModelState, "该节点", ct))
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError("", "该节点已被他人修改，您的修改尚未保存。请刷新后再改。");
             return Page();
         }
 

@@ -55,13 +55,8 @@ public sealed class PhaseModel(AppDbContext db, CampaignAccess access) : PageMod
 
         db.ExpectVersion(Phase, LoadedVersion);
         (Phase.Name, Phase.StartsOn, Phase.EndsOn) = (Name.Trim(), StartsOn, EndsOn);
-        try
+        if (!await db.SaveOrReportConflictAsync(ModelState, "该阶段", ct))
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError("", "该阶段已被他人修改，您的修改尚未保存。请刷新后再改。");
             return Page();
         }
 

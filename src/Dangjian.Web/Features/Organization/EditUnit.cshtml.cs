@@ -106,13 +106,8 @@ public sealed class EditUnitModel(AppDbContext db, ScopeGuard guard) : PageModel
         unit.Code = code;
         unit.Kind = Input.Kind;
         unit.SortOrder = Input.SortOrder;
-        try
+        if (!await db.SaveOrReportConflictAsync(ModelState, "该单位", ct))
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError("", "该单位已被他人修改，您的修改尚未保存。请刷新页面查看最新内容后再改。");
             await LoadAsync(ct);
             return Page();
         }

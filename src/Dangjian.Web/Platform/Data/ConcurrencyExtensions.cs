@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dangjian.Web.Platform.Data;
@@ -12,5 +13,25 @@ public static class ConcurrencyExtensions
     {
         ArgumentNullException.ThrowIfNull(db);
         db.Entry(record).Property(r => r.Version).OriginalValue = loadedVersion;
+    }
+
+    /// <summary>
+    /// Saves; when someone else saved the same record first, adds "已被他人修改" to the form's errors (the input
+    /// stays on the page, nothing is overwritten) and returns false.
+    /// </summary>
+    public static async Task<bool> SaveOrReportConflictAsync(this DbContext db, ModelStateDictionary modelState, string what, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(modelState);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            modelState.AddModelError("", $"{what}已被他人修改，您的修改尚未保存。请刷新页面查看最新内容后再改。");
+            return false;
+        }
     }
 }

@@ -81,6 +81,26 @@ public sealed class DataConventionTests : IAsyncLifetime
     }
 
     [DbFact]
+    public async Task AStaleFormSaveReportsTheConflictInsteadOfOverwriting()
+    {
+        await using var first = database.CreateContext();
+        await using var second = database.CreateContext();
+        var mine = await first.OrgUnits.SingleAsync(u => u.Code == "BGS");
+        var theirs = await second.OrgUnits.SingleAsync(u => u.Code == "BGS");
+        theirs.Name = "综合办公室";
+        await second.SaveChangesAsync();
+        mine.Name = "办公室（改）";
+        var form = new Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary();
+
+        var saved = await first.SaveOrReportConflictAsync(form, "该单位");
+
+        saved.ShouldBeFalse();
+        form[""]!.Errors.Single().ErrorMessage.ShouldContain("该单位已被他人修改");
+        await using var check = database.CreateContext();
+        (await check.OrgUnits.SingleAsync(u => u.Code == "BGS")).Name.ShouldBe("综合办公室");
+    }
+
+    [DbFact]
     public async Task DeletedRecordsAreHiddenAndCanBeRestored()
     {
         await using (var db = database.CreateContext())
