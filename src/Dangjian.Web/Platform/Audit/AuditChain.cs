@@ -22,7 +22,8 @@ public static class AuditChain
 
     public static DateTime Truncate(DateTime utc) => new(utc.Ticks - (utc.Ticks % TimeSpan.TicksPerMillisecond), DateTimeKind.Utc);
 
-    public static string Compute(AuditEntry e)
+    /// <summary>HMAC-SHA256 with the chain key when there is one (the application always has one); plain SHA-256 otherwise.</summary>
+    public static string Compute(AuditEntry e, byte[]? key = null)
     {
         ArgumentNullException.ThrowIfNull(e);
         var text = string.Join('\u001f',
@@ -39,11 +40,18 @@ public static class AuditChain
             Field(e.Before),
             Field(e.After),
             e.Outcome);
-        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text))).ToLowerInvariant();
+        var bytes = Encoding.UTF8.GetBytes(text);
+        return Convert.ToHexString(key is null ? SHA256.HashData(bytes) : HMACSHA256.HashData(key, bytes)).ToLowerInvariant();
     }
 
     /// <summary>Walks the whole chain in order, a batch at a time, and reports the first broken link.</summary>
     public static async Task<Result> VerifyAsync(AppDbContext db, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return await VerifyAsync(db, db.AuditChainKey, ct);
+    }
+
+    private static async Task<Result> VerifyAsync(AppDbContext db, byte[]? key, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         var anchor = await LatestAnchorAsync(db, ct);
@@ -87,7 +95,7 @@ public static class AuditChain
                     return new Result(false, checkedCount, entry.Sequence, $"第{entry.Sequence}条记录与前一条不衔接（前一条被修改或删除）。");
                 }
 
-                if (!string.Equals(Compute(entry), entry.Hash, StringComparison.Ordinal))
+                if (!string.Equals(Compute(entry, key), entry.Hash, StringComparison.Ordinal))
                 {
                     return new Result(false, checkedCount, entry.Sequence, $"第{entry.Sequence}条记录的内容被修改过。");
                 }

@@ -123,7 +123,7 @@ internal static class AuditRecorder
             entry.OccurredAt = AuditChain.Truncate(entry.OccurredAt);
             entry.Sequence = ++sequence;
             entry.PreviousHash = previous;
-            entry.Hash = AuditChain.Compute(entry);
+            entry.Hash = AuditChain.Compute(entry, db.AuditChainKey);
             previous = entry.Hash;
         }
     }

@@ -25,6 +25,12 @@ public static class CommandLine
         ArgumentNullException.ThrowIfNull(app);
         await using var scope = app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
+        if (verb is not "migrate" and not "schema" and not "help")
+        {
+            // Everything else writes audited records, which need a migrated database and the chain key.
+            await services.GetRequiredService<MigrationRunner>().MigrateAsync();
+            await services.GetRequiredService<AuditKey>().EnsureAsync();
+        }
         try
         {
             return verb switch

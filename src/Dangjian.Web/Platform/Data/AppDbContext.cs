@@ -14,7 +14,7 @@ namespace Dangjian.Web.Platform.Data;
 /// The one EF Core model of the application. Provider-neutral: nothing here may depend on SQLite or
 /// PostgreSQL specifics, because the same model runs embedded and in production.
 /// </summary>
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TimeProvider? clock = null, IHttpContextAccessor? http = null)
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TimeProvider? clock = null, IHttpContextAccessor? http = null, AuditKey? auditKey = null)
     : IdentityDbContext<AppUser, AppRole, Guid>(options)
 {
     private readonly TimeProvider clock = clock ?? TimeProvider.System;
@@ -57,6 +57,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TimePro
     public DbSet<Notification> Notifications => Set<Notification>();
 
     public DbSet<ReminderLog> ReminderLogs => Set<ReminderLog>();
+
+    /// <summary>The key of the audit hash chain (see <see cref="Audit.AuditKey"/>); null only in contexts made by hand in tests.</summary>
+    public byte[]? AuditChainKey => auditKey?.Value;
 
     /// <summary>Who is saving, for deletion stamps; defaults to the signed-in user of the request.</summary>
     public Guid? CurrentUserId { get; set; }

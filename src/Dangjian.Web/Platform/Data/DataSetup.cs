@@ -17,6 +17,7 @@ public static class DataSetup
         var connectionString = ResolveConnectionString(builder.Configuration, builder.Environment.ContentRootPath, options.Provider);
         builder.Services.AddDbContext<AppDbContext>(db => Configure(db, options.Provider, connectionString));
         builder.Services.AddScoped<MigrationRunner>();
+        builder.Services.AddSingleton<Audit.AuditKey>();
         builder.Services.AddOptions<Audit.AuditOptions>()
             .Bind(builder.Configuration.GetSection(Audit.AuditOptions.Section))
             .Validate(o => o.RetentionMonths >= Audit.AuditOptions.MinimumRetentionMonths, "审计日志保留期（Audit:RetentionMonths）不能少于6个月。")

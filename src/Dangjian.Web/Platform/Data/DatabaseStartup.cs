@@ -32,6 +32,7 @@ public sealed class DatabaseStartup(
             await scope.ServiceProvider.GetRequiredService<MigrationRunner>().MigrateAsync(cancellationToken);
         }
 
+        await scope.ServiceProvider.GetRequiredService<Audit.AuditKey>().EnsureAsync(cancellationToken);
         await scope.ServiceProvider.GetRequiredService<SecurityPolicy>().LoadAsync(db, cancellationToken);
         await scope.ServiceProvider.GetRequiredService<AccountProvisioning>().EnsureRolesAsync();
         await scope.ServiceProvider.GetRequiredService<RolePermissions>().EnsureDefaultsAsync(cancellationToken);

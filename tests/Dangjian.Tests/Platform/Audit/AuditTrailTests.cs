@@ -121,6 +121,33 @@ public sealed class AuditTrailTests(AppFactory app) : IClassFixture<AppFactory>
     }
 }
 
+/// <summary>Tampering tests get their own application, because they leave its chain broken on purpose.</summary>
+public sealed class AuditKeyTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    [DbFact]
+    public async Task RewritingAnEntryWithoutTheChainKeyIsDetected()
+    {
+        var (intact, last) = await app.WithDbAsync(async db => (await AuditChain.VerifyAsync(db), await db.AuditEntries.MaxAsync(e => e.Sequence)));
+        intact.Intact.ShouldBeTrue(intact.Message);
+        db_key_present().ShouldBeTrue();
+
+        var broken = await app.WithDbAsync(async db =>
+        {
+            var victim = await db.AuditEntries.SingleAsync(e => e.Sequence == last);
+            victim.Summary = "伪造的记录";
+            victim.Hash = AuditChain.Compute(victim);
+            await db.Database.ExecuteSqlRawAsync("UPDATE \"AuditEntries\" SET \"Summary\" = {0}, \"Hash\" = {1} WHERE \"Sequence\" = {2}", victim.Summary, victim.Hash, last);
+            db.ChangeTracker.Clear();
+            return await AuditChain.VerifyAsync(db);
+        });
+
+        broken.Intact.ShouldBeFalse();
+        broken.BrokenAt.ShouldBe(last);
+
+        bool db_key_present() => app.Services.GetService(typeof(AuditKey)) is AuditKey { Value: not null };
+    }
+}
+
 /// <summary>A fixture configured below the legal minimum retention.</summary>
 public sealed class ShortRetentionFactory : AppFactory
 {

@@ -1,0 +1,48 @@
+using System.Security.Cryptography;
+using Dangjian.Web.Platform.Data;
+using Dangjian.Web.Platform.Security;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dangjian.Web.Platform.Audit;
+
+/// <summary>
+/// The secret that keys the audit hash chain (HMAC-SHA256). It is stored in the database encrypted by the Data
+/// Protection key ring, which lives outside the database: someone who can rewrite audit rows cannot recompute a
+/// valid chain without also holding the key ring. Loaded once at start-up, before any audited save.
+/// </summary>
+public sealed class AuditKey(IDataProtectionProvider provider, IServiceScopeFactory scopes)
+{
+    private const string Name = "audit-chain-key";
+    private readonly IDataProtector protector = provider.CreateProtector("Dangjian.AuditChain.v1");
+
+    public byte[]? Value { get; private set; }
+
+    public async Task EnsureAsync(CancellationToken ct = default)
+    {
+        if (Value is not null)
+        {
+            return;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var stored = await db.AppSecrets.AsNoTracking().SingleOrDefaultAsync(s => s.Name == Name, ct);
+        if (stored is null)
+        {
+            db.AppSecrets.Add(new AppSecret { Name = Name, ProtectedValue = protector.Protect(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))) });
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException)
+            {
+                db.ChangeTracker.Clear();
+            }
+
+            stored = await db.AppSecrets.AsNoTracking().SingleAsync(s => s.Name == Name, ct);
+        }
+
+        Value = Convert.FromBase64String(protector.Unprotect(stored.ProtectedValue));
+    }
+}
