@@ -9,6 +9,7 @@ public static class CampaignSetup
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddScoped<CampaignService>();
         builder.Services.AddScoped<CampaignAccess>();
+        builder.Services.AddScoped<Study.StudyService>();
         builder.Services.AddScoped<Notifier>();
         builder.Services.AddSingleton<IMessageSender, LoggingMessageSender>();
         builder.Services.AddScoped<ReminderRunner>();

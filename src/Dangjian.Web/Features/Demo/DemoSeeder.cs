@@ -1,5 +1,6 @@
 using Dangjian.Web.Features.Campaigns;
 using Dangjian.Web.Features.Organization;
+using Dangjian.Web.Features.Study;
 using Dangjian.Web.Platform.Data;
 using Dangjian.Web.Platform.Identity;
 using Dangjian.Web.Platform.Security;
@@ -27,6 +28,8 @@ public sealed class DemoSeeder(AppDbContext db, AccountProvisioning accounts, Pe
         ("secadmin", "安全管理员", Roles.SecurityAdmin, null),
         ("auditor", "审计管理员", Roles.AuditAdmin, null),
     ];
+
+    private static readonly string[] TeamNames = ["王建国", "李红梅", "张志强", "陈立新", "刘文华"];
 
     public async Task<bool> SeedIfEmptyAsync(CancellationToken ct = default)
     {
@@ -127,6 +130,67 @@ public sealed class DemoSeeder(AppDbContext db, AccountProvisioning accounts, Pe
         await db.SaveChangesAsync(ct);
         await campaigns.SaveDraftAsync(studyPlan, DemoTexts.StudyPlan, office, "赵敏", ct);
         await campaigns.SubmitAsync(studyPlan, office, ct);
+        await AddStudyAsync(campaign, phases, people, ct);
+    }
+
+    /// <summary>Phase 1's study (a 中心组学习会 and a 专题党课 with their attendance), and a session coming up in phase 2.</summary>
+    private async Task AddStudyAsync(Campaign campaign, List<Phase> phases, Dictionary<string, Person> people, CancellationToken ct)
+    {
+        var bureau = db.OrgUnits.Local.Single(u => u.Code == "KJJ");
+        var zone = Platform.Web.ChinaTime.Zone;
+        DateTime At(DateOnly day, int hour) => TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(new TimeOnly(hour, 0)), zone);
+        var leaders = TeamNames.Select(n => people[n]).ToList();
+        var everyone = people.Values.Where(p => p.OrgUnitId != db.OrgUnits.Local.Single(u => u.Code == "SW-DDZ3").Id).ToList();
+        var central = new StudySession
+        {
+            CampaignId = campaign.Id, PhaseId = phases[0].Id, Kind = SessionKind.CentralGroup, Title = "局党组中心组学习会：学习群众路线重要论述",
+            StartsAt = At(phases[0].StartsOn.AddDays(5), 9), EndsAt = At(phases[0].StartsOn.AddDays(5), 11), Place = "局三楼会议室", Speaker = "王建国",
+            SignInSecret = StudyService.NewSecret(),
+        };
+        var lecture = new StudySession
+        {
+            CampaignId = campaign.Id, PhaseId = phases[0].Id, Kind = SessionKind.PartyLecture, Title = "主要负责同志讲专题党课",
+            StartsAt = At(phases[0].StartsOn.AddDays(20), 14), EndsAt = At(phases[0].StartsOn.AddDays(20), 16), Place = "局一楼报告厅", Speaker = "王建国",
+            SignInSecret = StudyService.NewSecret(),
+        };
+        var upcoming = new StudySession
+        {
+            CampaignId = campaign.Id, PhaseId = phases[1].Id, Kind = SessionKind.Discussion, Title = "学习交流讨论会：对照四风查摆问题",
+            StartsAt = At(Platform.Web.ChinaTime.Today(clock).AddDays(2), 9), EndsAt = At(Platform.Web.ChinaTime.Today(clock).AddDays(2), 11), Place = "局三楼会议室", Speaker = "李红梅",
+            SignInSecret = StudyService.NewSecret(),
+        };
+        db.StudySessions.AddRange(central, lecture, upcoming);
+        foreach (var p in leaders)
+        {
+            db.SessionAttendees.Add(new SessionAttendee { SessionId = central.Id, PersonId = p.Id, Status = AttendanceStatus.Present, SignedInAt = central.StartsAt.AddMinutes(-5), SignInMethod = "扫码" });
+        }
+
+        foreach (var p in everyone)
+        {
+            var attendee = new SessionAttendee { SessionId = lecture.Id, PersonId = p.Id };
+            if (p.IsRetired)
+            {
+                attendee.DeliveredAt = lecture.EndsAt.AddDays(1);
+            }
+            else if (p.Name is "何俊")
+            {
+                (attendee.Status, attendee.LeaveReason) = (AttendanceStatus.Leave, "出差");
+                (attendee.MakeUpAssignedAt, attendee.MakeUpDoneAt, attendee.MakeUpNote) = (lecture.EndsAt, lecture.EndsAt.AddDays(3), "观看党课录像并提交心得");
+            }
+            else if (p.Name is "曹琳")
+            {
+                attendee.MakeUpAssignedAt = lecture.EndsAt;
+            }
+            else
+            {
+                (attendee.Status, attendee.SignedInAt, attendee.SignInMethod) = (AttendanceStatus.Present, lecture.StartsAt.AddMinutes(-3), "扫码");
+            }
+
+            db.SessionAttendees.Add(attendee);
+            db.SessionAttendees.Add(new SessionAttendee { SessionId = upcoming.Id, PersonId = p.Id });
+        }
+
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>Valid-looking (checksummed, fictitious) ID numbers and phones, and party dates, for every demo person.</summary>

@@ -24,6 +24,8 @@ public static class Permissions
     public const string CampaignsView = "campaigns.view";
     public const string CampaignsEdit = "campaigns.edit";
     public const string CampaignsApprove = "campaigns.approve";
+    public const string StudyView = "study.view";
+    public const string StudyEdit = "study.edit";
 
     /// <summary>Marks a permission a role has been offered once, so later defaults never re-grant what an administrator removed.</summary>
     public const string SeenClaimType = "perm-seen";
@@ -42,6 +44,8 @@ public static class Permissions
         new(CampaignsView, "活动管理", "查看活动", false),
         new(CampaignsEdit, "活动管理", "管理活动（新建、阶段、节点、材料）", false),
         new(CampaignsApprove, "活动管理", "督导审核（仅限本活动督导组成员）", false),
+        new(StudyView, "学习教育", "查看学习会与考勤", false),
+        new(StudyEdit, "学习教育", "安排学习会、登记考勤", false),
         new(UsersManage, "系统管理", "用户管理", true),
         new(RolesManage, "系统管理", "角色权限", true),
         new(PolicyManage, "系统管理", "安全策略", true),
@@ -56,11 +60,11 @@ public static class Permissions
     /// </summary>
     public static IReadOnlyDictionary<string, string[]> Defaults { get; } = new Dictionary<string, string[]>(StringComparer.Ordinal)
     {
-        [Roles.CampaignOffice] = [OrgView, OrgEdit, PeopleView, PeopleEdit, PeopleSensitive, PeopleImport, PeopleExport, CampaignsView, CampaignsEdit],
-        [Roles.Leader] = [OrgView, PeopleView, PeopleExport, CampaignsView],
-        [Roles.Member] = [OrgView, PeopleView, CampaignsView],
-        [Roles.Supervisor] = [OrgView, PeopleView, PeopleExport, CampaignsView, CampaignsApprove],
-        [Roles.Observer] = [OrgView, CampaignsView],
+        [Roles.CampaignOffice] = [OrgView, OrgEdit, PeopleView, PeopleEdit, PeopleSensitive, PeopleImport, PeopleExport, CampaignsView, CampaignsEdit, StudyView, StudyEdit],
+        [Roles.Leader] = [OrgView, PeopleView, PeopleExport, CampaignsView, StudyView],
+        [Roles.Member] = [OrgView, PeopleView, CampaignsView, StudyView],
+        [Roles.Supervisor] = [OrgView, PeopleView, PeopleExport, CampaignsView, CampaignsApprove, StudyView],
+        [Roles.Observer] = [OrgView, CampaignsView, StudyView],
         [Roles.SystemAdmin] = [UsersManage],
         [Roles.SecurityAdmin] = [RolesManage, PolicyManage],
         [Roles.AuditAdmin] = [AuditView],

@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using Dangjian.Web.Features.Campaigns;
 using Dangjian.Web.Features.Organization;
+using Dangjian.Web.Features.Study;
 using Dangjian.Web.Platform.Audit;
 using Dangjian.Web.Platform.Identity;
 using Dangjian.Web.Platform.Notifications;
@@ -53,6 +54,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TimePro
     public DbSet<DocumentVersion> DocumentVersions => Set<DocumentVersion>();
 
     public DbSet<SavedTemplate> SavedTemplates => Set<SavedTemplate>();
+
+    public DbSet<StudySession> StudySessions => Set<StudySession>();
+
+    public DbSet<SessionAttendee> SessionAttendees => Set<SessionAttendee>();
 
     public DbSet<Notification> Notifications => Set<Notification>();
 
@@ -271,6 +276,31 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TimePro
             b.Property(t => t.Definition).HasMaxLength(100000);
             b.HasIndex(t => t.OwnerUnitId);
             b.HasOne<OrgUnit>().WithMany().HasForeignKey(t => t.OwnerUnitId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<StudySession>(b =>
+        {
+            b.Property(x => x.Title).HasMaxLength(200);
+            b.Property(x => x.Place).HasMaxLength(200);
+            b.Property(x => x.Speaker).HasMaxLength(100);
+            b.Property(x => x.Agenda).HasMaxLength(4000);
+            b.Property(x => x.Minutes).HasMaxLength(20000);
+            b.Property(x => x.SignInSecret).HasMaxLength(64);
+            b.HasIndex(x => new { x.CampaignId, x.StartsAt });
+            b.HasIndex(x => x.MilestoneId);
+            b.HasOne<Campaign>().WithMany().HasForeignKey(x => x.CampaignId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<SessionAttendee>(b =>
+        {
+            b.Property(x => x.SignInMethod).HasMaxLength(10);
+            b.Property(x => x.LeaveReason).HasMaxLength(500);
+            b.Property(x => x.MakeUpNote).HasMaxLength(1000);
+            b.HasIndex(x => new { x.SessionId, x.PersonId }).IsUnique();
+            b.HasIndex(x => new { x.PersonId, x.Status });
+            b.HasOne<StudySession>().WithMany().HasForeignKey(x => x.SessionId).OnDelete(DeleteBehavior.Cascade);
+            b.HasOne(x => x.Person).WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
+            b.HasQueryFilter(x => x.Person!.DeletedAt == null);
         });
 
         builder.Entity<Notification>(b =>

@@ -1,0 +1,92 @@
+using Dangjian.Web.Features.Organization;
+using Dangjian.Web.Platform.Audit;
+using Dangjian.Web.Platform.Data;
+
+namespace Dangjian.Web.Features.Study;
+
+/// <summary>The session kinds the seeds name.</summary>
+public enum SessionKind
+{
+    CentralGroup = 1,
+    PartyLecture = 2,
+    ExpertLecture = 3,
+    WarningEducation = 4,
+    Film = 5,
+    Visit = 6,
+    Discussion = 7,
+    Test = 8,
+    Collective = 9,
+}
+
+public enum AttendanceStatus
+{
+    Expected = 1,
+    Present = 2,
+    Leave = 3,
+}
+
+/// <summary>学习会: a dated study session of a campaign, linked to a phase and optionally to a count milestone.</summary>
+public sealed class StudySession : Entity, ISoftDeletable, IAuditTitled
+{
+    public Guid CampaignId { get; set; }
+
+    public Guid? PhaseId { get; set; }
+
+    /// <summary>A count milestone such as "中心组学习会至少2次": sessions held count towards it.</summary>
+    public Guid? MilestoneId { get; set; }
+
+    public SessionKind Kind { get; set; }
+
+    public required string Title { get; set; }
+
+    public DateTime StartsAt { get; set; }
+
+    public DateTime EndsAt { get; set; }
+
+    public string? Place { get; set; }
+
+    public string? Speaker { get; set; }
+
+    public string? Agenda { get; set; }
+
+    public string? Minutes { get; set; }
+
+    /// <summary>Random secret that signs this session's QR sign-in codes; never shown.</summary>
+    public required string SignInSecret { get; set; }
+
+    public DateTime? DeletedAt { get; set; }
+
+    public Guid? DeletedById { get; set; }
+
+    string IAuditTitled.AuditTitle => Title;
+}
+
+/// <summary>One expected attendee of a session and what became of them (签到, 请假, 补学, 送学上门).</summary>
+public sealed class SessionAttendee : Entity, IAuditTitled
+{
+    public Guid SessionId { get; set; }
+
+    public Guid PersonId { get; set; }
+
+    public Person? Person { get; set; }
+
+    public AttendanceStatus Status { get; set; } = AttendanceStatus.Expected;
+
+    public DateTime? SignedInAt { get; set; }
+
+    /// <summary>"扫码" or "登记" (marked by the office).</summary>
+    public string? SignInMethod { get; set; }
+
+    public string? LeaveReason { get; set; }
+
+    public DateTime? MakeUpAssignedAt { get; set; }
+
+    public DateTime? MakeUpDoneAt { get; set; }
+
+    public string? MakeUpNote { get; set; }
+
+    /// <summary>送学上门: materials delivered to a retired or ill member.</summary>
+    public DateTime? DeliveredAt { get; set; }
+
+    string IAuditTitled.AuditTitle => "考勤";
+}

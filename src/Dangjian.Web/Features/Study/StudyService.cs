@@ -1,0 +1,163 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Dangjian.Web.Features.Campaigns;
+using Dangjian.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dangjian.Web.Features.Study;
+
+/// <summary>
+/// Study sessions: scheduling with the expected attendees, QR sign-in codes that are signed per session and expire,
+/// attendance marking (签到, 请假, 补学, 送学上门), and the count milestone the sessions feed.
+/// </summary>
+public sealed class StudyService(AppDbContext db, TimeProvider clock)
+{
+    public const int CodeMinutes = 15;
+
+    public sealed record Counts(int Expected, int Present, int Leave, int Absent, int MakeUpDone)
+    {
+        public double Rate => Expected == 0 ? 0 : Math.Round(100.0 * Present / Expected, 1);
+    }
+
+    public static string NewSecret() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+
+    /// <summary>A sign-in code for the session valid for <see cref="CodeMinutes"/> minutes: id, expiry and an HMAC of both.</summary>
+    public string IssueCode(StudySession session)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        var expires = clock.GetUtcNow().AddMinutes(CodeMinutes).ToUnixTimeSeconds();
+        var payload = $"{session.Id:N}.{expires.ToString(CultureInfo.InvariantCulture)}";
+        return payload + "." + Sign(session.SignInSecret, payload);
+    }
+
+    /// <summary>Checks a scanned code. Returns the session or a Chinese reason (forged, expired, unknown).</summary>
+    public async Task<(StudySession? Session, string? Problem)> ReadCodeAsync(string? code, CancellationToken ct = default)
+    {
+        var parts = (code ?? "").Split('.');
+        if (parts.Length != 3 || !Guid.TryParseExact(parts[0], "N", out var id) || !long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var expires))
+        {
+            return (null, "签到码无效，请重新扫描会场上的二维码。");
+        }
+
+        var session = await db.StudySessions.SingleOrDefaultAsync(s => s.Id == id, ct);
+        if (session is null || !CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Sign(session.SignInSecret, $"{parts[0]}.{parts[1]}")), Encoding.ASCII.GetBytes(parts[2])))
+        {
+            return (null, "签到码无效，请重新扫描会场上的二维码。");
+        }
+
+        return expires < clock.GetUtcNow().ToUnixTimeSeconds()
+            ? (null, "签到码已过期，请扫描会场上最新的二维码。")
+            : (session, null);
+    }
+
+    /// <summary>Signs in the person holding the account — never anyone else. Returns a Chinese result message and whether it counted.</summary>
+    public async Task<(bool Ok, string Message)> SignInAsync(StudySession session, Guid? personId, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        if (personId is null)
+        {
+            return (false, "您的账户没有关联人员，无法签到。请联系活动办公室。");
+        }
+
+        var attendee = await db.SessionAttendees.SingleOrDefaultAsync(a => a.SessionId == session.Id && a.PersonId == personId, ct);
+        if (attendee is null)
+        {
+            return (false, "您不在本次学习会的应到名单中。如需参加，请联系活动办公室登记。");
+        }
+
+        if (attendee.Status == AttendanceStatus.Present)
+        {
+            return (false, $"您已于 {Platform.Web.ChinaTime.DateTimeText(attendee.SignedInAt!.Value)} 签到，无需重复签到。");
+        }
+
+        attendee.Status = AttendanceStatus.Present;
+        attendee.SignedInAt = clock.GetUtcNow().UtcDateTime;
+        attendee.SignInMethod = "扫码";
+        await db.SaveChangesAsync(ct);
+        await RecountMilestoneAsync(session, ct);
+        return (true, "签到成功。");
+    }
+
+    /// <summary>The office marks one attendee: present, leave (with reason), make-up assigned or done, materials delivered.</summary>
+    public async Task<string?> MarkAsync(StudySession session, Guid attendeeId, string action, string? note, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        var a = await db.SessionAttendees.SingleOrDefaultAsync(x => x.Id == attendeeId && x.SessionId == session.Id, ct);
+        if (a is null)
+        {
+            return "没有该考勤记录。";
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+        switch (action)
+        {
+            case "present":
+                (a.Status, a.SignedInAt, a.SignInMethod) = (AttendanceStatus.Present, a.SignedInAt ?? now, a.SignInMethod ?? "登记");
+                break;
+            case "leave" when note is null:
+                return "请假须填写事由。";
+            case "leave":
+                (a.Status, a.LeaveReason) = (AttendanceStatus.Leave, note);
+                break;
+            case "makeup" when a.Status == AttendanceStatus.Present:
+                return "已签到的人员无需补学。";
+            case "makeup":
+                a.MakeUpAssignedAt ??= now;
+                break;
+            case "makeup-done" when a.MakeUpAssignedAt is null:
+                return "请先布置补学。";
+            case "makeup-done":
+                (a.MakeUpDoneAt, a.MakeUpNote) = (now, note);
+                break;
+            case "delivered":
+                a.DeliveredAt = now;
+                break;
+            default:
+                return "不支持该操作。";
+        }
+
+        await db.SaveChangesAsync(ct);
+        await RecountMilestoneAsync(session, ct);
+        return null;
+    }
+
+    public static Counts CountsOf(IReadOnlyCollection<SessionAttendee> attendees, bool ended)
+    {
+        ArgumentNullException.ThrowIfNull(attendees);
+        var present = attendees.Count(a => a.Status == AttendanceStatus.Present);
+        var leave = attendees.Count(a => a.Status == AttendanceStatus.Leave);
+        var absent = ended ? attendees.Count(a => a.Status == AttendanceStatus.Expected && a.DeliveredAt is null) : 0;
+        return new Counts(attendees.Count, present, leave, absent, attendees.Count(a => a.MakeUpDoneAt is not null));
+    }
+
+    /// <summary>A linked count milestone counts the sessions at which at least one person was present.</summary>
+    public async Task RecountMilestoneAsync(StudySession session, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        if (session.MilestoneId is not { } milestoneId)
+        {
+            return;
+        }
+
+        var milestone = await db.Milestones.SingleOrDefaultAsync(m => m.Id == milestoneId, ct);
+        if (milestone is null)
+        {
+            return;
+        }
+
+        var held = await db.StudySessions.CountAsync(s => s.MilestoneId == milestoneId && db.SessionAttendees.Any(a => a.SessionId == s.Id && a.Status == AttendanceStatus.Present), ct);
+        milestone.DoneCount = held;
+        if (milestone.RequiredCount is { } required)
+        {
+            milestone.Status = held >= required ? MilestoneStatus.Done : MilestoneStatus.Open;
+            milestone.CompletedAt = held >= required ? milestone.CompletedAt ?? clock.GetUtcNow().UtcDateTime : null;
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static string Sign(string secret, string payload) =>
+        Convert.ToBase64String(HMACSHA256.HashData(Convert.FromBase64String(secret), Encoding.UTF8.GetBytes(payload)))[..22].Replace('+', '-').Replace('/', '_');
+}
