@@ -1,0 +1,42 @@
+using Dangjian.BrowserTests.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Dangjian.BrowserTests.Study;
+
+[Collection(BrowserGroup.Name)]
+public sealed class StudyPagesTests(BrowserFixture fixture)
+{
+    [BrowserFact]
+    public async Task MemberSignsInByScanningTheQrCodeOnAPhone()
+    {
+        var office = await fixture.NewPageAsync();
+        await fixture.SignInAsync(office, "office");
+        await office.GotoAsync("/Study/Sessions");
+        await Expect(office.GetByTestId("sessions")).ToContainTextAsync("学习交流讨论会");
+        await BrowserFixture.ShotAsync(office, "study-sessions-desktop");
+        await office.GetByTestId("sessions").GetByRole(AriaRole.Link, new() { Name = "学习交流讨论会：对照四风查摆问题" }).ClickAsync();
+        await BrowserFixture.ShotAsync(office, "study-session-details-desktop");
+        await office.GetByRole(AriaRole.Link, new() { Name = "打开签到二维码" }).ClickAsync();
+        await Expect(office.GetByTestId("qr")).ToBeVisibleAsync();
+        await BrowserFixture.ShotAsync(office, "study-qr-desktop");
+        var link = await office.GetByTestId("sign-in-link").GetAttributeAsync("href");
+
+        var phone = await fixture.NewPageAsync("phone");
+        await phone.GotoAsync(link!);
+        await fixture.SignInAsync(phone, "member");
+        await phone.GotoAsync(link!);
+        await BrowserFixture.ShotAsync(phone, "study-sign-in-phone");
+        await phone.GetByTestId("confirm-sign-in").ClickAsync();
+        await Expect(phone.GetByTestId("sign-in-result")).ToContainTextAsync("签到成功");
+        await BrowserFixture.ShotAsync(phone, "study-signed-in-phone");
+
+        await office.GoBackAsync();
+        await office.ReloadAsync();
+        await Expect(office.GetByTestId("attendance")).ToContainTextAsync("扫码");
+        await office.SetViewportSizeAsync(375, 812);
+        await BrowserFixture.ShotAsync(office, "study-session-details-phone");
+        await phone.Context.CloseAsync();
+        await office.Context.CloseAsync();
+    }
+}
