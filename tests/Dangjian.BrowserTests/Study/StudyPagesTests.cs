@@ -39,4 +39,37 @@ public sealed class StudyPagesTests(BrowserFixture fixture)
         await phone.Context.CloseAsync();
         await office.Context.CloseAsync();
     }
+
+    [BrowserFact]
+    public async Task AReflectionIsWrittenOnAPhoneCheckedAndExhibited()
+    {
+        var phone = await fixture.NewPageAsync("phone");
+        await fixture.SignInAsync(phone, "member");
+        await phone.GotoAsync("/Study/Notes/Edit");
+        await phone.GetByLabel("标题").FillAsync("学习群众路线的心得");
+        await phone.GetByLabel("正文").FillAsync("联系本职工作，查找服务企业中的不足……");
+        await BrowserFixture.ShotAsync(phone, "study-note-new-phone");
+        await phone.GetByRole(AriaRole.Button, new() { Name = "提交" }).ClickAsync();
+        await Expect(phone.GetByTestId("note-body")).ToContainTextAsync("联系本职工作");
+        var url = phone.Url;
+
+        var office = await fixture.NewPageAsync();
+        await fixture.SignInAsync(office, "office");
+        await office.GotoAsync("/Study/Notes?all=true");
+        await Expect(office.GetByTestId("note-counts")).ToContainTextAsync("高新技术科");
+        await BrowserFixture.ShotAsync(office, "study-notes-all-desktop");
+        await office.GotoAsync(url);
+        await office.GetByLabel("等次").SelectOptionAsync(new SelectOptionValue { Label = "优秀" });
+        await office.GetByRole(AriaRole.Button, new() { Name = "保存检查结果" }).ClickAsync();
+        await office.GetByRole(AriaRole.Button, new() { Name = "选入展评" }).ClickAsync();
+        await Expect(office.GetByTestId("flash")).ToContainTextAsync("已选入展评");
+        await BrowserFixture.ShotAsync(office, "study-note-checked-desktop");
+        await office.GotoAsync("/Study/Notes/Exhibition");
+        await Expect(office.GetByTestId("exhibition")).ToContainTextAsync("学习群众路线的心得");
+        await BrowserFixture.ShotAsync(office, "study-exhibition-desktop");
+        await phone.GotoAsync("/Study/Notes/Exhibition");
+        await BrowserFixture.ShotAsync(phone, "study-exhibition-phone");
+        await office.Context.CloseAsync();
+        await phone.Context.CloseAsync();
+    }
 }

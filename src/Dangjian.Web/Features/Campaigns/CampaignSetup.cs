@@ -10,6 +10,7 @@ public static class CampaignSetup
         builder.Services.AddScoped<CampaignService>();
         builder.Services.AddScoped<CampaignAccess>();
         builder.Services.AddScoped<Study.StudyService>();
+        builder.Services.AddScoped<Study.Notes.NoteAccess>();
         builder.Services.AddScoped<Notifier>();
         builder.Services.AddSingleton<IMessageSender, LoggingMessageSender>();
         builder.Services.AddScoped<ReminderRunner>();

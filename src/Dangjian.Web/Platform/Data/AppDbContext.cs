@@ -59,6 +59,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TimePro
 
     public DbSet<SessionAttendee> SessionAttendees => Set<SessionAttendee>();
 
+    public DbSet<StudyNote> StudyNotes => Set<StudyNote>();
+
     public DbSet<Notification> Notifications => Set<Notification>();
 
     public DbSet<ReminderLog> ReminderLogs => Set<ReminderLog>();
@@ -301,6 +303,19 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TimePro
             b.HasOne<StudySession>().WithMany().HasForeignKey(x => x.SessionId).OnDelete(DeleteBehavior.Cascade);
             b.HasOne(x => x.Person).WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
             b.HasQueryFilter(x => x.Person!.DeletedAt == null);
+        });
+
+        builder.Entity<StudyNote>(b =>
+        {
+            b.Property(x => x.Title).HasMaxLength(200);
+            b.Property(x => x.Body).HasMaxLength(20000);
+            b.Property(x => x.CheckedByName).HasMaxLength(100);
+            b.Property(x => x.CheckComment).HasMaxLength(2000);
+            b.HasIndex(x => new { x.CampaignId, x.Kind });
+            b.HasIndex(x => x.PersonId);
+            b.HasIndex(x => x.ExhibitedAt);
+            b.HasOne<Campaign>().WithMany().HasForeignKey(x => x.CampaignId).OnDelete(DeleteBehavior.Restrict);
+            b.HasOne(x => x.Person).WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
         });
 
         builder.Entity<Notification>(b =>

@@ -24,7 +24,7 @@ public sealed class Navigation(LinkGenerator links)
     [
         new("首页", "house", [new("我的待办", "/Index"), new("消息", "/Notifications/Index", AllRoles())]),
         new("活动管理", "flag", [new("活动列表", "/Campaigns/Index", Permission: Permissions.CampaignsView), new("阶段与节点", "/Campaigns/Phases", Permission: Permissions.CampaignsView), new("待我审批", "/Campaigns/Approvals", Permission: Permissions.CampaignsApprove)]),
-        new("学习教育", "book", [new("学习计划", "/Study/Plans/Index"), new("学习会", "/Study/Sessions/Index", Permission: Permissions.StudyView), new("考勤", "/Study/Attendance/Index"), new("学习笔记与心得", "/Study/Notes/Index"), new("在线测试", "/Study/Quizzes/Index"), new("题库", "/Study/Questions/Index", Office)]),
+        new("学习教育", "book", [new("学习计划", "/Study/Plans/Index"), new("学习会", "/Study/Sessions/Index", Permission: Permissions.StudyView), new("考勤", "/Study/Attendance/Index"), new("学习笔记与心得", "/Study/Notes/Index", Permission: Permissions.StudyView), new("在线测试", "/Study/Quizzes/Index"), new("题库", "/Study/Questions/Index", Office)]),
         new("征求意见", "chat-square-text", [new("意见汇总", "/Opinions/Index"), new("征求意见函", "/Opinions/Letters/Index"), new("座谈会", "/Opinions/Forums/Index"), new("意见箱", "/Opinions/Box/Index")]),
         new("民主评议", "check2-square", [new("民主测评", "/Appraisal/Index"), new("谈心谈话", "/Talks/Index")]),
         new("查摆问题", "search", [new("问题清单", "/Problems/Index"), new("对照检查材料", "/Problems/SelfInspections/Index"), new("民主生活会", "/Meetings/Index")]),

@@ -1,0 +1,120 @@
+using Dangjian.Web.Features.Campaigns;
+using Dangjian.Web.Platform.Authorization;
+using Dangjian.Web.Platform.Data;
+using Dangjian.Web.Platform.Web;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dangjian.Web.Features.Study.Notes;
+
+/// <summary>A member writes (or, until it is checked, revises) their own note or reflection for a campaign.</summary>
+[RequirePermission(Permissions.StudyView)]
+public sealed class EditModel(AppDbContext db, ScopeGuard guard, CampaignAccess access, NoteAccess notes) : PageModel
+{
+    public sealed record Option(Guid Id, string Name);
+
+    [BindProperty(SupportsGet = true)]
+    public Guid? Id { get; set; }
+
+    [BindProperty]
+    public Guid CampaignId { get; set; }
+
+    [BindProperty]
+    public NoteKind Kind { get; set; } = NoteKind.Reflection;
+
+    [BindProperty]
+    public string Title { get; set; } = "";
+
+    [BindProperty]
+    public string Body { get; set; } = "";
+
+    public List<Option> Campaigns { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        if (Id is { } id)
+        {
+            var (note, isAuthor, _) = await notes.FindAsync(id, ct);
+            if (!isAuthor || note.CheckedAt is not null)
+            {
+                TempData.Error("只能修改本人尚未检查的笔记。");
+                return RedirectToPage("/Study/Notes/Details", new { id });
+            }
+
+            (CampaignId, Kind, Title, Body) = (note.CampaignId, note.Kind, note.Title, note.Body);
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        var person = await access.PersonIdAsync(ct);
+        if (person is null)
+        {
+            ModelState.AddModelError("", "您的账户没有关联人员，无法提交笔记。");
+        }
+
+        if (Campaigns.All(c => c.Id != CampaignId))
+        {
+            ModelState.AddModelError(nameof(CampaignId), "请选择活动。");
+        }
+
+        if (!Enum.IsDefined(Kind))
+        {
+            ModelState.AddModelError(nameof(Kind), "请选择类别。");
+        }
+
+        if (string.IsNullOrWhiteSpace(Title) || Title.Trim().Length > 200)
+        {
+            ModelState.AddModelError(nameof(Title), "请填写标题（不超过200字）。");
+        }
+
+        if (string.IsNullOrWhiteSpace(Body) || Body.Length > 20000)
+        {
+            ModelState.AddModelError(nameof(Body), "请填写正文（不超过2万字）。");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        StudyNote note;
+        if (Id is { } id)
+        {
+            var (existing, isAuthor, _) = await notes.FindAsync(id, ct);
+            if (!isAuthor || existing.CheckedAt is not null)
+            {
+                ModelState.AddModelError("", "只能修改本人尚未检查的笔记。");
+                return Page();
+            }
+
+            note = existing;
+        }
+        else
+        {
+            note = new StudyNote { PersonId = person!.Value, Title = "", Body = "" };
+            db.StudyNotes.Add(note);
+        }
+
+        (note.CampaignId, note.Kind, note.Title, note.Body) = (CampaignId, Kind, Title.Trim(), Body.Trim());
+        await db.SaveChangesAsync(ct);
+        TempData.Success("已提交，等待活动办公室检查。");
+        return RedirectToPage("/Study/Notes/Details", new { id = note.Id });
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        ViewData.Trail(new Breadcrumb("学习笔记与心得", "/Study/Notes"), new Breadcrumb(Id is null ? "写笔记或心得" : "修改"));
+        Campaigns = await db.Campaigns.AsNoTracking().InScopeOrAbove(await guard.ScopeAsync(ct), c => c.ScopeUnit!.Path)
+            .Where(c => c.Status == CampaignStatus.Running).OrderByDescending(c => c.StartsOn).Select(c => new Option(c.Id, c.Title)).ToListAsync(ct);
+        if (CampaignId == Guid.Empty && Campaigns.Count > 0)
+        {
+            CampaignId = Campaigns[0].Id;
+        }
+    }
+}

@@ -1,0 +1,61 @@
+using Dangjian.Web.Features.Organization;
+using Dangjian.Web.Platform.Audit;
+using Dangjian.Web.Platform.Data;
+
+namespace Dangjian.Web.Features.Study;
+
+public enum NoteKind
+{
+    Note = 1,
+    Reflection = 2,
+}
+
+public enum NoteMark
+{
+    Excellent = 1,
+    Good = 2,
+    Pass = 3,
+    NeedsWork = 4,
+}
+
+/// <summary>学习笔记 / 心得体会: written by a member, checked by the office (检查笔记), possibly exhibited (展评).</summary>
+public sealed class StudyNote : Entity, ISoftDeletable, IAuditTitled
+{
+    public Guid CampaignId { get; set; }
+
+    public Guid PersonId { get; set; }
+
+    public Person? Person { get; set; }
+
+    public NoteKind Kind { get; set; }
+
+    public required string Title { get; set; }
+
+    public required string Body { get; set; }
+
+    public DateTime? CheckedAt { get; set; }
+
+    public string? CheckedByName { get; set; }
+
+    public NoteMark? Mark { get; set; }
+
+    public string? CheckComment { get; set; }
+
+    public DateTime? ExhibitedAt { get; set; }
+
+    public DateTime? DeletedAt { get; set; }
+
+    public Guid? DeletedById { get; set; }
+
+    string IAuditTitled.AuditTitle => Title;
+
+    public static string Label(NoteKind kind) => kind == NoteKind.Note ? "学习笔记" : "心得体会";
+
+    public static string Label(NoteMark mark) => mark switch
+    {
+        NoteMark.Excellent => "优秀",
+        NoteMark.Good => "良好",
+        NoteMark.Pass => "合格",
+        _ => "需改进",
+    };
+}
