@@ -1,8 +1,5 @@
-using System.Security.Cryptography;
-using Dangjian.Web.Platform.Data;
 using Dangjian.Web.Platform.Security;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.EntityFrameworkCore;
 
 namespace Dangjian.Web.Platform.Audit;
 
@@ -25,24 +22,6 @@ public sealed class AuditKey(IDataProtectionProvider provider, IServiceScopeFact
             return;
         }
 
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var stored = await db.AppSecrets.AsNoTracking().SingleOrDefaultAsync(s => s.Name == Name, ct);
-        if (stored is null)
-        {
-            db.AppSecrets.Add(new AppSecret { Name = Name, ProtectedValue = protector.Protect(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))) });
-            try
-            {
-                await db.SaveChangesAsync(ct);
-            }
-            catch (DbUpdateException)
-            {
-                db.ChangeTracker.Clear();
-            }
-
-            stored = await db.AppSecrets.AsNoTracking().SingleAsync(s => s.Name == Name, ct);
-        }
-
-        Value = Convert.FromBase64String(protector.Unprotect(stored.ProtectedValue));
+        Value = await AppSecrets.GetOrCreateAsync(scopes, protector, Name, ct);
     }
 }

@@ -1,8 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using Dangjian.Web.Platform.Data;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.EntityFrameworkCore;
 
 namespace Dangjian.Web.Platform.Security;
 
@@ -62,27 +60,7 @@ public sealed class SensitiveData(IDataProtectionProvider provider, IServiceScop
                 return lookupKey;
             }
 
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            var stored = await db.AppSecrets.AsNoTracking().SingleOrDefaultAsync(s => s.Name == LookupKeyName, ct);
-            if (stored is null)
-            {
-                var fresh = RandomNumberGenerator.GetBytes(32);
-                db.AppSecrets.Add(new AppSecret { Name = LookupKeyName, ProtectedValue = protector.Protect(Convert.ToBase64String(fresh)) });
-                try
-                {
-                    await db.SaveChangesAsync(ct);
-                }
-                catch (DbUpdateException)
-                {
-                    // Another instance created it first; use theirs.
-                    db.ChangeTracker.Clear();
-                }
-
-                stored = await db.AppSecrets.AsNoTracking().SingleAsync(s => s.Name == LookupKeyName, ct);
-            }
-
-            lookupKey = Convert.FromBase64String(protector.Unprotect(stored.ProtectedValue));
+            lookupKey = await AppSecrets.GetOrCreateAsync(scopes, protector, LookupKeyName, ct);
             return lookupKey;
         }
         finally
