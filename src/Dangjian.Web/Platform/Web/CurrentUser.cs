@@ -13,6 +13,7 @@ namespace Dangjian.Web.Platform.Web;
 public sealed class CurrentUser(IHttpContextAccessor http, AppDbContext db)
 {
     private Profile? profile;
+    private DataScope? scope;
 
     public sealed record Profile(Guid UserId, string DisplayName, string? UnitName, string? UnitPath, IReadOnlyList<string> RoleNames);
 
@@ -55,7 +56,9 @@ public sealed class CurrentUser(IHttpContextAccessor http, AppDbContext db)
     /// the whole organization their unit belongs to (its root). Nothing for accounts with no unit (the
     /// administrators). Supervised units join this when campaigns define supervision groups.
     /// </summary>
-    public async Task<DataScope> GetScopeAsync(CancellationToken ct = default)
+    public async Task<DataScope> GetScopeAsync(CancellationToken ct = default) => scope ??= await LoadScopeAsync(ct);
+
+    private async Task<DataScope> LoadScopeAsync(CancellationToken ct)
     {
         var p = await GetProfileAsync(ct);
         if (p?.UnitPath is not { } path)
