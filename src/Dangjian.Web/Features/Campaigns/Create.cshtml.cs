@@ -81,7 +81,7 @@ public sealed class CreateModel(AppDbContext db, ScopeGuard guard, CampaignServi
     {
         ViewData.Trail(new Breadcrumb("活动列表", "/Campaigns"), new Breadcrumb("新建活动"));
         var scope = await guard.ScopeAsync(ct);
-        Units = OrgTree.Flatten(await OrgTree.LoadAsync(db, scope, withCounts: false, ct)).Where(u => u.IsActive).ToList();
+        Units = await OrgTree.ListAsync(db, scope, ct: ct);
         Templates = await service.TemplatesAsync(scope, ct);
     }
 }

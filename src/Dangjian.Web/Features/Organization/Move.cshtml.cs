@@ -54,8 +54,8 @@ public sealed class MoveModel(AppDbContext db, ScopeGuard guard, OrgUnitOperatio
         Unit = await db.OrgUnits.SingleOrDefaultAsync(u => u.Id == id, ct) ?? throw new NotFoundException();
         await guard.RequireAsync(Unit.Path, Permissions.OrgEdit, ct);
         var scope = await guard.ScopeAsync(ct);
-        Targets = OrgTree.Flatten(await OrgTree.LoadAsync(db, scope, withCounts: false, ct))
-            .Where(n => n.IsActive && !n.Path.StartsWith(Unit.Path, StringComparison.Ordinal) && (IsMerge || n.Id != Unit.ParentId))
+        Targets = (await OrgTree.ListAsync(db, scope, ct: ct))
+            .Where(n => !n.Path.StartsWith(Unit.Path, StringComparison.Ordinal) && (IsMerge || n.Id != Unit.ParentId))
             .ToList();
         ViewData.Trail(new Breadcrumb("组织架构", "/Organization"), new Breadcrumb(Unit.Name, $"/Organization/Unit?id={Unit.Id}"), new Breadcrumb(IsMerge ? "合并" : "移动"));
     }

@@ -52,6 +52,10 @@ public static class OrgTree
         return roots;
     }
 
+    /// <summary>The scope's units in tree order with their depth, for unit pickers; in-use units only unless asked.</summary>
+    public static async Task<List<Node>> ListAsync(AppDbContext db, DataScope scope, bool activeOnly = true, bool withCounts = false, CancellationToken ct = default) =>
+        Flatten(await LoadAsync(db, scope, withCounts, ct)).Where(n => !activeOnly || n.IsActive).ToList();
+
     /// <summary>Depth-first order, for selects and exports.</summary>
     public static IEnumerable<Node> Flatten(IEnumerable<Node> roots)
     {

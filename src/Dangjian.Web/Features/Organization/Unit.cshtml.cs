@@ -154,8 +154,8 @@ public sealed class UnitModel(AppDbContext db, ScopeGuard guard, OrgUnitOperatio
         if (CanEdit)
         {
             var scope = await guard.ScopeAsync(ct);
-            SupervisionCandidates = OrgTree.Flatten(await OrgTree.LoadAsync(db, scope, withCounts: false, ct))
-                .Where(n => n.IsActive && !n.Path.StartsWith(Unit.Path, StringComparison.Ordinal))
+            SupervisionCandidates = (await OrgTree.ListAsync(db, scope, ct: ct))
+                .Where(n => !n.Path.StartsWith(Unit.Path, StringComparison.Ordinal))
                 .ToList();
         }
 

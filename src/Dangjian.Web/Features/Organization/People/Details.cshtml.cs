@@ -118,7 +118,7 @@ public sealed class DetailsModel(AppDbContext db, ScopeGuard guard, SensitiveDat
         AccountName = await db.Users.Where(u => u.PersonId == id).Select(u => u.UserName).FirstOrDefaultAsync(ct);
         if (CanEdit)
         {
-            Units = OrgTree.Flatten(await OrgTree.LoadAsync(db, await guard.ScopeAsync(ct), withCounts: false, ct)).Where(n => n.IsActive).ToList();
+            Units = await OrgTree.ListAsync(db, await guard.ScopeAsync(ct), ct: ct);
         }
 
         ViewData.Trail(new Breadcrumb("人员", "/Organization/People"), new Breadcrumb(Person.Name));

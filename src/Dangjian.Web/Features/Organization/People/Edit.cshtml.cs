@@ -126,7 +126,7 @@ public sealed class EditModel(AppDbContext db, ScopeGuard guard, PersonEditor ed
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        Units = OrgTree.Flatten(await OrgTree.LoadAsync(db, await guard.ScopeAsync(ct), withCounts: false, ct)).Where(n => n.IsActive).ToList();
+        Units = await OrgTree.ListAsync(db, await guard.ScopeAsync(ct), ct: ct);
         ViewData.Trail(new Breadcrumb("人员", "/Organization/People"), new Breadcrumb(IsNew ? "新增人员" : "修改人员"));
     }
 }

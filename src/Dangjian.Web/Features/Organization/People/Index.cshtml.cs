@@ -56,7 +56,7 @@ public sealed class IndexModel(AppDbContext db, ScopeGuard guard, TimeProvider c
     {
         ViewData.Trail(new Breadcrumb("人员"));
         var scope = await guard.ScopeAsync(ct);
-        Units = OrgTree.Flatten(await OrgTree.LoadAsync(db, scope, withCounts: false, ct)).ToList();
+        Units = await OrgTree.ListAsync(db, scope, activeOnly: false, ct: ct);
         var query = await FilterAsync(scope, ct);
         People = await query.ToPageAsync(PageNumber, PagedQueryExtensions.DefaultPageSize, ct);
     }

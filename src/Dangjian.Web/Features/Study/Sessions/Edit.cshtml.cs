@@ -161,7 +161,7 @@ public sealed class EditModel(AppDbContext db, ScopeGuard guard, CampaignAccess 
             Milestones = await db.Milestones.AsNoTracking().Where(m => m.CampaignId == campaignId && m.RequiredCount != null)
                 .OrderBy(m => m.Deadline).Select(m => new Option(m.Id, m.Title)).ToListAsync(ct);
             var scopePath = await db.OrgUnits.Where(u => u.Id == campaign.ScopeUnitId).Select(u => u.Path).SingleAsync(ct);
-            Units = OrgTree.Flatten(await OrgTree.LoadAsync(db, new DataScope([scopePath]), withCounts: true, ct)).Where(u => u.IsActive).ToList();
+            Units = await OrgTree.ListAsync(db, new DataScope([scopePath]), withCounts: true, ct: ct);
         }
     }
 }
