@@ -48,6 +48,14 @@ public class AppFactory : WebApplicationFactory<Program>
         });
     }
 
+    /// <summary>A browser-like client already signed in as <paramref name="userName"/> (demo password unless given).</summary>
+    public async Task<HttpClient> SignedInClientAsync(string userName, string password = DemoPassword)
+    {
+        var client = CreateBrowserLikeClient();
+        await client.SignInAsync(userName, password);
+        return client;
+    }
+
     public HttpClient CreateBrowserLikeClient() =>
         CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 

@@ -12,7 +12,7 @@ public sealed class CampaignFlowTests(AppFactory app) : IClassFixture<AppFactory
     [DbFact]
     public async Task DemoCampaignRunsInItsSecondPhaseWithOverdueMilestonesAndEveryonesToDos()
     {
-        var office = await ClientAsync("office");
+        var office = await app.SignedInClientAsync("office");
         var id = await app.WithDbAsync(db => db.Campaigns.Select(c => c.Id).SingleAsync());
 
         var page = await office.GetDocumentAsync($"/Campaigns/Details?id={id}");
@@ -22,9 +22,9 @@ public sealed class CampaignFlowTests(AppFactory app) : IClassFixture<AppFactory
         page.QuerySelector("[data-testid=overdue]")!.TextContent.ShouldContain("开展谈心谈话");
         page.QuerySelectorAll("[data-testid=milestones] tr.table-danger").Length.ShouldBeGreaterThanOrEqualTo(2);
 
-        var leaderHome = await (await ClientAsync("leader")).GetDocumentAsync("/");
+        var leaderHome = await (await app.SignedInClientAsync("leader")).GetDocumentAsync("/");
         leaderHome.QuerySelector("#todo-title")!.ParentElement!.ParentElement!.TextContent.ShouldContain("开展谈心谈话");
-        var supervisorHome = await (await ClientAsync("supervisor")).GetDocumentAsync("/");
+        var supervisorHome = await (await app.SignedInClientAsync("supervisor")).GetDocumentAsync("/");
         supervisorHome.Body!.TextContent.ShouldContain("审核：局党组中心组学习计划");
         var officeHome = await office.GetDocumentAsync("/");
         officeHome.Body!.TextContent.ShouldContain("按意见修改：专题民主生活会主持讲话稿");
@@ -33,7 +33,7 @@ public sealed class CampaignFlowTests(AppFactory app) : IClassFixture<AppFactory
     [DbFact]
     public async Task OfficeRunsTheTemplateCampaignThroughReturnRevisionApprovalAndPhaseGating()
     {
-        var office = await ClientAsync("office");
+        var office = await app.SignedInClientAsync("office");
         var bureau = await app.WithDbAsync(db => db.OrgUnits.Where(u => u.Code == "KJJ").Select(u => u.Id).SingleAsync());
         var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
         var created = await office.PostFormAsync("/Campaigns/Create", new Dictionary<string, string>
@@ -62,7 +62,7 @@ public sealed class CampaignFlowTests(AppFactory app) : IClassFixture<AppFactory
 
         var plan = await app.WithDbAsync(db => db.ApprovalDocuments.Where(d => d.CampaignId == id && d.Kind == DocumentKind.ImplementationPlan).Select(d => d.Id).SingleAsync());
         await SubmitAsync(office, plan, "实施方案第一稿");
-        var supervisor = await ClientAsync("supervisor");
+        var supervisor = await app.SignedInClientAsync("supervisor");
         var noComment = await DecideAsync(supervisor, plan, "Return", "");
         (await noComment.ParseAsync()).ErrorsText().ShouldContain("请填写修改意见");
         var officeApproves = await DecideAsync(office, plan, "Approve", "");
@@ -113,7 +113,7 @@ public sealed class CampaignFlowTests(AppFactory app) : IClassFixture<AppFactory
             user.PersonId = await db.People.Where(p => p.Name == "喻晓军").Select(p => p.Id).SingleAsync();
             return await db.SaveChangesAsync();
         });
-        var first = await ClientAsync("supervisor");
+        var first = await app.SignedInClientAsync("supervisor");
         var second = app.CreateBrowserLikeClient();
         await second.SignInAsync(yuUser, "Passw0rd!x");
         var firstPage = await first.GetDocumentAsync($"/Campaigns/Document?id={id}");
@@ -131,7 +131,7 @@ public sealed class CampaignFlowTests(AppFactory app) : IClassFixture<AppFactory
     [DbFact]
     public async Task BadPhaseWindowsAndPastDeadlinesAreRefused()
     {
-        var office = await ClientAsync("office");
+        var office = await app.SignedInClientAsync("office");
         var campaign = await app.WithDbAsync(db => db.Campaigns.Where(c => c.Title == "市科技局党的群众路线教育实践活动").Select(c => new { c.Id, c.StartsOn, c.EndsOn }).SingleAsync());
         var phase = await app.WithDbAsync(db => db.Phases.Where(p => p.CampaignId == campaign.Id && p.Order == 2).Select(p => new { p.Id, p.Name }).SingleAsync());
 
@@ -174,7 +174,7 @@ public sealed class CampaignFlowTests(AppFactory app) : IClassFixture<AppFactory
         var leader = await app.WithDbAsync(db => db.Users.Where(u => u.UserName == "leader").Select(u => u.Id).SingleAsync());
         var leaderNotes = await app.WithDbAsync(db => db.Notifications.Where(n => n.UserId == leader && n.Title.StartsWith("逾期：开展谈心谈话")).CountAsync());
         leaderNotes.ShouldBe(1);
-        var bell = await (await ClientAsync("leader")).GetDocumentAsync("/");
+        var bell = await (await app.SignedInClientAsync("leader")).GetDocumentAsync("/");
         bell.QuerySelector("[data-testid=unread]").ShouldNotBeNull();
     }
 
@@ -194,19 +194,12 @@ public sealed class CampaignFlowTests(AppFactory app) : IClassFixture<AppFactory
 
         (await client.GetAsync(new Uri($"/Campaigns/Details?id={id}", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await client.GetDocumentAsync("/Campaigns")).QuerySelector("[data-testid=empty]").ShouldNotBeNull();
-        var member = await ClientAsync("member");
+        var member = await app.SignedInClientAsync("member");
         (await member.GetAsync(new Uri($"/Campaigns/Details?id={id}", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.OK);
         var page = await member.GetDocumentAsync($"/Campaigns/Details?id={id}");
         page.QuerySelector("form[action*='handler=Milestone']").ShouldBeNull("members see the campaign but get no editing controls");
         using var content = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")! });
         (await member.PostAsync(new Uri($"/Campaigns/Details?id={id}&handler=Start", UriKind.Relative), content)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
-    }
-
-    private async Task<HttpClient> ClientAsync(string user)
-    {
-        var client = app.CreateBrowserLikeClient();
-        await client.SignInAsync(user);
-        return client;
     }
 
     private Task<Guid> PersonAsync(string name) => app.WithDbAsync(db => db.People.Where(p => p.Name == name).Select(p => p.Id).SingleAsync());

@@ -12,8 +12,8 @@ public sealed class CampaignPagesAndApiTests(AppFactory app) : IClassFixture<App
     [DbFact]
     public async Task ApiListsCampaignsPhasesMilestonesAndTheApprovalQueue()
     {
-        var member = await ClientAsync("member");
-        var supervisor = await ClientAsync("supervisor");
+        var member = await app.SignedInClientAsync("member");
+        var supervisor = await app.SignedInClientAsync("supervisor");
         var id = await CampaignAsync();
 
         using (var list = JsonDocument.Parse(await member.GetStringAsync(new Uri("/api/v1/campaigns", UriKind.Relative))))
@@ -40,7 +40,7 @@ public sealed class CampaignPagesAndApiTests(AppFactory app) : IClassFixture<App
     [DbFact]
     public async Task CalendarShowsTheMonthsDeadlines()
     {
-        var office = await ClientAsync("office");
+        var office = await app.SignedInClientAsync("office");
         var deadline = await app.WithDbAsync(db => db.Milestones.Where(m => m.Title == "撰写对照检查材料").Select(m => m.Deadline).SingleAsync());
 
         var page = await office.GetDocumentAsync($"/Campaigns/Phases?month={deadline:yyyy-MM}");
@@ -52,7 +52,7 @@ public sealed class CampaignPagesAndApiTests(AppFactory app) : IClassFixture<App
     [DbFact]
     public async Task EditingTheCampaignKeepsPhasesInsideItAndEndingItStopsReminders()
     {
-        var office = await ClientAsync("office");
+        var office = await app.SignedInClientAsync("office");
         var campaign = await app.WithDbAsync(db => db.Campaigns.Where(c => c.Title == "市科技局党的群众路线教育实践活动").Select(c => new { c.Id, c.Title, c.StartsOn, c.EndsOn, c.Version }).SingleAsync());
         var shrink = await office.PostFormAsync($"/Campaigns/Edit?id={campaign.Id}", new Dictionary<string, string>
         {
@@ -77,7 +77,7 @@ public sealed class CampaignPagesAndApiTests(AppFactory app) : IClassFixture<App
     [DbFact]
     public async Task ACampaignSavedAsATemplateLaysOutTheSameShapeAgain()
     {
-        var office = await ClientAsync("office");
+        var office = await app.SignedInClientAsync("office");
         var id = await app.WithDbAsync(db => db.Campaigns.Where(c => c.Title == "市科技局党的群众路线教育实践活动").Select(c => c.Id).SingleAsync());
         (await office.PostFormAsync($"/Campaigns/Details?id={id}", new Dictionary<string, string> { ["name"] = "本局群众路线模板" }, action: "handler=SaveTemplate")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
 
@@ -94,16 +94,10 @@ public sealed class CampaignPagesAndApiTests(AppFactory app) : IClassFixture<App
         var original = await app.WithDbAsync(db => db.Phases.Where(p => p.CampaignId == id).OrderBy(p => p.Order).Select(p => p.Name).ToListAsync());
         (await app.WithDbAsync(db => db.Phases.Where(p => p.CampaignId == copy).OrderBy(p => p.Order).Select(p => p.Name).ToListAsync())).ShouldBe(original);
         (await app.WithDbAsync(db => db.Milestones.CountAsync(m => m.CampaignId == copy))).ShouldBe(await app.WithDbAsync(db => db.Milestones.CountAsync(m => m.CampaignId == id)));
-        var member = await ClientAsync("member");
+        var member = await app.SignedInClientAsync("member");
         (await member.GetAsync(new Uri("/Campaigns/Create", UriKind.Relative))).Headers.Location!.OriginalString.ShouldContain("AccessDenied");
     }
 
     private Task<Guid> CampaignAsync() => app.WithDbAsync(db => db.Campaigns.Where(c => c.Title == "市科技局党的群众路线教育实践活动").Select(c => c.Id).SingleAsync());
 
-    private async Task<HttpClient> ClientAsync(string user)
-    {
-        var client = app.CreateBrowserLikeClient();
-        await client.SignInAsync(user);
-        return client;
-    }
 }

@@ -13,7 +13,7 @@ public sealed class ImportTests(AppFactory app) : IClassFixture<AppFactory>
     [DbFact]
     public async Task TemplateDownloadsAndReadsBack()
     {
-        var client = await OfficeAsync();
+        var client = await app.SignedInClientAsync("office");
 
         var xlsx = await client.GetAsync(new Uri("/Organization/Import?handler=Template&format=xlsx", UriKind.Relative));
         var csv = await client.GetAsync(new Uri("/Organization/Import?handler=Template&format=csv", UriKind.Relative));
@@ -30,7 +30,7 @@ public sealed class ImportTests(AppFactory app) : IClassFixture<AppFactory>
     {
         var existing = await app.WithDbAsync(db => db.People.Where(p => p.Name == "孙磊").Select(p => p.IdNumberMasked).SingleAsync());
         existing.ShouldNotBeNull();
-        var client = await OfficeAsync();
+        var client = await app.SignedInClientAsync("office");
         var before = await CountAsync();
         var good = PersonalIds.WithCheckDigit("11010519900101333");
         var csv = string.Join("\n",
@@ -58,7 +58,7 @@ public sealed class ImportTests(AppFactory app) : IClassFixture<AppFactory>
     [DbFact]
     public async Task ValidSpreadsheetImportsEveryRowInOneGoWithAuditEntries()
     {
-        var client = await OfficeAsync();
+        var client = await app.SignedInClientAsync("office");
         var before = await CountAsync();
         var rows = Enumerable.Range(0, 300).Select(i => (IReadOnlyList<object?>)
             [$"导入{i:D3}", i % 2 == 0 ? "男" : "女", null, PersonalIds.WithCheckDigit($"1101051985{(i % 12) + 1:D2}15{i:D3}"), null, i % 3 == 0 ? "KJJ-GXJS" : "社会发展科", "科员", "正式党员", new DateOnly(2010, 7, 1), null, "一般干部", "否"]).ToList();
@@ -83,13 +83,13 @@ public sealed class ImportTests(AppFactory app) : IClassFixture<AppFactory>
     [DbFact]
     public async Task ImportIsAllOrNothingWhenTheDataChangedAfterThePreview()
     {
-        var client = await OfficeAsync();
+        var client = await app.SignedInClientAsync("office");
         var id = PersonalIds.WithCheckDigit("11010519750505555");
         var csv = "姓名,所在单位,身份证号\n己六,KJJ-BGS,\n庚七,KJJ-BGS," + id;
         var preview = await UploadAsync(client, Encoding.UTF8.GetBytes(csv), "two.csv");
         var token = preview.QuerySelector("input[name=token]")!.GetAttribute("value")!;
         var unit = await app.WithDbAsync(db => db.OrgUnits.Where(u => u.Code == "KJJ-GXJS").Select(u => u.Id).SingleAsync());
-        var other = await OfficeAsync();
+        var other = await app.SignedInClientAsync("office");
         (await other.PostFormAsync($"/Organization/People/Edit?unitId={unit}", new Dictionary<string, string>
         {
             ["Input.Name"] = "抢先登记", ["Input.OrgUnitId"] = unit.ToString(), ["Input.Gender"] = "Unknown", ["Input.PartyStatus"] = "Full", ["Input.PostRank"] = "Staff", ["Input.IdNumber"] = id,
@@ -110,7 +110,7 @@ public sealed class ImportTests(AppFactory app) : IClassFixture<AppFactory>
     [InlineData("empty")]
     public async Task FilesThatAreNotSpreadsheetsGetAClearMessage(string kind)
     {
-        var client = await OfficeAsync();
+        var client = await app.SignedInClientAsync("office");
         byte[] content = kind switch
         {
             "png" => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52],
@@ -127,19 +127,12 @@ public sealed class ImportTests(AppFactory app) : IClassFixture<AppFactory>
     [DbFact]
     public async Task HugeFilesAreRefused()
     {
-        var client = await OfficeAsync();
+        var client = await app.SignedInClientAsync("office");
         var content = new byte[(RosterImport.MaxBytes) + 1024];
 
         var preview = await UploadAsync(client, content, "huge.csv");
 
         preview.QuerySelector("[data-testid=file-error]")!.TextContent.ShouldContain("超过10 MB");
-    }
-
-    private async Task<HttpClient> OfficeAsync()
-    {
-        var client = app.CreateBrowserLikeClient();
-        await client.SignInAsync("office");
-        return client;
     }
 
     private Task<int> CountAsync() => app.WithDbAsync(db => db.People.CountAsync());

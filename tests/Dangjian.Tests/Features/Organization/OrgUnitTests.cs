@@ -11,7 +11,7 @@ public sealed class OrgUnitTests(AppFactory app) : IClassFixture<AppFactory>
     [DbFact]
     public async Task OfficeCreatesASubUnitAndCodesStayUnique()
     {
-        var client = await OfficeAsync();
+        var client = await app.SignedInClientAsync("office");
         var bureau = await UnitAsync("KJJ");
 
         var created = await NewUnitAsync(client, bureau.Id, "科技监督科", "KJJ-KJJD");
@@ -27,7 +27,7 @@ public sealed class OrgUnitTests(AppFactory app) : IClassFixture<AppFactory>
     [DbFact]
     public async Task MovingAUnitUnderItsOwnDescendantIsRefusedAndAValidMoveCarriesTheSubtree()
     {
-        var client = await OfficeAsync();
+        var client = await app.SignedInClientAsync("office");
         var bureau = await UnitAsync("KJJ");
         await NewUnitAsync(client, bureau.Id, "临时处", "KJJ-LS");
         var parent = await UnitAsync("KJJ-LS");
@@ -57,7 +57,7 @@ public sealed class OrgUnitTests(AppFactory app) : IClassFixture<AppFactory>
     [DbFact]
     public async Task AUnitWithPeopleCannotBeDeletedOrDeactivatedButAnEmptyOneCan()
     {
-        var client = await OfficeAsync();
+        var client = await app.SignedInClientAsync("office");
         var finance = await UnitAsync("KJJ-JHCW");
         var bureau = await UnitAsync("KJJ");
         await NewUnitAsync(client, bureau.Id, "空处室", "KJJ-EMPTY");
@@ -79,7 +79,7 @@ public sealed class OrgUnitTests(AppFactory app) : IClassFixture<AppFactory>
     [DbFact]
     public async Task MergingMovesPeopleAndKeepsTheSourceAsHistory()
     {
-        var client = await OfficeAsync();
+        var client = await app.SignedInClientAsync("office");
         var rural = await UnitAsync("KJJ-NCKJ");
         var social = await UnitAsync("KJJ-SHFZ");
         var ruralPeople = await app.WithDbAsync(db => db.People.CountAsync(p => p.OrgUnitId == rural.Id));
@@ -98,7 +98,7 @@ public sealed class OrgUnitTests(AppFactory app) : IClassFixture<AppFactory>
     [DbFact]
     public async Task TreeShowsTheBureauAndSearchFindsUnits()
     {
-        var client = await OfficeAsync();
+        var client = await app.SignedInClientAsync("office");
 
         var tree = await client.GetDocumentAsync("/Organization");
         var search = await client.GetDocumentAsync("/Organization?q=党支部");
@@ -106,13 +106,6 @@ public sealed class OrgUnitTests(AppFactory app) : IClassFixture<AppFactory>
         tree.QuerySelector("[data-testid=tree]")!.TextContent.ShouldContain("机关党支部");
         tree.QuerySelector("[data-testid=tree]")!.TextContent.ShouldNotContain("市委第三督导组");
         search.QuerySelectorAll("[data-testid=hits] tbody tr").Select(r => r.TextContent).ShouldContain(t => t.Contains("机关党支部", StringComparison.Ordinal));
-    }
-
-    private async Task<HttpClient> OfficeAsync()
-    {
-        var client = app.CreateBrowserLikeClient();
-        await client.SignInAsync("office");
-        return client;
     }
 
     private static Task<HttpResponseMessage> NewUnitAsync(HttpClient client, Guid parentId, string name, string code) =>

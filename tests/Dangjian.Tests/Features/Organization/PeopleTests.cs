@@ -11,7 +11,7 @@ public sealed class PeopleTests(AppFactory app) : IClassFixture<AppFactory>
     public async Task IdNumberAndPhoneAreEncryptedAtRestMaskedInListsAndRevealedOnlyWithAnAuditEntry()
     {
         var id = PersonalIds.WithCheckDigit("33010619900307123");
-        var client = await OfficeAsync();
+        var client = await app.SignedInClientAsync("office");
         var created = await CreateAsync(client, "测试甲", id, "13912345678");
         created.StatusCode.ShouldBe(HttpStatusCode.Redirect, (await created.ParseAsync()).ErrorsText());
         var personId = await app.WithDbAsync(db => db.People.Where(p => p.Name == "测试甲").Select(p => p.Id).SingleAsync());
@@ -40,7 +40,7 @@ public sealed class PeopleTests(AppFactory app) : IClassFixture<AppFactory>
     [InlineData("330106199013071236", "出生日期不正确")]
     public async Task InvalidIdNumbersAreRefusedAndNothingIsSaved(string idNumber, string message)
     {
-        var client = await OfficeAsync();
+        var client = await app.SignedInClientAsync("office");
         var before = await app.WithDbAsync(db => db.People.CountAsync());
 
         var response = await CreateAsync(client, "测试乙", idNumber, null);
@@ -54,7 +54,7 @@ public sealed class PeopleTests(AppFactory app) : IClassFixture<AppFactory>
     public async Task DuplicateIdNumberIsRefusedEvenAgainstADeletedPerson()
     {
         var id = PersonalIds.WithCheckDigit("33010619850101002");
-        var client = await OfficeAsync();
+        var client = await app.SignedInClientAsync("office");
         (await CreateAsync(client, "测试丙", id, null)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var first = await app.WithDbAsync(db => db.People.Where(p => p.Name == "测试丙").Select(p => p.Id).SingleAsync());
         (await client.PostFormAsync($"/Organization/People/Details?id={first}", new Dictionary<string, string>(), action: "handler=Delete")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
@@ -69,8 +69,8 @@ public sealed class PeopleTests(AppFactory app) : IClassFixture<AppFactory>
     public async Task ConcurrentEditsNeverOverwriteSilentlyAndKeepTheLaterInput()
     {
         var person = await app.WithDbAsync(db => db.People.Where(p => p.Name == "许文").Select(p => new { p.Id, p.OrgUnitId }).SingleAsync());
-        var first = await OfficeAsync();
-        var second = await OfficeAsync();
+        var first = await app.SignedInClientAsync("office");
+        var second = await app.SignedInClientAsync("office");
         var firstForm = await FormAsync(first, person.Id);
         var secondForm = await FormAsync(second, person.Id);
 
@@ -93,7 +93,7 @@ public sealed class PeopleTests(AppFactory app) : IClassFixture<AppFactory>
     [DbFact]
     public async Task DeletedPeopleCanBeRestored()
     {
-        var client = await OfficeAsync();
+        var client = await app.SignedInClientAsync("office");
         var id = await app.WithDbAsync(db => db.People.Where(p => p.Name == "施颖").Select(p => p.Id).SingleAsync());
 
         await client.PostFormAsync($"/Organization/People/Details?id={id}", new Dictionary<string, string>(), action: "handler=Delete");
@@ -117,13 +117,6 @@ public sealed class PeopleTests(AppFactory app) : IClassFixture<AppFactory>
         var response = await member.GetAsync(new Uri("/Organization/People/Edit", UriKind.Relative));
 
         response.Headers.Location!.OriginalString.ShouldContain("AccessDenied");
-    }
-
-    private async Task<HttpClient> OfficeAsync()
-    {
-        var client = app.CreateBrowserLikeClient();
-        await client.SignInAsync("office");
-        return client;
     }
 
     private async Task<HttpResponseMessage> CreateAsync(HttpClient client, string name, string? idNumber, string? phone)

@@ -9,7 +9,7 @@ public sealed class StudyNoteTests(AppFactory app) : IClassFixture<AppFactory>
     [DbFact]
     public async Task ReflectionsAreCheckedExhibitedAndPrivateUntilThen()
     {
-        var member = await ClientAsync("member");
+        var member = await app.SignedInClientAsync("member");
         var campaign = await app.WithDbAsync(db => db.Campaigns.Select(c => c.Id).SingleAsync());
         var empty = await member.PostFormAsync("/Study/Notes/Edit", new Dictionary<string, string> { ["CampaignId"] = campaign.ToString(), ["Kind"] = "Reflection", ["Title"] = "", ["Body"] = "" });
         (await empty.ParseAsync()).ErrorsText().ShouldContain("请填写标题");
@@ -21,9 +21,9 @@ public sealed class StudyNoteTests(AppFactory app) : IClassFixture<AppFactory>
         written.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var id = Guid.Parse(written.Headers.Location!.OriginalString.Split("id=")[1]);
 
-        var colleague = await ClientAsync("leader");
+        var colleague = await app.SignedInClientAsync("leader");
         (await colleague.GetAsync(new Uri($"/Study/Notes/Details?id={id}", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        var office = await ClientAsync("office");
+        var office = await app.SignedInClientAsync("office");
         var all = await office.GetDocumentAsync("/Study/Notes?all=true");
         all.QuerySelector("[data-testid=notes]")!.TextContent.ShouldContain("践行群众路线的体会");
         all.QuerySelector("[data-testid=note-counts]")!.TextContent.ShouldContain("高新技术科");
@@ -39,12 +39,5 @@ public sealed class StudyNoteTests(AppFactory app) : IClassFixture<AppFactory>
         edit.StatusCode.ShouldBe(HttpStatusCode.Redirect, "a checked note is no longer editable");
         (await member.GetDocumentAsync($"/Study/Notes/Details?id={id}")).QuerySelector("[data-testid=mark]")!.TextContent.ShouldContain("优秀");
         (await app.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.ObjectType == "StudyNote" && e.ObjectId == id.ToString() && e.Action == "update"))).ShouldBeTrue();
-    }
-
-    private async Task<HttpClient> ClientAsync(string user)
-    {
-        var client = app.CreateBrowserLikeClient();
-        await client.SignInAsync(user);
-        return client;
     }
 }

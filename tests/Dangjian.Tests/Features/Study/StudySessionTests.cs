@@ -13,7 +13,7 @@ public sealed class StudySessionTests(AppFactory app) : IClassFixture<AppFactory
     [DbFact]
     public async Task OfficeSchedulesASessionInsideThePhaseForWholeUnits()
     {
-        var office = await ClientAsync("office");
+        var office = await app.SignedInClientAsync("office");
         var (campaign, phase2) = await CampaignAsync();
         var hightech = await app.WithDbAsync(db => db.OrgUnits.Where(u => u.Code == "KJJ-GXJS").Select(u => u.Id).SingleAsync());
 
@@ -39,7 +39,7 @@ public sealed class StudySessionTests(AppFactory app) : IClassFixture<AppFactory
             code = scope.ServiceProvider.GetRequiredService<StudyService>().IssueCode(await scope.ServiceProvider.GetRequiredService<AppDbContext>().StudySessions.SingleAsync(s => s.Id == session));
         }
 
-        var member = await ClientAsync("member");
+        var member = await app.SignedInClientAsync("member");
         var forged = code[..^3] + (code[^3] == 'A' ? "BBB" : "AAA");
         (await member.GetDocumentAsync($"/Study/SignIn?c={Uri.EscapeDataString(forged)}")).QuerySelector("[data-testid=sign-in-problem]")!.TextContent.ShouldContain("签到码无效");
         (await member.GetDocumentAsync("/Study/SignIn?c=nonsense")).QuerySelector("[data-testid=sign-in-problem]").ShouldNotBeNull();
@@ -56,7 +56,7 @@ public sealed class StudySessionTests(AppFactory app) : IClassFixture<AppFactory
         app.Clock.Advance(TimeSpan.FromMinutes(StudyService.CodeMinutes + 1));
         try
         {
-            var leader = await ClientAsync("leader");
+            var leader = await app.SignedInClientAsync("leader");
             (await leader.GetDocumentAsync($"/Study/SignIn?c={Uri.EscapeDataString(code)}")).QuerySelector("[data-testid=sign-in-problem]")!.TextContent.ShouldContain("已过期");
             var token = (await leader.GetDocumentAsync("/")).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
             using var content = new FormUrlEncodedContent(new Dictionary<string, string> { ["c"] = code, ["__RequestVerificationToken"] = token });
@@ -72,7 +72,7 @@ public sealed class StudySessionTests(AppFactory app) : IClassFixture<AppFactory
     [DbFact]
     public async Task OfficeRecordsLeaveMakeUpAndDeliveryAndTheCountsFollow()
     {
-        var office = await ClientAsync("office");
+        var office = await app.SignedInClientAsync("office");
         var lecture = await app.WithDbAsync(db => db.StudySessions.Where(s => s.Title == "主要负责同志讲专题党课").Select(s => s.Id).SingleAsync());
         var page = await office.GetDocumentAsync($"/Study/Sessions/Details?id={lecture}");
         var counts = page.QuerySelector("[data-testid=counts]")!.TextContent;
@@ -89,7 +89,7 @@ public sealed class StudySessionTests(AppFactory app) : IClassFixture<AppFactory
 
         var done = await app.WithDbAsync(db => db.SessionAttendees.Where(a => a.Id == caolin).Select(a => a.MakeUpNote).SingleAsync());
         done.ShouldBe("自学党课讲稿");
-        var member = await ClientAsync("member");
+        var member = await app.SignedInClientAsync("member");
         var mine = await member.GetDocumentAsync($"/Study/Sessions/Details?id={lecture}");
         mine.QuerySelectorAll("[data-testid=attendance] tbody tr").Length.ShouldBe(1, "members see only their own line");
         (await member.GetAsync(new Uri("/Study/Sessions/Edit", UriKind.Relative))).Headers.Location!.OriginalString.ShouldContain("AccessDenied");
@@ -124,13 +124,6 @@ public sealed class StudySessionTests(AppFactory app) : IClassFixture<AppFactory
         }
 
         (await app.WithDbAsync(db => db.Milestones.Where(x => x.Id == milestone).Select(x => x.Status).SingleAsync())).ShouldBe(MilestoneStatus.Done);
-    }
-
-    private async Task<HttpClient> ClientAsync(string user)
-    {
-        var client = app.CreateBrowserLikeClient();
-        await client.SignInAsync(user);
-        return client;
     }
 
     private async Task<(Guid Campaign, Phase Phase2)> CampaignAsync()
