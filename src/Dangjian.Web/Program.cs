@@ -5,6 +5,7 @@ using Dangjian.Web.Features.Demo;
 using Dangjian.Web.Features.Organization;
 using Dangjian.Web.Platform.Cli;
 using Dangjian.Web.Platform.Data;
+using Dangjian.Web.Platform.Files;
 using Dangjian.Web.Platform.Identity;
 using Dangjian.Web.Platform.Web;
 
@@ -12,6 +13,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddAppData();
 builder.AddAppIdentity();
 builder.AddAppWeb();
+builder.AddFiles();
 builder.AddOrganization();
 builder.AddAdministration();
 builder.AddCampaigns();
@@ -30,6 +32,7 @@ if (verb is not null)
 
 app.UseAppPlatform();
 app.MapHealth();
+app.MapFiles();
 app.MapRazorPages();
 app.MapApiV1().MapFeatureApis();
 await app.RunAsync();

@@ -11,6 +11,12 @@ public static class CampaignSetup
         builder.Services.AddScoped<CampaignAccess>();
         builder.Services.AddScoped<Study.StudyService>();
         builder.Services.AddScoped<Study.Notes.NoteAccess>();
+        builder.Services.AddScoped<Study.QuizService>();
+        builder.Services.AddScoped<Study.StudyFigures>();
+        builder.Services.AddScoped<Study.StudyAccess>();
+        builder.Services.AddScoped<Platform.Files.IFileAccessRule, Study.NoteFileRule>();
+        builder.Services.AddScoped<Platform.Files.IFileAccessRule, Study.SessionFileRule>();
+        builder.Services.AddScoped<Platform.Files.IFileAccessRule, Study.MaterialFileRule>();
         builder.Services.AddScoped<Notifier>();
         builder.Services.AddSingleton<IMessageSender, LoggingMessageSender>();
         builder.Services.AddScoped<ReminderRunner>();

@@ -79,6 +79,11 @@ public sealed class SessionAttendee : Entity, IAuditTitled
 
     public string? LeaveReason { get; set; }
 
+    /// <summary>A member asked for leave; pending until the office approves (status becomes 请假) or refuses.</summary>
+    public DateTime? LeaveRequestedAt { get; set; }
+
+    public string? LeaveRefusal { get; set; }
+
     public DateTime? MakeUpAssignedAt { get; set; }
 
     public DateTime? MakeUpDoneAt { get; set; }

@@ -61,6 +61,28 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TimePro
 
     public DbSet<StudyNote> StudyNotes => Set<StudyNote>();
 
+    public DbSet<StudyMaterial> StudyMaterials => Set<StudyMaterial>();
+
+    public DbSet<MaterialCopy> MaterialCopies => Set<MaterialCopy>();
+
+    public DbSet<StudyPlan> StudyPlans => Set<StudyPlan>();
+
+    public DbSet<DiscussionTopic> DiscussionTopics => Set<DiscussionTopic>();
+
+    public DbSet<DiscussionSpeaker> DiscussionSpeakers => Set<DiscussionSpeaker>();
+
+    public DbSet<Question> Questions => Set<Question>();
+
+    public DbSet<Quiz> Quizzes => Set<Quiz>();
+
+    public DbSet<QuizQuestion> QuizQuestions => Set<QuizQuestion>();
+
+    public DbSet<QuizAttempt> QuizAttempts => Set<QuizAttempt>();
+
+    public DbSet<QuizAnswer> QuizAnswers => Set<QuizAnswer>();
+
+    public DbSet<Platform.Files.StoredFile> StoredFiles => Set<Platform.Files.StoredFile>();
+
     public DbSet<Notification> Notifications => Set<Notification>();
 
     public DbSet<ReminderLog> ReminderLogs => Set<ReminderLog>();
@@ -298,6 +320,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TimePro
             b.Property(x => x.SignInMethod).HasMaxLength(10);
             b.Property(x => x.LeaveReason).HasMaxLength(500);
             b.Property(x => x.MakeUpNote).HasMaxLength(1000);
+            b.Property(x => x.LeaveRefusal).HasMaxLength(500);
             b.HasIndex(x => new { x.SessionId, x.PersonId }).IsUnique();
             b.HasIndex(x => new { x.PersonId, x.Status });
             b.HasOne<StudySession>().WithMany().HasForeignKey(x => x.SessionId).OnDelete(DeleteBehavior.Cascade);
@@ -316,6 +339,114 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TimePro
             b.HasIndex(x => x.ExhibitedAt);
             b.HasOne<Campaign>().WithMany().HasForeignKey(x => x.CampaignId).OnDelete(DeleteBehavior.Restrict);
             b.HasOne(x => x.Person).WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<StudyMaterial>(b =>
+        {
+            b.Property(x => x.Title).HasMaxLength(200);
+            b.Property(x => x.Publisher).HasMaxLength(200);
+            b.Property(x => x.Description).HasMaxLength(2000);
+            b.HasIndex(x => x.CampaignId);
+            b.HasOne<Campaign>().WithMany().HasForeignKey(x => x.CampaignId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<MaterialCopy>(b =>
+        {
+            b.HasIndex(x => new { x.MaterialId, x.PersonId }).IsUnique();
+            b.HasIndex(x => x.PersonId);
+            b.HasOne<StudyMaterial>().WithMany().HasForeignKey(x => x.MaterialId).OnDelete(DeleteBehavior.Cascade);
+            b.HasOne(x => x.Person).WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
+            b.HasQueryFilter(x => x.Person!.DeletedAt == null);
+        });
+
+        builder.Entity<StudyPlan>(b =>
+        {
+            b.Property(x => x.Title).HasMaxLength(200);
+            b.Property(x => x.Audience).HasMaxLength(2000);
+            b.Property(x => x.Topics).HasMaxLength(4000);
+            b.Property(x => x.ReadingIds).HasMaxLength(2000);
+            b.Property(x => x.Outcome).HasMaxLength(2000);
+            b.Property(x => x.Responsible).HasMaxLength(200);
+            b.HasIndex(x => x.CampaignId);
+            b.HasIndex(x => x.DocumentId).IsUnique();
+            b.HasOne<Campaign>().WithMany().HasForeignKey(x => x.CampaignId).OnDelete(DeleteBehavior.Restrict);
+            b.HasOne<ApprovalDocument>().WithMany().HasForeignKey(x => x.DocumentId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<DiscussionTopic>(b =>
+        {
+            b.Property(x => x.Title).HasMaxLength(200);
+            b.Property(x => x.Description).HasMaxLength(2000);
+            b.HasIndex(x => x.CampaignId);
+            b.HasOne<Campaign>().WithMany().HasForeignKey(x => x.CampaignId).OnDelete(DeleteBehavior.Restrict);
+            b.HasOne<StudySession>().WithMany().HasForeignKey(x => x.SessionId).OnDelete(DeleteBehavior.SetNull);
+        });
+
+        builder.Entity<DiscussionSpeaker>(b =>
+        {
+            b.Property(x => x.Record).HasMaxLength(4000);
+            b.HasIndex(x => new { x.TopicId, x.PersonId }).IsUnique();
+            b.HasOne<DiscussionTopic>().WithMany().HasForeignKey(x => x.TopicId).OnDelete(DeleteBehavior.Cascade);
+            b.HasOne(x => x.Person).WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
+            b.HasOne(x => x.OrgUnit).WithMany().HasForeignKey(x => x.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
+            b.HasQueryFilter(x => x.Person!.DeletedAt == null);
+        });
+
+        builder.Entity<Question>(b =>
+        {
+            b.Property(x => x.Category).HasMaxLength(50);
+            b.Property(x => x.Stem).HasMaxLength(2000);
+            b.Property(x => x.Options).HasMaxLength(4000);
+            b.Property(x => x.Answer).HasMaxLength(4000);
+            b.Property(x => x.Explanation).HasMaxLength(2000);
+            b.HasIndex(x => new { x.OwnerUnitId, x.Type });
+            b.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.OwnerUnitId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<Quiz>(b =>
+        {
+            b.Property(x => x.Title).HasMaxLength(200);
+            b.HasIndex(x => new { x.CampaignId, x.OpensAt });
+            b.HasOne<Campaign>().WithMany().HasForeignKey(x => x.CampaignId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<QuizQuestion>(b =>
+        {
+            b.Property(x => x.Stem).HasMaxLength(2000);
+            b.Property(x => x.Options).HasMaxLength(4000);
+            b.Property(x => x.Answer).HasMaxLength(4000);
+            b.Property(x => x.Explanation).HasMaxLength(2000);
+            b.HasIndex(x => new { x.QuizId, x.Order });
+            b.HasOne<Quiz>().WithMany().HasForeignKey(x => x.QuizId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<QuizAttempt>(b =>
+        {
+            b.Property(x => x.QuestionOrder).HasMaxLength(8000);
+            b.Property(x => x.MarkedByName).HasMaxLength(100);
+            b.HasIndex(x => new { x.QuizId, x.PersonId, x.Number }).IsUnique();
+            b.HasIndex(x => x.PersonId);
+            b.HasOne<Quiz>().WithMany().HasForeignKey(x => x.QuizId).OnDelete(DeleteBehavior.Cascade);
+            b.HasOne(x => x.Person).WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
+            b.HasQueryFilter(x => x.Person!.DeletedAt == null);
+        });
+
+        builder.Entity<QuizAnswer>(b =>
+        {
+            b.Property(x => x.Response).HasMaxLength(4000);
+            b.HasIndex(x => new { x.AttemptId, x.QuizQuestionId }).IsUnique();
+            b.HasOne<QuizAttempt>().WithMany().HasForeignKey(x => x.AttemptId).OnDelete(DeleteBehavior.Cascade);
+            b.HasOne<QuizQuestion>().WithMany().HasForeignKey(x => x.QuizQuestionId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<Platform.Files.StoredFile>(b =>
+        {
+            b.Property(x => x.OwnerType).HasMaxLength(40);
+            b.Property(x => x.FileName).HasMaxLength(200);
+            b.Property(x => x.ContentType).HasMaxLength(120);
+            b.Property(x => x.Sha256).HasMaxLength(64);
+            b.Property(x => x.StorageKey).HasMaxLength(100);
+            b.HasIndex(x => new { x.OwnerType, x.OwnerId });
         });
 
         builder.Entity<Notification>(b =>

@@ -1,0 +1,145 @@
+using Dangjian.Web.Features.Organization;
+using Dangjian.Web.Platform.Audit;
+using Dangjian.Web.Platform.Data;
+
+namespace Dangjian.Web.Features.Study;
+
+public enum QuestionType
+{
+    SingleChoice = 1,
+    MultipleChoice = 2,
+    TrueFalse = 3,
+    ShortAnswer = 4,
+}
+
+/// <summary>A question in an organization's bank. Options one per line; the answer is option letters ("AC"), 对/错, or a reference text.</summary>
+public sealed class Question : Entity, ISoftDeletable, IAuditTitled
+{
+    public Guid OwnerUnitId { get; set; }
+
+    public QuestionType Type { get; set; }
+
+    /// <summary>分类, e.g. 党章, 准则, 条例.</summary>
+    public string? Category { get; set; }
+
+    public required string Stem { get; set; }
+
+    public string Options { get; set; } = "";
+
+    public required string Answer { get; set; }
+
+    public int Points { get; set; } = 2;
+
+    public string? Explanation { get; set; }
+
+    public DateTime? DeletedAt { get; set; }
+
+    public Guid? DeletedById { get; set; }
+
+    string IAuditTitled.AuditTitle => Stem.Length > 40 ? Stem[..40] : Stem;
+}
+
+/// <summary>理论测试: an online quiz of a campaign with a time window and a time limit.</summary>
+public sealed class Quiz : Entity, ISoftDeletable, IAuditTitled
+{
+    public Guid CampaignId { get; set; }
+
+    public required string Title { get; set; }
+
+    public DateTime OpensAt { get; set; }
+
+    public DateTime ClosesAt { get; set; }
+
+    public int TimeLimitMinutes { get; set; } = 30;
+
+    /// <summary>How many attempts a person may make (1 = no retakes); the best score counts.</summary>
+    public int MaxAttempts { get; set; } = 1;
+
+    public bool Shuffle { get; set; } = true;
+
+    public int PassScore { get; set; } = 60;
+
+    public DateTime? PublishedAt { get; set; }
+
+    public DateTime? DeletedAt { get; set; }
+
+    public Guid? DeletedById { get; set; }
+
+    string IAuditTitled.AuditTitle => Title;
+}
+
+/// <summary>A question as it stands in one quiz: a copy, so later edits to the bank do not change a quiz already taken.</summary>
+public sealed class QuizQuestion : Entity, IAuditTitled
+{
+    public Guid QuizId { get; set; }
+
+    public int Order { get; set; }
+
+    public Guid? QuestionId { get; set; }
+
+    public QuestionType Type { get; set; }
+
+    public required string Stem { get; set; }
+
+    public string Options { get; set; } = "";
+
+    public required string Answer { get; set; }
+
+    public int Points { get; set; }
+
+    public string? Explanation { get; set; }
+
+    string IAuditTitled.AuditTitle => $"第{Order}题";
+}
+
+/// <summary>One person's attempt: started, due, submitted, scored (objective automatically, short answers by the office).</summary>
+public sealed class QuizAttempt : Entity, IAuditTitled
+{
+    public Guid QuizId { get; set; }
+
+    public Guid PersonId { get; set; }
+
+    public Person? Person { get; set; }
+
+    public int Number { get; set; }
+
+    public DateTime StartedAt { get; set; }
+
+    /// <summary>Start plus the time limit, capped by the quiz closing time.</summary>
+    public DateTime DueAt { get; set; }
+
+    /// <summary>The order this attempt shows the questions in: quiz-question ids separated by commas.</summary>
+    public required string QuestionOrder { get; set; }
+
+    public DateTime? SubmittedAt { get; set; }
+
+    /// <summary>Arrived after the due time: kept for the record, scored 0.</summary>
+    public bool Late { get; set; }
+
+    public int? AutoScore { get; set; }
+
+    public int? Score { get; set; }
+
+    public bool NeedsMarking { get; set; }
+
+    public DateTime? MarkedAt { get; set; }
+
+    public string? MarkedByName { get; set; }
+
+    string IAuditTitled.AuditTitle => $"第{Number}次作答";
+}
+
+public sealed class QuizAnswer : Entity, IAuditTitled
+{
+    public Guid AttemptId { get; set; }
+
+    public Guid QuizQuestionId { get; set; }
+
+    public string Response { get; set; } = "";
+
+    public bool? Correct { get; set; }
+
+    public int? Points { get; set; }
+
+    string IAuditTitled.AuditTitle => "答案";
+}
