@@ -13,6 +13,7 @@ public static class CampaignSetup
         builder.Services.AddScoped<Study.Notes.NoteAccess>();
         builder.Services.AddScoped<Study.QuizService>();
         builder.Services.AddScoped<Study.StudyFigures>();
+        builder.Services.AddScoped<Study.QuestionBank>();
         builder.Services.AddScoped<Study.StudyAccess>();
         builder.Services.AddScoped<Platform.Files.IFileAccessRule, Study.NoteFileRule>();
         builder.Services.AddScoped<Platform.Files.IFileAccessRule, Study.SessionFileRule>();

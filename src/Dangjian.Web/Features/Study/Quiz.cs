@@ -17,6 +17,8 @@ public sealed class Question : Entity, ISoftDeletable, IAuditTitled
 {
     public Guid OwnerUnitId { get; set; }
 
+    public OrgUnit? OwnerUnit { get; set; }
+
     public QuestionType Type { get; set; }
 
     /// <summary>分类, e.g. 党章, 准则, 条例.</summary>

@@ -400,7 +400,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TimePro
             b.Property(x => x.Answer).HasMaxLength(4000);
             b.Property(x => x.Explanation).HasMaxLength(2000);
             b.HasIndex(x => new { x.OwnerUnitId, x.Type });
-            b.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.OwnerUnitId).OnDelete(DeleteBehavior.Restrict);
+            b.HasOne(x => x.OwnerUnit).WithMany().HasForeignKey(x => x.OwnerUnitId).OnDelete(DeleteBehavior.Restrict);
         });
 
         builder.Entity<Quiz>(b =>

@@ -46,4 +46,24 @@
             });
         }
     });
+
+    // Countdown to a deadline: <span data-deadline="2026-11-23T08:00:00Z" data-submit="#form">. At zero the form is sent,
+    // so an answer sheet arrives on time even if the taker forgets; the server still enforces the deadline itself.
+    document.querySelectorAll("[data-deadline]").forEach(function (element) {
+        var deadline = Date.parse(element.getAttribute("data-deadline"));
+        var form = element.getAttribute("data-submit") && document.querySelector(element.getAttribute("data-submit"));
+        var sent = false;
+        function tick() {
+            var left = Math.max(0, Math.floor((deadline - Date.now()) / 1000));
+            var minutes = Math.floor(left / 60), seconds = left % 60;
+            element.textContent = "剩余 " + minutes + " 分 " + (seconds < 10 ? "0" : "") + seconds + " 秒";
+            element.classList.toggle("text-danger", left <= 60);
+            if (left === 0 && form && !sent) {
+                sent = true;
+                form.requestSubmit();
+            }
+        }
+        tick();
+        window.setInterval(tick, 1000);
+    });
 })();

@@ -1,0 +1,186 @@
+using Dangjian.Web.Platform.Authorization;
+using Dangjian.Web.Platform.Data;
+using Dangjian.Web.Platform.Web;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dangjian.Web.Features.Study.Quizzes;
+
+/// <summary>新建测试: window, time limit, attempts, pass mark, and questions drawn at random from the bank by type and category.</summary>
+[RequirePermission(Permissions.StudyEdit)]
+public sealed class EditModel(AppDbContext db, StudyAccess access, QuestionBank bank, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public Guid? CampaignId { get; set; }
+
+    [BindProperty]
+    public string Title { get; set; } = "";
+
+    [BindProperty]
+    public DateOnly OpensOn { get; set; }
+
+    [BindProperty]
+    public TimeOnly OpensTime { get; set; } = new(8, 0);
+
+    [BindProperty]
+    public DateOnly ClosesOn { get; set; }
+
+    [BindProperty]
+    public TimeOnly ClosesTime { get; set; } = new(18, 0);
+
+    [BindProperty]
+    public int TimeLimitMinutes { get; set; } = 30;
+
+    [BindProperty]
+    public int MaxAttempts { get; set; } = 1;
+
+    [BindProperty]
+    public int PassScore { get; set; } = 60;
+
+    [BindProperty]
+    public bool Shuffle { get; set; } = true;
+
+    [BindProperty]
+    public string? Category { get; set; }
+
+    [BindProperty]
+    public Dictionary<QuestionType, int> Counts { get; set; } = [];
+
+    public List<StudyAccess.Option> Campaigns { get; private set; } = [];
+
+    public List<string> Categories { get; private set; } = [];
+
+    public Dictionary<QuestionType, int> Available { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var today = ChinaTime.Today(clock);
+        (OpensOn, ClosesOn) = (today, today.AddDays(7));
+        Counts = new() { [QuestionType.SingleChoice] = 10, [QuestionType.MultipleChoice] = 5, [QuestionType.TrueFalse] = 10, [QuestionType.ShortAnswer] = 0 };
+        await LoadAsync(ct);
+        foreach (var t in Enum.GetValues<QuestionType>())
+        {
+            Counts[t] = Math.Min(Counts.GetValueOrDefault(t), Available.GetValueOrDefault(t));
+        }
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        if (CampaignId is null || Campaigns.All(c => c.Id != CampaignId))
+        {
+            ModelState.AddModelError(nameof(CampaignId), "请选择活动。");
+            return Page();
+        }
+
+        var campaign = await access.EditAsync(CampaignId.Value, ct);
+        if (string.IsNullOrWhiteSpace(Title) || Title.Trim().Length > 200)
+        {
+            ModelState.AddModelError(nameof(Title), "请填写测试名称（不超过200字）。");
+        }
+
+        var opens = TimeZoneInfo.ConvertTimeToUtc(OpensOn.ToDateTime(OpensTime), ChinaTime.Zone);
+        var closes = TimeZoneInfo.ConvertTimeToUtc(ClosesOn.ToDateTime(ClosesTime), ChinaTime.Zone);
+        if (closes <= opens)
+        {
+            ModelState.AddModelError(nameof(ClosesOn), "截止时间须晚于开始时间。");
+        }
+
+        if (OpensOn < campaign.StartsOn || ClosesOn > campaign.EndsOn)
+        {
+            ModelState.AddModelError(nameof(OpensOn), $"测试时间须在活动期间内（{campaign.StartsOn:yyyy-MM-dd} 至 {campaign.EndsOn:yyyy-MM-dd}）。");
+        }
+
+        if (TimeLimitMinutes is < 5 or > 300)
+        {
+            ModelState.AddModelError(nameof(TimeLimitMinutes), "答题时限须在5到300分钟之间。");
+        }
+
+        if (MaxAttempts is < 1 or > 10)
+        {
+            ModelState.AddModelError(nameof(MaxAttempts), "作答次数须在1到10之间。");
+        }
+
+        if (PassScore is < 0 or > 1000)
+        {
+            ModelState.AddModelError(nameof(PassScore), "及格分须在0到1000之间。");
+        }
+
+        foreach (var (type, count) in Counts)
+        {
+            if (count < 0 || count > Available.GetValueOrDefault(type))
+            {
+                ModelState.AddModelError(nameof(Counts), $"{QuizRules.Label(type)}最多可抽{Available.GetValueOrDefault(type)}道。");
+            }
+        }
+
+        if (Counts.Values.Sum() == 0)
+        {
+            ModelState.AddModelError(nameof(Counts), "请至少抽取一道题。");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var quiz = new Quiz
+        {
+            CampaignId = campaign.Id,
+            Title = Title.Trim(),
+            OpensAt = opens,
+            ClosesAt = closes,
+            TimeLimitMinutes = TimeLimitMinutes,
+            MaxAttempts = MaxAttempts,
+            PassScore = PassScore,
+            Shuffle = Shuffle,
+        };
+        db.Quizzes.Add(quiz);
+        var pool = await Pool(await bank.VisibleAsync(ct)).Select(q => new { q.Id, q.Type }).ToListAsync(ct);
+        var order = 0;
+        foreach (var type in Enum.GetValues<QuestionType>())
+        {
+            var ids = pool.Where(p => p.Type == type).Select(p => p.Id).ToArray();
+            Random.Shared.Shuffle(ids);
+            var chosen = ids.Take(Counts.GetValueOrDefault(type)).ToList();
+            var questions = await db.Questions.AsNoTracking().Where(q => chosen.Contains(q.Id)).ToListAsync(ct);
+            foreach (var q in questions.OrderBy(q => chosen.IndexOf(q.Id)))
+            {
+                db.QuizQuestions.Add(new QuizQuestion
+                {
+                    QuizId = quiz.Id,
+                    Order = ++order,
+                    QuestionId = q.Id,
+                    Type = q.Type,
+                    Stem = q.Stem,
+                    Options = q.Options,
+                    Answer = q.Answer,
+                    Points = q.Points,
+                    Explanation = q.Explanation,
+                });
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+        TempData.Success($"已组卷{order}道题。请核对题目后发布。");
+        return RedirectToPage("/Study/Quizzes/Details", new { id = quiz.Id });
+    }
+
+    private IQueryable<Question> Pool(IQueryable<Question> visible) =>
+        string.IsNullOrWhiteSpace(Category) ? visible : visible.Where(q => q.Category == Category);
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        ViewData.Trail(new Breadcrumb("在线测试", "/Study/Quizzes"), new Breadcrumb("新建测试"));
+        Campaigns = await access.CampaignsAsync(forEditing: true, includeEnded: false, ct: ct);
+        if (CampaignId is not { } id || Campaigns.All(c => c.Id != id))
+        {
+            CampaignId = Campaigns.Count == 1 ? Campaigns[0].Id : CampaignId;
+        }
+
+        var visible = await bank.VisibleAsync(ct);
+        Categories = await visible.Where(q => q.Category != null).Select(q => q.Category!).Distinct().OrderBy(c => c).Take(100).ToListAsync(ct);
+        Available = await Pool(visible).GroupBy(q => q.Type).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+    }
+}
