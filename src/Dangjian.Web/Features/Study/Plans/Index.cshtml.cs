@@ -1,0 +1,29 @@
+using Dangjian.Web.Features.Campaigns;
+using Dangjian.Web.Platform.Authorization;
+using Dangjian.Web.Platform.Data;
+using Dangjian.Web.Platform.Web;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dangjian.Web.Features.Study.Plans;
+
+/// <summary>学习计划: the plans of the caller's campaigns with their 四落实 and where they stand in the approvals.</summary>
+[RequirePermission(Permissions.StudyView)]
+public sealed class IndexModel(AppDbContext db, StudyAccess access) : PageModel
+{
+    public sealed record Row(StudyPlan Plan, string Campaign, DocumentStatus Status);
+
+    public List<Row> Plans { get; private set; } = [];
+
+    public bool CanEdit => access.CanEdit;
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        ViewData.Trail(new Breadcrumb("学习计划"));
+        var campaigns = (await access.CampaignsAsync(ct: ct)).Select(c => c.Id).ToList();
+        Plans = await db.StudyPlans.AsNoTracking().Where(p => campaigns.Contains(p.CampaignId))
+            .OrderByDescending(p => p.StartsOn).ThenBy(p => p.Id)
+            .Select(p => new Row(p, db.Campaigns.Where(c => c.Id == p.CampaignId).Select(c => c.Title).Single(), db.ApprovalDocuments.Where(d => d.Id == p.DocumentId).Select(d => d.Status).Single()))
+            .Take(200).ToListAsync(ct);
+    }
+}
