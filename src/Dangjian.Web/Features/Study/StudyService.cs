@@ -99,7 +99,19 @@ public sealed class StudyService(AppDbContext db, TimeProvider clock)
             case "leave" when note is null:
                 return "请假须填写事由。";
             case "leave":
-                (a.Status, a.LeaveReason) = (AttendanceStatus.Leave, note);
+                (a.Status, a.LeaveReason, a.LeaveRefusal) = (AttendanceStatus.Leave, note, null);
+                break;
+            case "leave-approve" when a.LeaveRequestedAt is null || a.Status != AttendanceStatus.Expected:
+                return "没有待审批的请假申请。";
+            case "leave-approve":
+                (a.Status, a.LeaveRefusal) = (AttendanceStatus.Leave, null);
+                break;
+            case "leave-refuse" when a.LeaveRequestedAt is null || a.Status != AttendanceStatus.Expected:
+                return "没有待审批的请假申请。";
+            case "leave-refuse" when note is null:
+                return "不批准请假时请填写理由。";
+            case "leave-refuse":
+                (a.LeaveRefusal, a.LeaveRequestedAt) = (note, null);
                 break;
             case "makeup" when a.Status == AttendanceStatus.Present:
                 return "已签到的人员无需补学。";
@@ -120,6 +132,37 @@ public sealed class StudyService(AppDbContext db, TimeProvider clock)
 
         await db.SaveChangesAsync(ct);
         await RecountMilestoneAsync(session, ct);
+        return null;
+    }
+
+    /// <summary>A member asks for leave from a session that has not ended yet; the office approves or refuses it.</summary>
+    public async Task<string?> RequestLeaveAsync(StudySession session, Guid? personId, string? reason, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        reason = reason?.Trim();
+        if (string.IsNullOrEmpty(reason) || reason.Length > 500)
+        {
+            return "请填写请假事由（不超过500字）。";
+        }
+
+        if (session.EndsAt <= clock.GetUtcNow().UtcDateTime)
+        {
+            return "学习会已结束，不能再请假。如未参加，请联系活动办公室安排补学。";
+        }
+
+        var a = await db.SessionAttendees.SingleOrDefaultAsync(x => x.SessionId == session.Id && x.PersonId == personId, ct);
+        if (a is null)
+        {
+            return "您不在本次学习会的应到名单中。";
+        }
+
+        if (a.Status != AttendanceStatus.Expected)
+        {
+            return a.Status == AttendanceStatus.Present ? "您已签到，不能再请假。" : "您的请假已获批准。";
+        }
+
+        (a.LeaveReason, a.LeaveRequestedAt, a.LeaveRefusal) = (reason, clock.GetUtcNow().UtcDateTime, null);
+        await db.SaveChangesAsync(ct);
         return null;
     }
 

@@ -10,7 +10,7 @@ namespace Dangjian.Web.Features.Study.Sessions;
 
 /// <summary>A session with its attendance sheet: who signed in (and how), leave, absentees, make-up study, delivery.</summary>
 [RequirePermission(Permissions.StudyView)]
-public sealed class DetailsModel(AppDbContext db, CampaignAccess access, StudyService study, TimeProvider clock) : PageModel
+public sealed class DetailsModel(AppDbContext db, CampaignAccess access, StudyService study, Platform.Files.FileStore files, TimeProvider clock) : PageModel
 {
     public sealed record Row(Guid Id, Guid PersonId, string Name, string Unit, bool Retired, SessionAttendee Attendance);
 
@@ -27,6 +27,99 @@ public sealed class DetailsModel(AppDbContext db, CampaignAccess access, StudySe
     public bool CanEdit => User.Can(Permissions.StudyEdit);
 
     public Guid? MyPersonId { get; private set; }
+
+    public List<Platform.Files.StoredFile> Photos { get; private set; } = [];
+
+    public string MaxText => files.MaxText;
+
+    public SessionAttendee? Mine => Rows.FirstOrDefault(r => r.PersonId == MyPersonId)?.Attendance;
+
+    public int PendingLeave => Rows.Count(r => r.Attendance.LeaveRequestedAt is not null && r.Attendance.Status == AttendanceStatus.Expected);
+
+    public async Task<IActionResult> OnPostLeaveAsync(Guid id, string? reason, CancellationToken ct)
+    {
+        await LoadAsync(id, ct);
+        if (await study.RequestLeaveAsync(Session, MyPersonId, reason, ct) is { } refusal)
+        {
+            TempData.Error(refusal);
+        }
+        else
+        {
+            TempData.Success("请假申请已提交，等待活动办公室审批。");
+        }
+
+        return RedirectToPage(new { id });
+    }
+
+    public async Task<IActionResult> OnPostMinutesAsync(Guid id, string? minutes, CancellationToken ct)
+    {
+        await LoadAsync(id, ct);
+        if (!CanEdit)
+        {
+            return Forbid();
+        }
+
+        if ((minutes?.Length ?? 0) > 20000)
+        {
+            TempData.Error("会议记录不超过2万字。");
+            return RedirectToPage(new { id });
+        }
+
+        var session = await db.StudySessions.SingleAsync(s => s.Id == id, ct);
+        session.Minutes = string.IsNullOrWhiteSpace(minutes) ? null : minutes.Trim();
+        await db.SaveChangesAsync(ct);
+        TempData.Success("会议记录已保存。");
+        return RedirectToPage(new { id });
+    }
+
+    public async Task<IActionResult> OnPostPhotoAsync(Guid id, IFormFile? photo, CancellationToken ct)
+    {
+        await LoadAsync(id, ct);
+        if (!CanEdit)
+        {
+            return Forbid();
+        }
+
+        var (_, problem) = await files.AddAsync(photo, SessionFileRule.Owner, id, Platform.Files.FileKinds.Documents, ct);
+        if (problem is not null)
+        {
+            TempData.Error(problem);
+            return RedirectToPage(new { id });
+        }
+
+        await db.SaveChangesAsync(ct);
+        TempData.Success("已上传。");
+        return RedirectToPage(new { id });
+    }
+
+    public async Task<IActionResult> OnPostRemoveFileAsync(Guid id, Guid fileId, CancellationToken ct)
+    {
+        await LoadAsync(id, ct);
+        if (!CanEdit)
+        {
+            return Forbid();
+        }
+
+        await files.RemoveAsync(SessionFileRule.Owner, id, fileId, ct);
+        TempData.Success("已删除。");
+        return RedirectToPage(new { id });
+    }
+
+    public async Task<IActionResult> OnPostDeleteAsync(Guid id, CancellationToken ct)
+    {
+        await LoadAsync(id, ct);
+        if (!CanEdit)
+        {
+            return Forbid();
+        }
+
+        var session = await db.StudySessions.SingleAsync(s => s.Id == id, ct);
+        db.StudySessions.Remove(session);
+        await db.SaveChangesAsync(ct);
+        await study.RecountMilestoneAsync(session, ct);
+        TempData.Success($"已删除“{session.Title}”（可由系统管理员从审计记录恢复）。");
+        return RedirectToPage("/Study/Sessions/Index");
+    }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
@@ -72,6 +165,7 @@ public sealed class DetailsModel(AppDbContext db, CampaignAccess access, StudySe
             Rows = Rows.Where(r => r.PersonId == MyPersonId).ToList();
         }
 
+        Photos = await files.ListAsync(SessionFileRule.Owner, id, ct);
         Counts = StudyService.CountsOf(attendees.Select(a => a.Attendance).ToList(), Ended);
         ViewData.Trail(new Breadcrumb("学习会", "/Study/Sessions"), new Breadcrumb(Session.Title));
     }

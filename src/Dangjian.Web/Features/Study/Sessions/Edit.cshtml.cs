@@ -11,12 +11,18 @@ namespace Dangjian.Web.Features.Study.Sessions;
 
 /// <summary>安排学习会: kind, time inside the phase, place, speaker, agenda, and who is expected (whole units).</summary>
 [RequirePermission(Permissions.StudyEdit)]
-public sealed class EditModel(AppDbContext db, ScopeGuard guard, CampaignAccess access, TimeProvider clock) : PageModel
+public sealed class EditModel(AppDbContext db, ScopeGuard guard, CampaignAccess access, StudyService study, TimeProvider clock) : PageModel
 {
     public sealed record Option(Guid Id, string Name);
 
     [BindProperty(SupportsGet = true)]
+    public Guid? Id { get; set; }
+
+    [BindProperty(SupportsGet = true)]
     public Guid? CampaignId { get; set; }
+
+    [BindProperty]
+    public Guid LoadedVersion { get; set; }
 
     [BindProperty]
     public Guid? PhaseId { get; set; }
@@ -62,12 +68,31 @@ public sealed class EditModel(AppDbContext db, ScopeGuard guard, CampaignAccess 
     public async Task OnGetAsync(CancellationToken ct)
     {
         Date = Platform.Web.ChinaTime.Today(clock);
+        if (Id is { } id)
+        {
+            var s = await FindAsync(id, ct);
+            var starts = ChinaTime.ToLocal(s.StartsAt);
+            (CampaignId, PhaseId, MilestoneId, Kind, Title, Place, Speaker, Agenda, LoadedVersion) = (s.CampaignId, s.PhaseId, s.MilestoneId, s.Kind, s.Title, s.Place, s.Speaker, s.Agenda, s.Version);
+            (Date, StartTime, EndTime) = (DateOnly.FromDateTime(starts), TimeOnly.FromDateTime(starts), TimeOnly.FromDateTime(ChinaTime.ToLocal(s.EndsAt)));
+            await LoadAsync(ct);
+            return;
+        }
+
         await LoadAsync(ct);
         PhaseId = Phases.FirstOrDefault(p => p.Status == PhaseStatus.InProgress)?.Id ?? Phases.FirstOrDefault()?.Id;
     }
 
+    private async Task<StudySession> FindAsync(Guid id, CancellationToken ct)
+    {
+        var session = await db.StudySessions.SingleOrDefaultAsync(s => s.Id == id, ct) ?? throw new NotFoundException();
+        await access.FindAsync(session.CampaignId, Permissions.StudyEdit, ct);
+        return session;
+    }
+
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        var existing = Id is { } existingId ? await FindAsync(existingId, ct) : null;
+        CampaignId = existing?.CampaignId ?? CampaignId;
         await LoadAsync(ct);
         if (CampaignId is null)
         {
@@ -106,7 +131,7 @@ public sealed class EditModel(AppDbContext db, ScopeGuard guard, CampaignAccess 
         }
 
         var chosen = Units.Where(u => UnitIds.Contains(u.Id)).ToList();
-        if (chosen.Count == 0)
+        if (chosen.Count == 0 && existing is null)
         {
             ModelState.AddModelError(nameof(UnitIds), "请至少选择一个参加单位。");
         }
@@ -119,6 +144,29 @@ public sealed class EditModel(AppDbContext db, ScopeGuard guard, CampaignAccess 
         if (!ModelState.IsValid)
         {
             return Page();
+        }
+
+        if (existing is not null)
+        {
+            db.ExpectVersion(existing, LoadedVersion);
+            var oldMilestone = existing.MilestoneId;
+            (existing.PhaseId, existing.MilestoneId, existing.Kind, existing.Title) = (PhaseId, MilestoneId, Kind, Title.Trim());
+            existing.StartsAt = TimeZoneInfo.ConvertTimeToUtc(Date.ToDateTime(StartTime), ChinaTime.Zone);
+            existing.EndsAt = TimeZoneInfo.ConvertTimeToUtc(Date.ToDateTime(EndTime), ChinaTime.Zone);
+            (existing.Place, existing.Speaker, existing.Agenda) = (Place?.Trim(), Speaker?.Trim(), Agenda?.Trim());
+            if (!await db.SaveOrReportConflictAsync(ModelState, "该学习会", ct))
+            {
+                return Page();
+            }
+
+            await study.RecountMilestoneAsync(existing, ct);
+            if (oldMilestone is { } old && old != existing.MilestoneId)
+            {
+                await study.RecountMilestoneAsync(new StudySession { Title = "", SignInSecret = "", MilestoneId = old }, ct);
+            }
+
+            TempData.Success("学习会已修改。");
+            return RedirectToPage("/Study/Sessions/Details", new { id = existing.Id });
         }
 
         var session = new StudySession
@@ -145,7 +193,7 @@ public sealed class EditModel(AppDbContext db, ScopeGuard guard, CampaignAccess 
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        ViewData.Trail(new Breadcrumb("学习会", "/Study/Sessions"), new Breadcrumb("安排学习会"));
+        ViewData.Trail(new Breadcrumb("学习会", "/Study/Sessions"), new Breadcrumb(Id is null ? "安排学习会" : "修改学习会"));
         var scope = await guard.ScopeAsync(ct);
         Campaigns = await db.Campaigns.AsNoTracking().InScope(scope, c => c.ScopeUnit!.Path).Where(c => c.Status != CampaignStatus.Ended)
             .OrderByDescending(c => c.StartsOn).Select(c => new Option(c.Id, c.Title)).ToListAsync(ct);
