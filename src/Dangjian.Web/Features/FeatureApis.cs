@@ -1,6 +1,7 @@
 using Dangjian.Web.Features.Account;
 using Dangjian.Web.Features.Campaigns;
 using Dangjian.Web.Features.Organization;
+using Dangjian.Web.Features.Study;
 
 namespace Dangjian.Web.Features;
 
@@ -12,6 +13,7 @@ public static class FeatureApis
         api.MapAccountApi();
         api.MapOrganizationApi();
         api.MapCampaignsApi();
+        api.MapStudyApi();
         return api;
     }
 }

@@ -1,4 +1,5 @@
 using Dangjian.Web.Platform.Data;
+using Dangjian.Web.Platform.Web;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dangjian.Web.Features.Study;
@@ -53,7 +54,7 @@ public sealed class StudyFigures(AppDbContext db, TimeProvider clock)
         DateTime? from = null, to = null;
         if (phaseId is { } pid)
         {
-            var phase = await db.Phases.AsNoTracking().SingleAsync(p => p.Id == pid && p.CampaignId == campaignId, ct);
+            var phase = await db.Phases.AsNoTracking().SingleOrDefaultAsync(p => p.Id == pid && p.CampaignId == campaignId, ct) ?? throw new NotFoundException();
             from = TimeZoneInfo.ConvertTimeToUtc(phase.StartsOn.ToDateTime(TimeOnly.MinValue), Platform.Web.ChinaTime.Zone);
             to = TimeZoneInfo.ConvertTimeToUtc(phase.EndsOn.AddDays(1).ToDateTime(TimeOnly.MinValue), Platform.Web.ChinaTime.Zone);
         }

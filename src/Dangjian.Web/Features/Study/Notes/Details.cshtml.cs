@@ -9,7 +9,7 @@ namespace Dangjian.Web.Features.Study.Notes;
 
 /// <summary>A note: the text, and for the office the check (mark and comment) and the exhibition switch.</summary>
 [RequirePermission(Permissions.StudyView)]
-public sealed class DetailsModel(AppDbContext db, NoteAccess notes, CurrentUser me, TimeProvider clock) : PageModel
+public sealed class DetailsModel(AppDbContext db, NoteAccess notes, CurrentUser me, TimeProvider clock, Platform.Files.FileStore files) : PageModel
 {
     public StudyNote Note { get; private set; } = null!;
 
@@ -18,6 +18,8 @@ public sealed class DetailsModel(AppDbContext db, NoteAccess notes, CurrentUser 
     public bool IsAuthor { get; private set; }
 
     public bool CanCheck { get; private set; }
+
+    public List<Platform.Files.StoredFile> Attachments { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
@@ -69,6 +71,7 @@ public sealed class DetailsModel(AppDbContext db, NoteAccess notes, CurrentUser 
     {
         (Note, IsAuthor, CanCheck) = await notes.FindAsync(id, ct);
         Author = await db.People.Where(p => p.Id == Note.PersonId).Select(p => p.Name + "（" + p.OrgUnit!.Name + "）").SingleAsync(ct);
+        Attachments = await files.ListAsync(NoteFileRule.Owner, id, ct);
         ViewData.Trail(new Breadcrumb("学习笔记与心得", "/Study/Notes"), new Breadcrumb(Note.Title));
     }
 }

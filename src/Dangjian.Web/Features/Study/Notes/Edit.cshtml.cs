@@ -10,7 +10,7 @@ namespace Dangjian.Web.Features.Study.Notes;
 
 /// <summary>A member writes (or, until it is checked, revises) their own note or reflection for a campaign.</summary>
 [RequirePermission(Permissions.StudyView)]
-public sealed class EditModel(AppDbContext db, ScopeGuard guard, CampaignAccess access, NoteAccess notes) : PageModel
+public sealed class EditModel(AppDbContext db, ScopeGuard guard, CampaignAccess access, NoteAccess notes, Platform.Files.FileStore files) : PageModel
 {
     public sealed record Option(Guid Id, string Name);
 
@@ -49,7 +49,9 @@ public sealed class EditModel(AppDbContext db, ScopeGuard guard, CampaignAccess 
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    public string MaxText => files.MaxText;
+
+    public async Task<IActionResult> OnPostAsync(IFormFile? attachment, CancellationToken ct)
     {
         await LoadAsync(ct);
         var person = await access.PersonIdAsync(ct);
@@ -102,6 +104,18 @@ public sealed class EditModel(AppDbContext db, ScopeGuard guard, CampaignAccess 
         }
 
         (note.CampaignId, note.Kind, note.Title, note.Body) = (CampaignId, Kind, Title.Trim(), Body.Trim());
+        if (attachment is not null)
+        {
+            var (_, problem) = await files.AddAsync(attachment, NoteFileRule.Owner, note.Id, Platform.Files.FileKinds.Documents, ct);
+            if (problem is not null)
+            {
+                // Nothing is saved; the text stays in the form so the writer only has to choose another file.
+                db.ChangeTracker.Clear();
+                ModelState.AddModelError("attachment", problem);
+                return Page();
+            }
+        }
+
         await db.SaveChangesAsync(ct);
         TempData.Success("已提交，等待活动办公室检查。");
         return RedirectToPage("/Study/Notes/Details", new { id = note.Id });

@@ -1,0 +1,74 @@
+using Dangjian.Web.Platform.Authorization;
+using Dangjian.Web.Platform.Data;
+using Dangjian.Web.Platform.Web;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dangjian.Web.Features.Study.Attendance;
+
+/// <summary>考勤统计: attendance of a campaign's held sessions per unit and per person, and leave requests waiting for approval.</summary>
+[RequirePermission(Permissions.StudyEdit)]
+public sealed class IndexModel(AppDbContext db, StudyAccess access, StudyFigures figures, TimeProvider clock) : PageModel
+{
+    public sealed record PersonRow(Guid PersonId, string Name, string Unit, int Expected, int Present, int Leave, int Absent, int MakeUpDone)
+    {
+        public double Rate => Expected == 0 ? 0 : Math.Round(100.0 * Present / Expected, 1);
+    }
+
+    public sealed record LeaveRow(Guid SessionId, string Session, DateTime StartsAt, string Name, string? Reason);
+
+    [BindProperty(SupportsGet = true)]
+    public Guid? CampaignId { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public bool AbsentOnly { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "page")]
+    public int PageNumber { get; set; } = 1;
+
+    public List<StudyAccess.Option> Campaigns { get; private set; } = [];
+
+    public List<StudyFigures.UnitAttendance> Units { get; private set; } = [];
+
+    public Paged<PersonRow>? People { get; private set; }
+
+    public List<LeaveRow> PendingLeave { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        ViewData.Trail(new Breadcrumb("考勤统计"));
+        Campaigns = await access.CampaignsAsync(forEditing: true, ct: ct);
+        CampaignId = Campaigns.Any(c => c.Id == CampaignId) ? CampaignId : Campaigns.FirstOrDefault()?.Id;
+        if (CampaignId is not { } id)
+        {
+            return;
+        }
+
+        await access.EditAsync(id, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        Units = await figures.AttendanceByUnitAsync(id, ct);
+        var held = db.StudySessions.Where(s => s.CampaignId == id && s.EndsAt <= now).Select(s => s.Id);
+        var people = db.SessionAttendees.AsNoTracking().Where(a => held.Contains(a.SessionId))
+            .GroupBy(a => new { a.PersonId, a.Person!.Name, Unit = a.Person.OrgUnit!.Name })
+            .Select(g => new PersonRow(
+                g.Key.PersonId,
+                g.Key.Name,
+                g.Key.Unit,
+                g.Count(),
+                g.Count(a => a.Status == AttendanceStatus.Present),
+                g.Count(a => a.Status == AttendanceStatus.Leave),
+                g.Count(a => a.Status == AttendanceStatus.Expected && a.DeliveredAt == null),
+                g.Count(a => a.MakeUpDoneAt != null)));
+        if (AbsentOnly)
+        {
+            people = people.Where(p => p.Absent > 0);
+        }
+
+        People = await people.OrderByDescending(p => p.Absent).ThenBy(p => p.Unit).ThenBy(p => p.Name).ThenBy(p => p.PersonId).ToPageAsync(PageNumber, 20, ct);
+        PendingLeave = await db.SessionAttendees.AsNoTracking()
+            .Where(a => a.LeaveRequestedAt != null && a.Status == AttendanceStatus.Expected && db.StudySessions.Any(s => s.Id == a.SessionId && s.CampaignId == id && s.EndsAt > now))
+            .Join(db.StudySessions, a => a.SessionId, s => s.Id, (a, s) => new LeaveRow(s.Id, s.Title, s.StartsAt, a.Person!.Name, a.LeaveReason))
+            .OrderBy(r => r.StartsAt).Take(100).ToListAsync(ct);
+    }
+}
