@@ -45,13 +45,20 @@ public sealed class MyModel(AppDbContext db, StudyAccess access, ScopeGuard guar
             return;
         }
 
-        var from = Now.AddDays(-14);
-        Sessions = await db.SessionAttendees.AsNoTracking().Where(a => a.PersonId == person)
-            .Join(db.StudySessions.Where(s => s.EndsAt >= from), a => a.SessionId, s => s.Id, (a, s) => new SessionRow(s.Id, s.Title, s.Kind, s.StartsAt, s.EndsAt, s.Place, a))
-            .OrderBy(r => r.StartsAt).Take(20).ToListAsync(ct);
-        Readings = await db.MaterialCopies.AsNoTracking().Where(c => c.PersonId == person)
-            .Join(db.StudyMaterials, c => c.MaterialId, m => m.Id, (c, m) => new ReadingRow(m.Id, m.Title, m.Kind, c.ReadAt))
-            .OrderBy(r => r.ReadAt != null).ThenBy(r => r.Kind).Take(20).ToListAsync(ct);
+        var since = Now.AddDays(-14);
+        var sessions = await (from a in db.SessionAttendees.AsNoTracking()
+                              where a.PersonId == person
+                              join s in db.StudySessions on a.SessionId equals s.Id
+                              where s.EndsAt >= since
+                              orderby s.StartsAt
+                              select new { s.Id, s.Title, s.Kind, s.StartsAt, s.EndsAt, s.Place, Attendance = a }).Take(20).ToListAsync(ct);
+        Sessions = sessions.Select(x => new SessionRow(x.Id, x.Title, x.Kind, x.StartsAt, x.EndsAt, x.Place, x.Attendance)).ToList();
+        var readings = await (from c in db.MaterialCopies.AsNoTracking()
+                              where c.PersonId == person
+                              join m in db.StudyMaterials on c.MaterialId equals m.Id
+                              orderby c.ReadAt != null, m.Kind, m.Title
+                              select new { m.Id, m.Title, m.Kind, c.ReadAt }).Take(20).ToListAsync(ct);
+        Readings = readings.Select(x => new ReadingRow(x.Id, x.Title, x.Kind, x.ReadAt)).ToList();
         var scope = await guard.ScopeAsync(ct);
         var campaigns = db.Campaigns.InScopeOrAbove(scope, c => c.ScopeUnit!.Path).Select(c => c.Id);
         var now = Now;

@@ -169,10 +169,11 @@ public static class StudyApi
 
         var result = await db.QuizAttempts.AsNoTracking().Where(a => a.QuizId == id)
             .GroupBy(a => new { a.PersonId, a.Person!.Name, Unit = a.Person.OrgUnit!.Name })
-            .Select(g => new QuizResultDto(g.Key.PersonId, g.Key.Name, g.Key.Unit, g.Count(), g.Max(a => a.Score), g.Max(a => a.Score) >= quiz.PassScore, g.Any(a => a.NeedsMarking && a.SubmittedAt != null)))
+            .Select(g => new { g.Key.PersonId, g.Key.Name, g.Key.Unit, Attempts = g.Count(), Best = g.Max(a => a.Score), NeedsMarking = g.Any(a => a.NeedsMarking && a.SubmittedAt != null) })
             .OrderBy(r => r.Unit).ThenBy(r => r.Name).ThenBy(r => r.PersonId)
             .ToPageAsync(page ?? 1, pageSize ?? PagedQueryExtensions.DefaultPageSize, ct);
-        return TypedResults.Ok(new PageDto<QuizResultDto>(result.Items, result.Total, result.Page, result.PageSize));
+        var items = result.Items.Select(r => new QuizResultDto(r.PersonId, r.Name, r.Unit, r.Attempts, r.Best, r.Best >= quiz.PassScore, r.NeedsMarking)).ToList();
+        return TypedResults.Ok(new PageDto<QuizResultDto>(items, result.Total, result.Page, result.PageSize));
     }
 
     private static async Task<Ok<StudyFigures.Figures>> FiguresAsync(Guid id, Guid? phaseId, StudyAccess access, StudyFigures figures, CancellationToken ct)

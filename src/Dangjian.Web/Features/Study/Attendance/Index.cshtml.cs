@@ -51,24 +51,30 @@ public sealed class IndexModel(AppDbContext db, StudyAccess access, StudyFigures
         var held = db.StudySessions.Where(s => s.CampaignId == id && s.EndsAt <= now).Select(s => s.Id);
         var people = db.SessionAttendees.AsNoTracking().Where(a => held.Contains(a.SessionId))
             .GroupBy(a => new { a.PersonId, a.Person!.Name, Unit = a.Person.OrgUnit!.Name })
-            .Select(g => new PersonRow(
+            .Select(g => new
+            {
                 g.Key.PersonId,
                 g.Key.Name,
                 g.Key.Unit,
-                g.Count(),
-                g.Count(a => a.Status == AttendanceStatus.Present),
-                g.Count(a => a.Status == AttendanceStatus.Leave),
-                g.Count(a => a.Status == AttendanceStatus.Expected && a.DeliveredAt == null),
-                g.Count(a => a.MakeUpDoneAt != null)));
+                Expected = g.Count(),
+                Present = g.Count(a => a.Status == AttendanceStatus.Present),
+                Leave = g.Count(a => a.Status == AttendanceStatus.Leave),
+                Absent = g.Count(a => a.Status == AttendanceStatus.Expected && a.DeliveredAt == null),
+                MakeUpDone = g.Count(a => a.MakeUpDoneAt != null),
+            });
         if (AbsentOnly)
         {
             people = people.Where(p => p.Absent > 0);
         }
 
-        People = await people.OrderByDescending(p => p.Absent).ThenBy(p => p.Unit).ThenBy(p => p.Name).ThenBy(p => p.PersonId).ToPageAsync(PageNumber, 20, ct);
-        PendingLeave = await db.SessionAttendees.AsNoTracking()
-            .Where(a => a.LeaveRequestedAt != null && a.Status == AttendanceStatus.Expected && db.StudySessions.Any(s => s.Id == a.SessionId && s.CampaignId == id && s.EndsAt > now))
-            .Join(db.StudySessions, a => a.SessionId, s => s.Id, (a, s) => new LeaveRow(s.Id, s.Title, s.StartsAt, a.Person!.Name, a.LeaveReason))
-            .OrderBy(r => r.StartsAt).Take(100).ToListAsync(ct);
+        var page = await people.OrderByDescending(p => p.Absent).ThenBy(p => p.Unit).ThenBy(p => p.Name).ThenBy(p => p.PersonId).ToPageAsync(PageNumber, 20, ct);
+        People = new Paged<PersonRow>(page.Items.Select(p => new PersonRow(p.PersonId, p.Name, p.Unit, p.Expected, p.Present, p.Leave, p.Absent, p.MakeUpDone)).ToList(), page.Total, page.Page, page.PageSize);
+        var pending = await (from a in db.SessionAttendees.AsNoTracking()
+                             where a.LeaveRequestedAt != null && a.Status == AttendanceStatus.Expected
+                             join s in db.StudySessions on a.SessionId equals s.Id
+                             where s.CampaignId == id && s.EndsAt > now
+                             orderby s.StartsAt
+                             select new { s.Id, s.Title, s.StartsAt, a.Person!.Name, a.LeaveReason }).Take(100).ToListAsync(ct);
+        PendingLeave = pending.Select(p => new LeaveRow(p.Id, p.Title, p.StartsAt, p.Name, p.LeaveReason)).ToList();
     }
 }

@@ -17,7 +17,22 @@ public sealed class DetailsModel(AppDbContext db, StudyAccess access, QuizServic
 {
     public sealed record AttemptRow(Guid Id, int Number, DateTime StartedAt, DateTime? SubmittedAt, bool Late, int? Score, bool NeedsMarking);
 
-    public sealed record PersonRow(Guid PersonId, string Name, string Unit, int Attempts, int? Best, bool NeedsMarking, Guid? LatestAttemptId);
+    public sealed class PersonRow
+    {
+        public Guid PersonId { get; init; }
+
+        public string Name { get; init; } = "";
+
+        public string Unit { get; init; } = "";
+
+        public int Attempts { get; init; }
+
+        public int? Best { get; init; }
+
+        public bool NeedsMarking { get; init; }
+
+        public Guid? LatestAttemptId { get; init; }
+    }
 
     public sealed record UnitRow(string Unit, string Path, int People, int Takers, double? Average, int Passed);
 
@@ -165,7 +180,16 @@ public sealed class DetailsModel(AppDbContext db, StudyAccess access, QuizServic
         var id = Quiz.Id;
         return db.QuizAttempts.AsNoTracking().Where(a => a.QuizId == id)
             .GroupBy(a => new { a.PersonId, a.Person!.Name, Unit = a.Person.OrgUnit!.Name })
-            .Select(g => new PersonRow(g.Key.PersonId, g.Key.Name, g.Key.Unit, g.Count(), g.Max(a => a.Score), g.Any(a => a.NeedsMarking && a.SubmittedAt != null), g.OrderByDescending(a => a.Number).Select(a => (Guid?)a.Id).First()));
+            .Select(g => new PersonRow
+            {
+                PersonId = g.Key.PersonId,
+                Name = g.Key.Name,
+                Unit = g.Key.Unit,
+                Attempts = g.Count(),
+                Best = g.Max(a => a.Score),
+                NeedsMarking = g.Any(a => a.NeedsMarking && a.SubmittedAt != null),
+                LatestAttemptId = db.QuizAttempts.Where(a => a.QuizId == id && a.PersonId == g.Key.PersonId).OrderByDescending(a => a.Number).Select(a => (Guid?)a.Id).FirstOrDefault(),
+            });
     }
 
     private async Task LoadResultsAsync(CancellationToken ct)
