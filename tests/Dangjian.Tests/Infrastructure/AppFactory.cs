@@ -35,6 +35,7 @@ public class AppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Demo:SeedOnStartup", "true");
         builder.UseSetting("Reminders:Enabled", "false");
         builder.UseSetting("DataProtection:KeysPath", keysFolder);
+        builder.UseSetting("Files:Root", keysFolder.Replace("keys-", "files-", StringComparison.Ordinal));
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

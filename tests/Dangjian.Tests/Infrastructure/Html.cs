@@ -43,6 +43,35 @@ public static class Html
         return await client.PostAsync(new Uri(target, UriKind.Relative), content);
     }
 
+    /// <summary>Posts a multipart form (with files) the way a browser sends the page's form, antiforgery token included.</summary>
+    public static async Task<HttpResponseMessage> PostMultipartAsync(this HttpClient client, string pageUrl, IDictionary<string, string> fields, IReadOnlyList<(string Field, string FileName, byte[] Content)> files, string? action = null)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(fields);
+        ArgumentNullException.ThrowIfNull(files);
+        var document = await client.GetDocumentAsync(pageUrl);
+        var form = document.Forms.FirstOrDefault(f => (f.GetAttribute("enctype") ?? "") == "multipart/form-data" && (action is null || (f.GetAttribute("action") ?? "").Contains(action, StringComparison.OrdinalIgnoreCase)))
+            ?? throw new InvalidOperationException($"{pageUrl} 上没有上传表单 {action}");
+        using var content = new MultipartFormDataContent();
+        foreach (var (key, value) in fields)
+        {
+            content.Add(new StringContent(value), key);
+        }
+
+        if (form.QuerySelector("input[name='__RequestVerificationToken']")?.GetAttribute("value") is { } token)
+        {
+            content.Add(new StringContent(token), "__RequestVerificationToken");
+        }
+
+        foreach (var (field, fileName, bytes) in files)
+        {
+            content.Add(new ByteArrayContent(bytes), field, fileName);
+        }
+
+        var target = form.GetAttribute("action") is { Length: > 0 } a ? a : pageUrl;
+        return await client.PostAsync(new Uri(target, UriKind.Relative), content);
+    }
+
     public static string ErrorsText(this IHtmlDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);

@@ -302,7 +302,7 @@ public sealed class DemoSeeder(AppDbContext db, AccountProvisioning accounts, Pe
             var checkedNote = i < 9;
             db.StudyNotes.Add(new StudyNote
             {
-                CampaignId = campaign.Id, PersonId = writers[i].Id, Kind = NoteKind.Reflection,
+                CampaignId = campaign.Id, PersonId = writers[i].Id, Kind = NoteKind.Reflection, CreatedAt = exchange.EndsAt.AddHours(-1 - i),
                 Title = i % 2 == 0 ? "践行群众路线，做为民务实清廉的科技工作者" : "学习《论群众路线》的体会",
                 Body = "通过学习规定读本和参加专题党课，我深刻认识到群众路线是党的生命线和根本工作路线。在今后的工作中，要深入企业和科研一线，听取服务对象意见，改进服务方式，切实解决群众反映的突出问题。",
                 CheckedAt = checkedNote ? exchange.EndsAt.AddDays(1) : null, CheckedByName = checkedNote ? "赵敏" : null,
@@ -311,7 +311,7 @@ public sealed class DemoSeeder(AppDbContext db, AccountProvisioning accounts, Pe
             });
             db.StudyNotes.Add(new StudyNote
             {
-                CampaignId = campaign.Id, PersonId = writers[i].Id, Kind = NoteKind.Note, Title = "中心组学习笔记",
+                CampaignId = campaign.Id, PersonId = writers[i].Id, Kind = NoteKind.Note, Title = "中心组学习笔记", CreatedAt = second.EndsAt.AddHours(2 + i),
                 Body = "一、群众路线的基本内容：一切为了群众，一切依靠群众，从群众中来，到群众中去。二、反对“四风”：形式主义、官僚主义、享乐主义和奢靡之风。",
                 CheckedAt = i < 6 ? second.EndsAt.AddDays(1) : null, CheckedByName = i < 6 ? "赵敏" : null, Mark = i < 6 ? NoteMark.Pass : null,
             });

@@ -1,0 +1,215 @@
+using System.Net;
+using Dangjian.Tests.Infrastructure;
+using Dangjian.Web.Features.Study;
+using Dangjian.Web.Platform.Documents;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dangjian.Tests.Features.Study;
+
+public sealed class QuizRulesTests
+{
+    [Theory]
+    [InlineData(QuestionType.SingleChoice, 4, "b", "B", null)]
+    [InlineData(QuestionType.SingleChoice, 4, "AB", null, "单选题只能选一个答案。")]
+    [InlineData(QuestionType.SingleChoice, 4, "E", null, "答案不是本题的选项。")]
+    [InlineData(QuestionType.MultipleChoice, 5, "DA,C", "ACD", null)]
+    [InlineData(QuestionType.MultipleChoice, 5, "AA", null, "答案不是本题的选项。")]
+    [InlineData(QuestionType.TrueFalse, 0, "√", "对", null)]
+    [InlineData(QuestionType.TrueFalse, 0, "也许", null, "判断题只能答“对”或“错”。")]
+    [InlineData(QuestionType.ShortAnswer, 0, "  为人民服务 ", "为人民服务", null)]
+    public void ResponsesAreNormalisedOrRefused(QuestionType type, int options, string response, string? value, string? problem)
+    {
+        var (v, p) = QuizRules.Normalize(type, options, response);
+        v.ShouldBe(value);
+        p.ShouldBe(problem);
+    }
+
+    [Fact]
+    public void ObjectiveAnswersScoreAllOrNothing()
+    {
+        QuizRules.Score(QuestionType.MultipleChoice, "ACD", "ACD", 4).ShouldBe(4);
+        QuizRules.Score(QuestionType.MultipleChoice, "ACD", "AC", 4).ShouldBe(0);
+        QuizRules.Score(QuestionType.SingleChoice, "A", "", 2).ShouldBe(0);
+        QuizRules.Validate(QuestionType.SingleChoice, "题干", "甲\n乙", "C", 2).ShouldNotBeNull();
+        QuizRules.Validate(QuestionType.SingleChoice, "题干", "甲", "A", 2).ShouldBe("选择题须有2到8个选项，每行一个。");
+        QuizRules.Validate(QuestionType.TrueFalse, "题干", "", "对", 2).ShouldBeNull();
+    }
+}
+
+public sealed class QuizTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    private Task<Guid> DemoQuizAsync() => app.WithDbAsync(db => db.Quizzes.Where(q => q.Title == "群众路线知识测试").Select(q => q.Id).SingleAsync());
+
+    private static Guid AttemptOf(HttpResponseMessage started)
+    {
+        started.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        started.Headers.Location!.OriginalString.ShouldContain("/Study/Quizzes/Take");
+        return Guid.Parse(started.Headers.Location.OriginalString.Split("id=")[1]);
+    }
+
+    [DbFact]
+    public async Task AMemberTakesTheQuizOnceIsScoredAndSeesAnswersOnlyAfterItCloses()
+    {
+        var quiz = await DemoQuizAsync();
+        var member = await app.SignedInClientAsync("member");
+        var details = await member.GetDocumentAsync($"/Study/Quizzes/Details?id={quiz}");
+        details.QuerySelector("[data-testid=start]").ShouldNotBeNull(details.Body!.TextContent);
+        var attempt = AttemptOf(await member.PostFormAsync($"/Study/Quizzes/Details?id={quiz}", new Dictionary<string, string>(), "Start"));
+        var sheet = await member.GetDocumentAsync($"/Study/Quizzes/Take?id={attempt}");
+        sheet.QuerySelector("[data-testid=answer-sheet]").ShouldNotBeNull();
+        sheet.QuerySelectorAll("[data-testid=correct-answer]").ShouldBeEmpty();
+        sheet.Body!.TextContent.ShouldNotContain("见党章总纲", customMessage: "explanations are hidden while the quiz is open");
+
+        var questions = await app.WithDbAsync(db => db.QuizQuestions.Where(q => q.QuizId == quiz).ToListAsync());
+        var total = questions.Sum(q => q.Points);
+
+        var tampered = await member.PostFormAsync($"/Study/Quizzes/Take?id={attempt}", new Dictionary<string, string> { [$"a-{Guid.NewGuid()}"] = "A" }, "Take");
+        (await tampered.ParseAsync()).QuerySelector("[data-testid=problem]")!.TextContent.ShouldContain("篡改");
+        var impossible = await member.PostFormAsync($"/Study/Quizzes/Take?id={attempt}", new Dictionary<string, string> { [$"a-{questions.First(q => q.Type == QuestionType.SingleChoice).Id}"] = "Z" }, "Take");
+        (await impossible.ParseAsync()).QuerySelector("[data-testid=problem]")!.TextContent.ShouldContain("不是本题的选项");
+        (await app.WithDbAsync(db => db.QuizAnswers.CountAsync(a => a.AttemptId == attempt))).ShouldBe(0, "a refused sheet saves nothing");
+
+        var answers = questions.ToDictionary(q => $"a-{q.Id}", q => q.Answer);
+        var submitted = await member.PostFormAsync($"/Study/Quizzes/Take?id={attempt}", answers, "Take");
+        submitted.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var saved = await app.WithDbAsync(db => db.QuizAttempts.SingleAsync(a => a.Id == attempt));
+        saved.Score.ShouldBe(total);
+        saved.Late.ShouldBeFalse();
+
+        // The page of a submitted attempt redirects away from the answer sheet, and a replayed post is refused.
+        var again = await member.PostAsync(new Uri($"/Study/Quizzes/Take?id={attempt}", UriKind.Relative), new FormUrlEncodedContent(answers));
+        again.StatusCode.ShouldNotBe(HttpStatusCode.OK);
+        (await app.WithDbAsync(db => db.QuizAnswers.CountAsync(a => a.AttemptId == attempt))).ShouldBe(questions.Count);
+
+        var review = await member.GetDocumentAsync($"/Study/Quizzes/Attempt?id={attempt}");
+        review.QuerySelectorAll("[data-testid=correct-answer]").ShouldBeEmpty();
+
+        var other = await app.SignedInClientAsync("leader");
+        (await other.GetAsync(new Uri($"/Study/Quizzes/Attempt?id={attempt}", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+        // One retake is allowed (two attempts), a third is refused.
+        AttemptOf(await member.PostFormAsync($"/Study/Quizzes/Details?id={quiz}", new Dictionary<string, string>(), "Start"));
+        var second = await app.WithDbAsync(db => db.QuizAttempts.Where(a => a.QuizId == quiz && a.PersonId == saved.PersonId && a.Number == 2).SingleAsync());
+        await member.PostFormAsync($"/Study/Quizzes/Take?id={second.Id}", new Dictionary<string, string>(), "Take");
+        (await member.GetDocumentAsync($"/Study/Quizzes/Details?id={quiz}")).QuerySelector("[data-testid=start]").ShouldBeNull("both attempts are used");
+        var token = (await member.GetDocumentAsync($"/Study/Quizzes/Details?id={quiz}")).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var third = await member.PostAsync(new Uri($"/Study/Quizzes/Details?id={quiz}&handler=Start", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+        third.Headers.Location!.OriginalString.ShouldNotContain("Take");
+        (await app.WithDbAsync(db => db.QuizAttempts.CountAsync(a => a.QuizId == quiz && a.PersonId == saved.PersonId))).ShouldBe(2);
+
+        var closes = await app.WithDbAsync(db => db.Quizzes.Where(q => q.Id == quiz).Select(q => q.ClosesAt).SingleAsync());
+        var shift = closes - app.Clock.GetUtcNow().UtcDateTime + TimeSpan.FromMinutes(1);
+        app.Clock.Advance(shift);
+        try
+        {
+            member = await app.SignedInClientAsync("member"); // the idle timeout ended the old session
+            var after = await member.GetDocumentAsync($"/Study/Quizzes/Attempt?id={attempt}");
+            after.QuerySelectorAll("[data-testid=correct-answer]").Length.ShouldBe(questions.Count);
+            (await member.GetDocumentAsync($"/Study/Quizzes/Details?id={quiz}")).QuerySelector("[data-testid=quiz-state]")!.TextContent.ShouldBe("已结束");
+        }
+        finally
+        {
+            app.Clock.Advance(-shift);
+        }
+    }
+
+    [DbFact]
+    public async Task ALateSheetIsKeptButScoresNothing()
+    {
+        var quiz = await DemoQuizAsync();
+        var observer = await app.SignedInClientAsync("office");
+        var attempt = AttemptOf(await observer.PostFormAsync($"/Study/Quizzes/Details?id={quiz}", new Dictionary<string, string>(), "Start"));
+        var questions = await app.WithDbAsync(db => db.QuizQuestions.Where(q => q.QuizId == quiz).ToListAsync());
+        var page = await observer.GetDocumentAsync($"/Study/Quizzes/Take?id={attempt}");
+        app.Clock.Advance(TimeSpan.FromMinutes(25));
+        try
+        {
+            var token = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+            var fields = questions.ToDictionary(q => $"a-{q.Id}", q => q.Answer);
+            fields["__RequestVerificationToken"] = token;
+            var late = await observer.PostAsync(new Uri($"/Study/Quizzes/Take?id={attempt}", UriKind.Relative), new FormUrlEncodedContent(fields));
+            late.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+            var saved = await app.WithDbAsync(db => db.QuizAttempts.SingleAsync(a => a.Id == attempt));
+            saved.Late.ShouldBeTrue();
+            saved.Score.ShouldBe(0);
+            (await app.WithDbAsync(db => db.QuizAnswers.CountAsync(a => a.AttemptId == attempt))).ShouldBe(questions.Count, "the late sheet is kept for the record");
+        }
+        finally
+        {
+            app.Clock.Advance(TimeSpan.FromMinutes(-25));
+        }
+    }
+
+    [DbFact]
+    public async Task OfficeComposesAQuizWithAShortAnswerAndMarksIt()
+    {
+        var office = await app.SignedInClientAsync("office");
+        var campaign = await app.WithDbAsync(db => db.Campaigns.Select(c => c.Id).SingleAsync());
+        var today = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime.AddHours(8));
+        var fields = new Dictionary<string, string>
+        {
+            ["CampaignId"] = campaign.ToString(), ["Title"] = "简答测试", ["OpensOn"] = today.ToString("yyyy-MM-dd"), ["OpensTime"] = "00:00",
+            ["ClosesOn"] = today.AddDays(1).ToString("yyyy-MM-dd"), ["ClosesTime"] = "23:00", ["TimeLimitMinutes"] = "30", ["MaxAttempts"] = "1", ["PassScore"] = "6",
+            ["Shuffle"] = "true", ["Counts[SingleChoice]"] = "1", ["Counts[MultipleChoice]"] = "0", ["Counts[TrueFalse]"] = "0", ["Counts[ShortAnswer]"] = "1",
+        };
+        var tooMany = await office.PostFormAsync("/Study/Quizzes/Edit", new Dictionary<string, string>(fields) { ["Counts[ShortAnswer]"] = "99" });
+        (await tooMany.ParseAsync()).ErrorsText().ShouldContain("最多可抽");
+        var made = await office.PostFormAsync("/Study/Quizzes/Edit", fields);
+        made.StatusCode.ShouldBe(HttpStatusCode.Redirect, (await made.ParseAsync()).ErrorsText());
+        var quiz = Guid.Parse(made.Headers.Location!.OriginalString.Split("id=")[1]);
+
+        var member = await app.SignedInClientAsync("member");
+        (await member.GetAsync(new Uri($"/Study/Quizzes/Details?id={quiz}", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.NotFound, "unpublished quizzes are hidden from takers");
+        await office.PostFormAsync($"/Study/Quizzes/Details?id={quiz}", new Dictionary<string, string> { ["publish"] = "true" }, "Publish");
+
+        var attempt = AttemptOf(await member.PostFormAsync($"/Study/Quizzes/Details?id={quiz}", new Dictionary<string, string>(), "Start"));
+        var questions = await app.WithDbAsync(db => db.QuizQuestions.Where(q => q.QuizId == quiz).ToListAsync());
+        var shortAnswer = questions.Single(q => q.Type == QuestionType.ShortAnswer);
+        var answers = questions.ToDictionary(q => $"a-{q.Id}", q => q.Type == QuestionType.ShortAnswer ? "一切为了群众，一切依靠群众" : q.Answer);
+        await member.PostFormAsync($"/Study/Quizzes/Take?id={attempt}", answers, "Take");
+        var waiting = await app.WithDbAsync(db => db.QuizAttempts.SingleAsync(a => a.Id == attempt));
+        waiting.NeedsMarking.ShouldBeTrue();
+        waiting.Score.ShouldBeNull();
+
+        var answerId = await app.WithDbAsync(db => db.QuizAnswers.Where(a => a.AttemptId == attempt && a.QuizQuestionId == shortAnswer.Id).Select(a => a.Id).SingleAsync());
+        var tooHigh = await office.PostFormAsync($"/Study/Quizzes/Attempt?id={attempt}", new Dictionary<string, string> { [$"p-{answerId}"] = (shortAnswer.Points + 1).ToString() }, "Mark");
+        tooHigh.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await app.WithDbAsync(db => db.QuizAttempts.SingleAsync(a => a.Id == attempt))).NeedsMarking.ShouldBeTrue();
+
+        await office.PostFormAsync($"/Study/Quizzes/Attempt?id={attempt}", new Dictionary<string, string> { [$"p-{answerId}"] = "8" }, "Mark");
+        var marked = await app.WithDbAsync(db => db.QuizAttempts.SingleAsync(a => a.Id == attempt));
+        marked.NeedsMarking.ShouldBeFalse();
+        marked.Score.ShouldBe(questions.Single(q => q.Type == QuestionType.SingleChoice).Points + 8);
+
+        var results = await office.GetDocumentAsync($"/Study/Quizzes/Details?id={quiz}");
+        results.QuerySelector("[data-testid=person-results]")!.TextContent.ShouldContain("孙磊");
+        results.QuerySelector("[data-testid=unit-results]").ShouldNotBeNull();
+    }
+
+    [DbFact]
+    public async Task QuestionImportReportsEveryBadRowAndImportsAllOrNothing()
+    {
+        var office = await app.SignedInClientAsync("office");
+        var columns = QuestionBank.Headers.Select(h => new XlsxWriter.Column(h)).ToList();
+        var bad = XlsxWriter.Write("题目", "题库", columns, [["单选", "测试", "甲乙丙？", "甲\n乙", "C", 2, ""], ["填空", "测试", "新题一", "", "x", 2, ""], ["判断", "测试", "新题二", "", "对", 2, ""]]);
+        var before = await app.WithDbAsync(db => db.Questions.CountAsync());
+        var refused = await office.PostMultipartAsync("/Study/Questions/Import", new Dictionary<string, string>(), [("file", "题目.xlsx", bad)]);
+        var problems = (await refused.ParseAsync()).QuerySelector("[data-testid=problems]")!.TextContent;
+        problems.ShouldContain("单选题答案须是一个选项字母");
+        problems.ShouldContain("题型须是");
+        (await app.WithDbAsync(db => db.Questions.CountAsync())).ShouldBe(before);
+
+        var notExcel = await office.PostMultipartAsync("/Study/Questions/Import", new Dictionary<string, string>(), [("file", "题目.xlsx", [0x00, 0x01, 0x02])]);
+        (await notExcel.ParseAsync()).QuerySelector("[data-testid=file-error]").ShouldNotBeNull();
+
+        var good = XlsxWriter.Write("题目", "题库", columns, [["单选", "测试", "新单选题？", "A.甲\nB.乙\nC.丙", "c", 3, ""], ["判断", "测试", "新判断题。", "", "错", "", ""]]);
+        var imported = await office.PostMultipartAsync("/Study/Questions/Import", new Dictionary<string, string>(), [("file", "题目.xlsx", good)]);
+        imported.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var added = await app.WithDbAsync(db => db.Questions.Where(q => q.Category == "测试").OrderBy(q => q.Stem).ToListAsync());
+        added.Count.ShouldBe(2);
+        added.Single(q => q.Type == QuestionType.SingleChoice).ShouldSatisfyAllConditions(q => q.Answer.ShouldBe("C"), q => q.Options.ShouldBe("甲\n乙\n丙"), q => q.Points.ShouldBe(3));
+
+        var member = await app.SignedInClientAsync("member");
+        (await member.GetAsync(new Uri("/Study/Questions/Import", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.Redirect, "the forbidden page");
+    }
+}
