@@ -43,7 +43,7 @@ public sealed class CampaignFlowTests(AppFactory app) : IClassFixture<AppFactory
         created.StatusCode.ShouldBe(HttpStatusCode.Redirect, (await created.ParseAsync()).ErrorsText());
         var id = await app.WithDbAsync(db => db.Campaigns.Where(c => c.Title == "测试群众路线活动").Select(c => c.Id).SingleAsync());
         (await app.WithDbAsync(db => db.Phases.CountAsync(p => p.CampaignId == id))).ShouldBe(3);
-        (await app.WithDbAsync(db => db.Milestones.CountAsync(m => m.CampaignId == id))).ShouldBe(18);
+        (await app.WithDbAsync(db => db.Milestones.CountAsync(m => m.CampaignId == id))).ShouldBe(19);
 
         var zhou = await PersonAsync("周海涛");
         await office.PostFormAsync($"/Campaigns/Details?id={id}", new Dictionary<string, string> { ["personId"] = zhou.ToString(), ["group"] = "Supervision", ["title"] = "组长" }, action: "handler=AddMember");

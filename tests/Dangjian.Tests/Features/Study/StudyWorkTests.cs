@@ -170,4 +170,19 @@ public sealed class StudyWorkTests(AppFactory app) : IClassFixture<AppFactory>
         var office = await app.SignedInClientAsync("office");
         (await office.GetAsync(new Uri($"/api/v1/study/quizzes/{quiz}/results", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
+
+    [DbFact]
+    public async Task OfficeAddsOnePersonToASessionInsideTheCampaignOnly()
+    {
+        var central = await app.WithDbAsync(db => db.StudySessions.Where(s => s.Kind == SessionKind.CentralGroup).OrderBy(s => s.StartsAt).Select(s => s.Id).FirstAsync());
+        var office = await app.SignedInClientAsync("office");
+        int Count() => app.WithDbAsync(db => db.SessionAttendees.CountAsync(a => a.SessionId == central)).GetAwaiter().GetResult();
+        var before = Count();
+        await office.PostFormAsync($"/Study/Sessions/Details?id={central}", new Dictionary<string, string> { ["name"] = "周海涛" }, "AddPerson");
+        Count().ShouldBe(before, "the supervision group is outside the campaign's units");
+        await office.PostFormAsync($"/Study/Sessions/Details?id={central}", new Dictionary<string, string> { ["name"] = "孙磊" }, "AddPerson");
+        Count().ShouldBe(before + 1);
+        await office.PostFormAsync($"/Study/Sessions/Details?id={central}", new Dictionary<string, string> { ["name"] = "孙磊" }, "AddPerson");
+        Count().ShouldBe(before + 1, "nobody is expected twice");
+    }
 }

@@ -54,6 +54,8 @@ public sealed class DetailsModel(AppDbContext db, StudyAccess access, QuizServic
 
     public int TotalPoints { get; private set; }
 
+    public int QuestionCount { get; private set; }
+
     public int WaitingForMarking { get; private set; }
 
     [BindProperty(SupportsGet = true)]
@@ -167,6 +169,7 @@ public sealed class DetailsModel(AppDbContext db, StudyAccess access, QuizServic
         MyAttempts = await db.QuizAttempts.AsNoTracking().Where(a => a.QuizId == id && a.PersonId == person).OrderBy(a => a.Number)
             .Select(a => new AttemptRow(a.Id, a.Number, a.StartedAt, a.SubmittedAt, a.Late, a.Score, a.NeedsMarking)).ToListAsync(ct);
         TotalPoints = await db.QuizQuestions.Where(q => q.QuizId == id).SumAsync(q => q.Points, ct);
+        QuestionCount = await db.QuizQuestions.CountAsync(q => q.QuizId == id, ct);
         if (CanEdit)
         {
             Questions = await db.QuizQuestions.AsNoTracking().Where(q => q.QuizId == id).OrderBy(q => q.Order).ToListAsync(ct);

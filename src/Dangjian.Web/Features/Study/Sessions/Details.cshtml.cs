@@ -36,6 +36,37 @@ public sealed class DetailsModel(AppDbContext db, CampaignAccess access, StudySe
 
     public int PendingLeave => Rows.Count(r => r.Attendance.LeaveRequestedAt is not null && r.Attendance.Status == AttendanceStatus.Expected);
 
+    /// <summary>Adds one person by unit and name to the expected attendees (someone from outside the invited units).</summary>
+    public async Task<IActionResult> OnPostAddPersonAsync(Guid id, string? name, CancellationToken ct)
+    {
+        await LoadAsync(id, ct);
+        if (!CanEdit)
+        {
+            return Forbid();
+        }
+
+        var campaign = await access.FindAsync(Session.CampaignId, Permissions.StudyEdit, ct);
+        var scopePath = await db.OrgUnits.Where(u => u.Id == campaign.ScopeUnitId).Select(u => u.Path).SingleAsync(ct);
+        var text = name?.Trim() ?? "";
+        var matches = text.Length == 0 ? [] : await db.People.AsNoTracking().Where(p => p.Name == text && p.OrgUnit!.Path.StartsWith(scopePath)).Select(p => p.Id).Take(2).ToListAsync(ct);
+        if (matches.Count != 1)
+        {
+            TempData.Error(matches.Count == 0 ? $"本活动范围内没有名为“{text}”的人员。" : $"本活动范围内有多名“{text}”，请按单位分别安排。");
+            return RedirectToPage(new { id });
+        }
+
+        if (await db.SessionAttendees.AnyAsync(a => a.SessionId == id && a.PersonId == matches[0], ct))
+        {
+            TempData.Error($"{text}已在应到名单中。");
+            return RedirectToPage(new { id });
+        }
+
+        db.SessionAttendees.Add(new SessionAttendee { SessionId = id, PersonId = matches[0] });
+        await db.SaveChangesAsync(ct);
+        TempData.Success($"已将{text}加入应到名单。");
+        return RedirectToPage(new { id });
+    }
+
     public async Task<IActionResult> OnPostLeaveAsync(Guid id, string? reason, CancellationToken ct)
     {
         await LoadAsync(id, ct);
