@@ -23,7 +23,7 @@ public sealed class StudyWorkPagesTests(BrowserFixture fixture)
         await Expect(phone.GetByTestId("answer-sheet")).ToBeVisibleAsync();
         await Expect(phone.GetByRole(AriaRole.Timer)).ToContainTextAsync("剩余");
         await phone.GetByText("实现共产主义").ClickAsync();
-        await phone.GetByText("形式主义", new() { Exact = true }).ClickAsync();
+        await phone.GetByText(new System.Text.RegularExpressions.Regex("^[A-H]\\. 形式主义$")).ClickAsync();
         await BrowserFixture.ShotAsync(phone, "study-quiz-take-phone");
         await phone.GetByTestId("submit").ClickAsync();
         await Expect(phone.GetByTestId("flash")).ToContainTextAsync("答卷已提交");

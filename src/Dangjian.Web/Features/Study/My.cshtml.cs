@@ -49,7 +49,7 @@ public sealed class MyModel(AppDbContext db, StudyAccess access, ScopeGuard guar
         var sessions = await (from a in db.SessionAttendees.AsNoTracking()
                               where a.PersonId == person
                               join s in db.StudySessions on a.SessionId equals s.Id
-                              where s.EndsAt >= since
+                              where s.EndsAt >= since || (a.MakeUpAssignedAt != null && a.MakeUpDoneAt == null)
                               orderby s.StartsAt
                               select new { s.Id, s.Title, s.Kind, s.StartsAt, s.EndsAt, s.Place, Attendance = a }).Take(20).ToListAsync(ct);
         Sessions = sessions.Select(x => new SessionRow(x.Id, x.Title, x.Kind, x.StartsAt, x.EndsAt, x.Place, x.Attendance)).ToList();

@@ -17,6 +17,9 @@ public sealed class IndexModel(AppDbContext db, StudyAccess access) : PageModel
 
     public bool CanEdit => access.CanEdit;
 
+    /// <summary>Titles of the readings the plans name.</summary>
+    public Dictionary<Guid, string> Readings { get; private set; } = [];
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         ViewData.Trail(new Breadcrumb("学习计划"));
@@ -25,5 +28,7 @@ public sealed class IndexModel(AppDbContext db, StudyAccess access) : PageModel
             .OrderByDescending(p => p.StartsOn).ThenBy(p => p.Id)
             .Select(p => new Row(p, db.Campaigns.Where(c => c.Id == p.CampaignId).Select(c => c.Title).Single(), db.ApprovalDocuments.Where(d => d.Id == p.DocumentId).Select(d => d.Status).Single()))
             .Take(200).ToListAsync(ct);
+        var ids = Plans.SelectMany(p => p.Plan.Readings).Distinct().ToList();
+        Readings = await db.StudyMaterials.AsNoTracking().Where(m => ids.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.Title, ct);
     }
 }
