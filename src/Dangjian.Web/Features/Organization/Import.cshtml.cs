@@ -47,22 +47,14 @@ public sealed class ImportModel(RosterImport import, ScopeGuard guard, CurrentUs
     public async Task<IActionResult> OnPostUploadAsync(IFormFile? file, CancellationToken ct)
     {
         Trail();
-        if (file is null || file.Length == 0)
+        var (content, problem) = await SpreadsheetUpload.ReadAsync(file, RosterImport.MaxBytes, ct);
+        if (content is null)
         {
-            ModelState.AddModelError("file", "请选择要上传的 Excel (.xlsx) 或 CSV 文件。");
+            ModelState.AddModelError("file", problem!);
             return Page();
         }
 
-        if (file.Length > RosterImport.MaxBytes)
-        {
-            ModelState.AddModelError("file", $"文件超过{RosterImport.MaxBytes / 1024 / 1024} MB，请分批导入。");
-            return Page();
-        }
-
-        using var buffer = new MemoryStream();
-        await file.CopyToAsync(buffer, ct);
-        var content = buffer.ToArray();
-        FileName = Path.GetFileName(file.FileName);
+        FileName = Path.GetFileName(file!.FileName);
         Preview = await import.CheckAsync(content, await guard.ScopeAsync(ct), ct);
         if (Preview.FileError is null)
         {

@@ -48,6 +48,13 @@ public sealed class StudyAccess(AppDbContext db, ScopeGuard guard, CampaignAcces
         return campaign;
     }
 
+    /// <summary>The campaign for reading, and whether the caller also runs its study work.</summary>
+    public async Task<(Campaign Campaign, bool CanEdit)> ReadWithRightsAsync(Guid campaignId, CancellationToken ct = default)
+    {
+        var campaign = await ReadAsync(campaignId, ct);
+        return (campaign, await CanEditCampaignAsync(campaign, ct));
+    }
+
     public async Task<bool> CanEditCampaignAsync(Campaign campaign, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(campaign);

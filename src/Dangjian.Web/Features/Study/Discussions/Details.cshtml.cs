@@ -110,9 +110,8 @@ public sealed class DetailsModel(AppDbContext db, StudyAccess access, TimeProvid
     private async Task LoadAsync(Guid id, CancellationToken ct)
     {
         Topic = await db.DiscussionTopics.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, ct) ?? throw new NotFoundException();
-        var campaign = await access.ReadAsync(Topic.CampaignId, ct);
+        (var campaign, CanEdit) = await access.ReadWithRightsAsync(Topic.CampaignId, ct);
         CampaignTitle = campaign.Title;
-        CanEdit = await access.CanEditCampaignAsync(campaign, ct);
         SessionTitle = Topic.SessionId is { } sid ? await db.StudySessions.Where(s => s.Id == sid).Select(s => s.Title).FirstOrDefaultAsync(ct) : null;
         var person = await access.PersonIdAsync(ct);
         var rows = await db.DiscussionSpeakers.AsNoTracking().Where(s => s.TopicId == id)

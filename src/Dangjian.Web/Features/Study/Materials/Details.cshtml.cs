@@ -108,9 +108,8 @@ public sealed class DetailsModel(AppDbContext db, StudyAccess access, FileStore 
     private async Task LoadAsync(Guid id, CancellationToken ct)
     {
         Material = await db.StudyMaterials.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id, ct) ?? throw new NotFoundException();
-        var campaign = await access.ReadAsync(Material.CampaignId, ct);
+        (var campaign, CanEdit) = await access.ReadWithRightsAsync(Material.CampaignId, ct);
         CampaignTitle = campaign.Title;
-        CanEdit = await access.CanEditCampaignAsync(campaign, ct);
         Files = await files.ListAsync(MaterialFileRule.Owner, id, ct);
         var person = await access.PersonIdAsync(ct);
         MyCopy = await db.MaterialCopies.AsNoTracking().SingleOrDefaultAsync(c => c.MaterialId == id && c.PersonId == person, ct);

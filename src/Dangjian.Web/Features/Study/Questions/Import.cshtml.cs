@@ -28,28 +28,21 @@ public sealed class ImportModel(QuestionBank bank) : PageModel
     public async Task<IActionResult> OnPostAsync(IFormFile? file, CancellationToken ct)
     {
         Trail();
-        if (file is null || file.Length == 0)
-        {
-            ModelState.AddModelError("file", "请选择要上传的 Excel (.xlsx) 文件。");
-            return Page();
-        }
-
         if (await bank.OwnerUnitIdAsync(ct) is not { } owner)
         {
             ModelState.AddModelError("file", "您的账户没有所属单位，不能维护题库。");
             return Page();
         }
 
-        if (file.Length > QuestionBank.MaxImportBytes)
+        var (content, problem) = await SpreadsheetUpload.ReadAsync(file, QuestionBank.MaxImportBytes, ct);
+        if (content is null)
         {
-            ModelState.AddModelError("file", $"文件超过{QuestionBank.MaxImportBytes / 1024 / 1024} MB，请分批导入。");
+            ModelState.AddModelError("file", problem!);
             return Page();
         }
 
-        using var buffer = new MemoryStream();
-        await file.CopyToAsync(buffer, ct);
-        FileName = Path.GetFileName(file.FileName);
-        Result = await bank.ImportAsync(buffer.ToArray(), owner, ct);
+        FileName = Path.GetFileName(file!.FileName);
+        Result = await bank.ImportAsync(content, owner, ct);
         if (Result.Imported > 0)
         {
             TempData.Success($"已导入{Result.Imported}道题目。");

@@ -156,9 +156,8 @@ public sealed class DetailsModel(AppDbContext db, StudyAccess access, QuizServic
     private async Task LoadAsync(Guid id, CancellationToken ct)
     {
         Quiz = await db.Quizzes.AsNoTracking().SingleOrDefaultAsync(q => q.Id == id, ct) ?? throw new NotFoundException();
-        var campaign = await access.ReadAsync(Quiz.CampaignId, ct);
+        (var campaign, CanEdit) = await access.ReadWithRightsAsync(Quiz.CampaignId, ct);
         CampaignTitle = campaign.Title;
-        CanEdit = await access.CanEditCampaignAsync(campaign, ct);
         if (Quiz.PublishedAt is null && !CanEdit)
         {
             throw new NotFoundException();
