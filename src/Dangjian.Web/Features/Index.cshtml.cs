@@ -1,5 +1,6 @@
 using Dangjian.Web.Features.Campaigns;
 using Dangjian.Web.Features.Organization;
+using Dangjian.Web.Platform.Authorization;
 using Dangjian.Web.Platform.Data;
 using Dangjian.Web.Platform.Identity;
 using Dangjian.Web.Platform.Security;
@@ -12,7 +13,7 @@ namespace Dangjian.Web.Features;
 
 /// <summary>
 /// 首页: the person's own to-do list, and for the office and leaders an overview of their organization.
-/// Later features add their items (sessions, ballots, deadlines) to <see cref="Todos"/>.
+/// Later features add their items (ballots, talks, rectification deadlines) to <see cref="Todos"/>.
 /// </summary>
 public sealed class IndexModel(AppDbContext db, CurrentUser me, IOptions<SecurityOptions> security, TimeProvider clock) : PageModel
 {
@@ -58,6 +59,7 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me, IOptions<Securit
         }
 
         await AddCampaignTodosAsync(userId, DateOnly.FromDateTime(local), ct);
+        await AddStudyTodosAsync(userId, now, ct);
 
         if (me.Principal.IsInRole(Roles.CampaignOffice) || me.Principal.IsInRole(Roles.Leader) || me.Principal.IsInRole(Roles.Supervisor))
         {
@@ -73,6 +75,69 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me, IOptions<Securit
                     g.Count(p => p.IsRetired)))
                 .SingleOrDefaultAsync(ct);
             Organization = (people ?? new Overview(0, 0, 0, 0, 0)) with { Units = units };
+        }
+    }
+
+    /// <summary>
+    /// Study to-dos: the person's sessions in the next three days, make-up study still owed, open quizzes not yet taken
+    /// and readings not yet read; for the office, leave requests to decide, notes to check and answer sheets to mark.
+    /// </summary>
+    private async Task AddStudyTodosAsync(Guid userId, DateTime now, CancellationToken ct)
+    {
+        var person = await db.Users.Where(u => u.Id == userId).Select(u => u.PersonId).SingleAsync(ct);
+        if (person is not null)
+        {
+            var soon = now.AddDays(3);
+            var sessions = await (from a in db.SessionAttendees
+                                  where a.PersonId == person && a.Status == Study.AttendanceStatus.Expected
+                                  join s in db.StudySessions on a.SessionId equals s.Id
+                                  where (s.EndsAt >= now && s.StartsAt <= soon && a.LeaveRequestedAt == null) || (a.MakeUpAssignedAt != null && a.MakeUpDoneAt == null)
+                                  orderby s.StartsAt
+                                  select new { s.Id, s.Title, s.StartsAt, s.Place, MakeUp = a.MakeUpAssignedAt != null && a.MakeUpDoneAt == null })
+                                 .Take(10).ToListAsync(ct);
+            foreach (var x in sessions)
+            {
+                Todos.Add(x.MakeUp
+                    ? new Todo($"补学：{x.Title}", "请按要求完成补学", $"/Study/Sessions/Details?id={x.Id}", "red")
+                    : new Todo($"参加学习会：{x.Title}", $"{ChinaTime.DateTimeText(x.StartsAt)} {x.Place}".Trim(), $"/Study/Sessions/Details?id={x.Id}", "blue"));
+            }
+
+            var campaigns = db.Campaigns.InScopeOrAbove(await me.GetScopeAsync(ct), c => c.ScopeUnit!.Path).Select(c => c.Id);
+            var quizzes = await db.Quizzes.Where(q => campaigns.Contains(q.CampaignId) && q.PublishedAt != null && q.OpensAt <= now && q.ClosesAt > now
+                    && !db.QuizAttempts.Any(a => a.QuizId == q.Id && a.PersonId == person))
+                .OrderBy(q => q.ClosesAt).Select(q => new { q.Id, q.Title, q.ClosesAt }).Take(5).ToListAsync(ct);
+            Todos.AddRange(quizzes.Select(q => new Todo($"参加测试：{q.Title}", $"{ChinaTime.DateTimeText(q.ClosesAt)} 截止", $"/Study/Quizzes/Details?id={q.Id}", "amber")));
+            var unread = await db.MaterialCopies.CountAsync(c => c.PersonId == person && c.ReadAt == null, ct);
+            if (unread > 0)
+            {
+                Todos.Add(new Todo("阅读学习材料", $"{unread}份未读", "/Study/My", "blue"));
+            }
+        }
+
+        if (!me.Principal.Can(Permissions.StudyEdit))
+        {
+            return;
+        }
+
+        var scope = await me.GetScopeAsync(ct);
+        var mine = db.Campaigns.InScope(scope, c => c.ScopeUnit!.Path).Where(c => c.Status != CampaignStatus.Ended).Select(c => c.Id);
+        var leave = await db.SessionAttendees.CountAsync(a => a.LeaveRequestedAt != null && a.Status == Study.AttendanceStatus.Expected
+            && db.StudySessions.Any(s => s.Id == a.SessionId && s.EndsAt > now && mine.Contains(s.CampaignId)), ct);
+        if (leave > 0)
+        {
+            Todos.Add(new Todo("审批请假", $"{leave}条待审批", "/Study/Attendance", "amber"));
+        }
+
+        var notes = await db.StudyNotes.InScope(scope, n => n.Person!.OrgUnit!.Path).CountAsync(n => n.CheckedAt == null && mine.Contains(n.CampaignId), ct);
+        if (notes > 0)
+        {
+            Todos.Add(new Todo("检查学习笔记与心得", $"{notes}篇待检查", "/Study/Notes?all=true&unchecked=true", "blue"));
+        }
+
+        var marking = await db.QuizAttempts.CountAsync(a => a.NeedsMarking && a.SubmittedAt != null && db.Quizzes.Any(q => q.Id == a.QuizId && mine.Contains(q.CampaignId)), ct);
+        if (marking > 0)
+        {
+            Todos.Add(new Todo("测试阅卷", $"{marking}份答卷待阅", "/Study/Quizzes", "amber"));
         }
     }
 

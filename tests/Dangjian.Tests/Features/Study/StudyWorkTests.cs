@@ -185,4 +185,17 @@ public sealed class StudyWorkTests(AppFactory app) : IClassFixture<AppFactory>
         await office.PostFormAsync($"/Study/Sessions/Details?id={central}", new Dictionary<string, string> { ["name"] = "孙磊" }, "AddPerson");
         Count().ShouldBe(before + 1, "nobody is expected twice");
     }
+
+    [DbFact]
+    public async Task TheHomePageListsStudyToDos()
+    {
+        var member = await app.SignedInClientAsync("member");
+        var home = (await member.GetDocumentAsync("/")).Body!.TextContent;
+        home.ShouldContain("参加测试：群众路线知识测试");
+        home.ShouldNotContain("检查学习笔记与心得");
+
+        var office = await app.SignedInClientAsync("office");
+        var officeHome = (await office.GetDocumentAsync("/")).Body!.TextContent;
+        officeHome.ShouldContain("检查学习笔记与心得");
+    }
 }
