@@ -197,5 +197,9 @@ public sealed class StudyWorkTests(AppFactory app) : IClassFixture<AppFactory>
         var office = await app.SignedInClientAsync("office");
         var officeHome = (await office.GetDocumentAsync("/")).Body!.TextContent;
         officeHome.ShouldContain("检查学习笔记与心得");
+
+        var byPerson = (await office.GetDocumentAsync("/Study/Notes?all=true&byPerson=true")).QuerySelector("[data-testid=note-counts]")!;
+        byPerson.QuerySelector("thead")!.TextContent.ShouldContain("姓名");
+        byPerson.QuerySelectorAll("tbody tr").Length.ShouldBe(13, "the thirteen demo writers");
     }
 }

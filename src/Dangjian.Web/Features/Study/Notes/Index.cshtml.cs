@@ -25,6 +25,10 @@ public sealed class IndexModel(AppDbContext db, ScopeGuard guard, CampaignAccess
     [BindProperty(SupportsGet = true)]
     public bool Unchecked { get; set; }
 
+    /// <summary>Counts grouped by person instead of by unit.</summary>
+    [BindProperty(SupportsGet = true)]
+    public bool ByPerson { get; set; }
+
     [BindProperty(SupportsGet = true, Name = "page")]
     public int PageNumber { get; set; } = 1;
 
@@ -42,11 +46,11 @@ public sealed class IndexModel(AppDbContext db, ScopeGuard guard, CampaignAccess
         {
             notes = notes.InScope(await guard.ScopeAsync(ct), n => n.Person!.OrgUnit!.Path);
             var rows = await notes
-                .Select(n => new { Unit = n.Person!.OrgUnit!.Name, Note = n.Kind == NoteKind.Note ? 1 : 0, Reflection = n.Kind == NoteKind.Reflection ? 1 : 0, Checked = n.CheckedAt != null ? 1 : 0, Exhibited = n.ExhibitedAt != null ? 1 : 0 })
+                .Select(n => new { Unit = ByPerson ? n.Person!.Name + "（" + n.Person.OrgUnit!.Name + "）" : n.Person!.OrgUnit!.Name, Note = n.Kind == NoteKind.Note ? 1 : 0, Reflection = n.Kind == NoteKind.Reflection ? 1 : 0, Checked = n.CheckedAt != null ? 1 : 0, Exhibited = n.ExhibitedAt != null ? 1 : 0 })
                 .GroupBy(x => x.Unit)
                 .Select(g => new { g.Key, Notes = g.Sum(x => x.Note), Reflections = g.Sum(x => x.Reflection), Checked = g.Sum(x => x.Checked), Exhibited = g.Sum(x => x.Exhibited) })
                 .ToListAsync(ct);
-            Counts = rows.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => new UnitCount(r.Key, r.Notes, r.Reflections, r.Checked, r.Exhibited)).ToList();
+            Counts = rows.OrderBy(r => r.Key, StringComparer.Ordinal).Take(500).Select(r => new UnitCount(r.Key, r.Notes, r.Reflections, r.Checked, r.Exhibited)).ToList();
         }
         else
         {
