@@ -10,7 +10,7 @@ namespace Dangjian.Web.Features.Study.Sessions;
 
 /// <summary>A session with its attendance sheet: who signed in (and how), leave, absentees, make-up study, delivery.</summary>
 [RequirePermission(Permissions.StudyView)]
-public sealed class DetailsModel(AppDbContext db, CampaignAccess access, StudyService study, Platform.Files.FileStore files, TimeProvider clock) : PageModel
+public sealed class DetailsModel(AppDbContext db, CampaignAccess access, StudyAccess rights, StudyService study, Platform.Files.FileStore files, TimeProvider clock) : PageModel
 {
     public sealed record Row(Guid Id, Guid PersonId, string Name, string Unit, bool Retired, SessionAttendee Attendance);
 
@@ -24,7 +24,8 @@ public sealed class DetailsModel(AppDbContext db, CampaignAccess access, StudySe
 
     public bool Ended { get; private set; }
 
-    public bool CanEdit => User.Can(Permissions.StudyEdit);
+    /// <summary>Study editors of the organization that runs the campaign; a unit below it only reads.</summary>
+    public bool CanEdit { get; private set; }
 
     public Guid? MyPersonId { get; private set; }
 
@@ -182,6 +183,7 @@ public sealed class DetailsModel(AppDbContext db, CampaignAccess access, StudySe
     {
         Session = await db.StudySessions.SingleOrDefaultAsync(s => s.Id == id, ct) ?? throw new NotFoundException();
         var campaign = await access.FindAsync(Session.CampaignId, Permissions.StudyView, ct);
+        CanEdit = await rights.CanEditCampaignAsync(campaign, ct);
         CampaignTitle = campaign.Title;
         MyPersonId = await access.PersonIdAsync(ct);
         Ended = Session.EndsAt < clock.GetUtcNow().UtcDateTime;

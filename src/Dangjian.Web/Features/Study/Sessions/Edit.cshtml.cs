@@ -11,7 +11,7 @@ namespace Dangjian.Web.Features.Study.Sessions;
 
 /// <summary>安排学习会: kind, time inside the phase, place, speaker, agenda, and who is expected (whole units).</summary>
 [RequirePermission(Permissions.StudyEdit)]
-public sealed class EditModel(AppDbContext db, ScopeGuard guard, CampaignAccess access, StudyService study, TimeProvider clock) : PageModel
+public sealed class EditModel(AppDbContext db, ScopeGuard guard, CampaignAccess access, StudyAccess studyAccess, StudyService study, TimeProvider clock) : PageModel
 {
     public sealed record Option(Guid Id, string Name);
 
@@ -85,7 +85,7 @@ public sealed class EditModel(AppDbContext db, ScopeGuard guard, CampaignAccess 
     private async Task<StudySession> FindAsync(Guid id, CancellationToken ct)
     {
         var session = await db.StudySessions.SingleOrDefaultAsync(s => s.Id == id, ct) ?? throw new NotFoundException();
-        await access.FindAsync(session.CampaignId, Permissions.StudyEdit, ct);
+        await studyAccess.EditAsync(session.CampaignId, ct);
         return session;
     }
 

@@ -11,7 +11,7 @@ namespace Dangjian.Web.Features.Study.Sessions;
 
 /// <summary>The sign-in QR code to show on the meeting-room screen; the code expires and the page renews it.</summary>
 [RequirePermission(Permissions.StudyEdit)]
-public sealed class QrModel(AppDbContext db, CampaignAccess access, StudyService study) : PageModel
+public sealed class QrModel(AppDbContext db, StudyAccess access, StudyService study) : PageModel
 {
     public StudySession Session { get; private set; } = null!;
 
@@ -22,7 +22,7 @@ public sealed class QrModel(AppDbContext db, CampaignAccess access, StudyService
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         Session = await db.StudySessions.SingleOrDefaultAsync(s => s.Id == id, ct) ?? throw new NotFoundException();
-        await access.FindAsync(Session.CampaignId, Permissions.StudyEdit, ct);
+        await access.EditAsync(Session.CampaignId, ct);
         SignInUrl = $"{Request.Scheme}://{Request.Host}/Study/SignIn?c={Uri.EscapeDataString(study.IssueCode(Session))}";
         using var generator = new QRCodeGenerator();
         using var data = generator.CreateQrCode(SignInUrl, QRCodeGenerator.ECCLevel.M);
