@@ -27,7 +27,10 @@ public sealed class QuestionBank(AppDbContext db, CurrentUser me)
 
     public sealed record ImportResult(int Imported, IReadOnlyList<RowProblem> Problems, string? FileError);
 
-    /// <summary>The unit whose bank the caller edits: the top of their own scope.</summary>
+    /// <summary>
+    /// The unit whose bank the caller edits: the top of their own scope (the organization for the campaign office, their
+    /// own unit for anyone given the permission with a narrower scope), never a unit above what they manage.
+    /// </summary>
     public async Task<Guid?> OwnerUnitIdAsync(CancellationToken ct = default)
     {
         var profile = await me.GetProfileAsync(ct);
@@ -36,8 +39,9 @@ public sealed class QuestionBank(AppDbContext db, CurrentUser me)
             return null;
         }
 
-        var root = CurrentUser.RootOf(path);
-        return await db.OrgUnits.Where(u => u.Path == root).Select(u => (Guid?)u.Id).SingleOrDefaultAsync(ct);
+        var scope = await me.GetScopeAsync(ct);
+        var top = scope.PathPrefixes.FirstOrDefault(p => path.StartsWith(p, StringComparison.Ordinal)) ?? path;
+        return await db.OrgUnits.Where(u => u.Path == top).Select(u => (Guid?)u.Id).SingleOrDefaultAsync(ct);
     }
 
     /// <summary>Questions the caller may use: their own bank and those of units above them.</summary>

@@ -21,7 +21,7 @@ public sealed class QuizService(AppDbContext db, TimeProvider clock)
     }
 
     /// <summary>Correct answers are shown to takers only after the quiz has closed.</summary>
-    public static bool AnswersVisible(Quiz quiz, DateTime now) => now >= (quiz ?? throw new ArgumentNullException(nameof(quiz))).ClosesAt;
+    public static bool AnswersVisible(Quiz quiz, DateTime now) => now >= (quiz ?? throw new ArgumentNullException(nameof(quiz))).ClosesAt + Grace;
 
     /// <summary>Resumes the caller's open attempt or starts a new one; or a Chinese reason why not.</summary>
     public async Task<(QuizAttempt? Attempt, string? Problem)> StartAsync(Quiz quiz, Guid? personId, CancellationToken ct = default)

@@ -184,21 +184,34 @@ public sealed class StudyService(AppDbContext db, TimeProvider clock)
             return;
         }
 
-        var milestone = await db.Milestones.SingleOrDefaultAsync(m => m.Id == milestoneId, ct);
-        if (milestone is null)
+        // The count is derived from the sessions, so when two sign-ins recount at once the later one simply
+        // recounts again instead of failing a sign-in that has already been saved.
+        for (var attempt = 0; ; attempt++)
         {
-            return;
-        }
+            var milestone = await db.Milestones.SingleOrDefaultAsync(m => m.Id == milestoneId, ct);
+            if (milestone is null)
+            {
+                return;
+            }
 
-        var held = await db.StudySessions.CountAsync(s => s.MilestoneId == milestoneId && db.SessionAttendees.Any(a => a.SessionId == s.Id && a.Status == AttendanceStatus.Present), ct);
-        milestone.DoneCount = held;
-        if (milestone.RequiredCount is { } required)
-        {
-            milestone.Status = held >= required ? MilestoneStatus.Done : MilestoneStatus.Open;
-            milestone.CompletedAt = held >= required ? milestone.CompletedAt ?? clock.GetUtcNow().UtcDateTime : null;
-        }
+            var held = await db.StudySessions.CountAsync(s => s.MilestoneId == milestoneId && db.SessionAttendees.Any(a => a.SessionId == s.Id && a.Status == AttendanceStatus.Present), ct);
+            milestone.DoneCount = held;
+            if (milestone.RequiredCount is { } required)
+            {
+                milestone.Status = held >= required ? MilestoneStatus.Done : MilestoneStatus.Open;
+                milestone.CompletedAt = held >= required ? milestone.CompletedAt ?? clock.GetUtcNow().UtcDateTime : null;
+            }
 
-        await db.SaveChangesAsync(ct);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return;
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < 3)
+            {
+                db.Entry(milestone).State = EntityState.Detached;
+            }
+        }
     }
 
     private static string Sign(string secret, string payload) =>

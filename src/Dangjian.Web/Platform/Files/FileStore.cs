@@ -56,7 +56,8 @@ public sealed class FileStore(AppDbContext db, IOptions<FileOptions> options, IW
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
         var temp = target + ".part";
         long length = read;
-        using (var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256))
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        try
         {
             await using (var output = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
             {
@@ -79,7 +80,6 @@ public sealed class FileStore(AppDbContext db, IOptions<FileOptions> options, IW
 
             if (length > MaxBytes)
             {
-                File.Delete(temp);
                 return (null, $"文件“{name}”超过了 {MaxText} 的大小限制。");
             }
 
@@ -99,13 +99,21 @@ public sealed class FileStore(AppDbContext db, IOptions<FileOptions> options, IW
             db.StoredFiles.Add(file);
             return (file, null);
         }
+        finally
+        {
+            // An interrupted or refused upload leaves nothing behind.
+            if (File.Exists(temp))
+            {
+                File.Delete(temp);
+            }
+        }
     }
 
     public string PathOf(StoredFile file)
     {
         ArgumentNullException.ThrowIfNull(file);
         var path = Path.GetFullPath(Path.Combine(Root, file.StorageKey));
-        return path.StartsWith(Root, StringComparison.Ordinal) ? path : throw new InvalidOperationException("Stored file key escapes the file root.");
+        return path.StartsWith(Root + Path.DirectorySeparatorChar, StringComparison.Ordinal) ? path : throw new InvalidOperationException("Stored file key escapes the file root.");
     }
 
     public Task<List<StoredFile>> ListAsync(string ownerType, Guid ownerId, CancellationToken ct = default) =>

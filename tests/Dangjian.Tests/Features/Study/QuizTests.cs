@@ -83,6 +83,8 @@ public sealed class QuizTests(AppFactory app) : IClassFixture<AppFactory>
 
         var review = await member.GetDocumentAsync($"/Study/Quizzes/Attempt?id={attempt}");
         review.QuerySelectorAll("[data-testid=correct-answer]").ShouldBeEmpty();
+        review.QuerySelectorAll("[data-testid=item-points]").ShouldBeEmpty("which questions were right would give the answers away");
+        review.QuerySelector("[data-testid=score]")!.TextContent.ShouldContain(total.ToString());
 
         var other = await app.SignedInClientAsync("leader");
         (await other.GetAsync(new Uri($"/Study/Quizzes/Attempt?id={attempt}", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
@@ -105,6 +107,7 @@ public sealed class QuizTests(AppFactory app) : IClassFixture<AppFactory>
             member = await app.SignedInClientAsync("member"); // the idle timeout ended the old session
             var after = await member.GetDocumentAsync($"/Study/Quizzes/Attempt?id={attempt}");
             after.QuerySelectorAll("[data-testid=correct-answer]").Length.ShouldBe(questions.Count);
+            after.QuerySelectorAll("[data-testid=item-points]").Length.ShouldBe(questions.Count);
             (await member.GetDocumentAsync($"/Study/Quizzes/Details?id={quiz}")).QuerySelector("[data-testid=quiz-state]")!.TextContent.ShouldBe("已结束");
         }
         finally
@@ -154,6 +157,8 @@ public sealed class QuizTests(AppFactory app) : IClassFixture<AppFactory>
         };
         var tooMany = await office.PostFormAsync("/Study/Quizzes/Edit", new Dictionary<string, string>(fields) { ["Counts[ShortAnswer]"] = "99" });
         (await tooMany.ParseAsync()).ErrorsText().ShouldContain("最多可抽");
+        var unreachable = await office.PostFormAsync("/Study/Quizzes/Edit", new Dictionary<string, string>(fields) { ["PassScore"] = "999" });
+        (await unreachable.ParseAsync()).ErrorsText().ShouldContain("及格分不能高于");
         var made = await office.PostFormAsync("/Study/Quizzes/Edit", fields);
         made.StatusCode.ShouldBe(HttpStatusCode.Redirect, (await made.ParseAsync()).ErrorsText());
         var quiz = Guid.Parse(made.Headers.Location!.OriginalString.Split("id=")[1]);

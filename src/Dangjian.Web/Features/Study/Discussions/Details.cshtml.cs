@@ -61,7 +61,15 @@ public sealed class DetailsModel(AppDbContext db, StudyAccess access, TimeProvid
         }
 
         db.DiscussionSpeakers.Add(new DiscussionSpeaker { TopicId = id, PersonId = matches[0], OrgUnitId = unit.Id });
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            TempData.Error("此人已是本专题的发言人。");
+            return RedirectToPage(new { id });
+        }
         TempData.Success("已安排发言人。");
         return RedirectToPage(new { id });
     }

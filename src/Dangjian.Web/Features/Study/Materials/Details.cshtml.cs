@@ -58,7 +58,16 @@ public sealed class DetailsModel(AppDbContext db, StudyAccess access, FileStore 
             .Where(p => !db.MaterialCopies.Any(c => c.MaterialId == id && c.PersonId == p.Id)).Select(p => p.Id).ToListAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
         db.MaterialCopies.AddRange(people.Distinct().Select(p => new MaterialCopy { MaterialId = id, PersonId = p, DistributedAt = now }));
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Someone handed out the same material at the same moment; their copies stand, nobody gets two.
+            TempData.Warning("另一位同事刚刚发放了这份材料，请查看最新的发放情况后再试。");
+            return RedirectToPage(new { id });
+        }
         TempData.Success(people.Count == 0 ? "所选单位人员都已领到，没有新增发放。" : $"已向{people.Count}人发放。");
         return RedirectToPage(new { id });
     }

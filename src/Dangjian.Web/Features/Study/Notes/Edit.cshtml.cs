@@ -49,6 +49,8 @@ public sealed class EditModel(AppDbContext db, ScopeGuard guard, CampaignAccess 
         return Page();
     }
 
+    public const int MaxAttachments = 5;
+
     public string MaxText => files.MaxText;
 
     public async Task<IActionResult> OnPostAsync(IFormFile? attachment, CancellationToken ct)
@@ -104,6 +106,13 @@ public sealed class EditModel(AppDbContext db, ScopeGuard guard, CampaignAccess 
         }
 
         (note.CampaignId, note.Kind, note.Title, note.Body) = (CampaignId, Kind, Title.Trim(), Body.Trim());
+        if (attachment is not null && await db.StoredFiles.CountAsync(f => f.OwnerType == NoteFileRule.Owner && f.OwnerId == note.Id, ct) >= MaxAttachments)
+        {
+            db.ChangeTracker.Clear();
+            ModelState.AddModelError("attachment", $"每篇笔记最多{MaxAttachments}个附件。");
+            return Page();
+        }
+
         if (attachment is not null)
         {
             var (_, problem) = await files.AddAsync(attachment, NoteFileRule.Owner, note.Id, Platform.Files.FileKinds.Documents, ct);

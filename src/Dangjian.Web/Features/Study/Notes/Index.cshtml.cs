@@ -45,12 +45,24 @@ public sealed class IndexModel(AppDbContext db, ScopeGuard guard, CampaignAccess
         if (All && CanCheck)
         {
             notes = notes.InScope(await guard.ScopeAsync(ct), n => n.Person!.OrgUnit!.Path);
+            // Grouped by id (two units or people may share a name), labelled afterwards.
+            var byPerson = ByPerson;
             var rows = await notes
-                .Select(n => new { Unit = ByPerson ? n.Person!.Name + "（" + n.Person.OrgUnit!.Name + "）" : n.Person!.OrgUnit!.Name, Note = n.Kind == NoteKind.Note ? 1 : 0, Reflection = n.Kind == NoteKind.Reflection ? 1 : 0, Checked = n.CheckedAt != null ? 1 : 0, Exhibited = n.ExhibitedAt != null ? 1 : 0 })
-                .GroupBy(x => x.Unit)
-                .Select(g => new { g.Key, Notes = g.Sum(x => x.Note), Reflections = g.Sum(x => x.Reflection), Checked = g.Sum(x => x.Checked), Exhibited = g.Sum(x => x.Exhibited) })
+                .Select(n => new
+                {
+                    Key = byPerson ? n.PersonId : n.Person!.OrgUnitId,
+                    Label = byPerson ? n.Person!.Name + "（" + n.Person.OrgUnit!.Name + "）" : n.Person!.OrgUnit!.Name,
+                    Sort = n.Person!.OrgUnit!.Path,
+                    Note = n.Kind == NoteKind.Note ? 1 : 0,
+                    Reflection = n.Kind == NoteKind.Reflection ? 1 : 0,
+                    Checked = n.CheckedAt != null ? 1 : 0,
+                    Exhibited = n.ExhibitedAt != null ? 1 : 0,
+                })
+                .GroupBy(x => new { x.Key, x.Label, x.Sort })
+                .Select(g => new { g.Key.Label, g.Key.Sort, Notes = g.Sum(x => x.Note), Reflections = g.Sum(x => x.Reflection), Checked = g.Sum(x => x.Checked), Exhibited = g.Sum(x => x.Exhibited) })
                 .ToListAsync(ct);
-            Counts = rows.OrderBy(r => r.Key, StringComparer.Ordinal).Take(500).Select(r => new UnitCount(r.Key, r.Notes, r.Reflections, r.Checked, r.Exhibited)).ToList();
+            Counts = rows.OrderBy(r => r.Sort, StringComparer.Ordinal).ThenBy(r => r.Label, StringComparer.Ordinal).Take(500)
+                .Select(r => new UnitCount(r.Label, r.Notes, r.Reflections, r.Checked, r.Exhibited)).ToList();
         }
         else
         {

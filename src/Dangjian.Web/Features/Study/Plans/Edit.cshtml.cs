@@ -71,8 +71,9 @@ public sealed class EditModel(AppDbContext db, StudyAccess access, CampaignAcces
 
     public async Task<IActionResult> OnPostAsync(bool submit, CancellationToken ct)
     {
-        await LoadAsync(ct);
         var existing = Id is { } id ? await FindAsync(id, ct) : default;
+        CampaignId = existing.Plan?.CampaignId ?? CampaignId;
+        await LoadAsync(ct);
         var campaignId = existing.Plan?.CampaignId ?? CampaignId;
         if (campaignId is null || Campaigns.All(c => c.Id != campaignId))
         {

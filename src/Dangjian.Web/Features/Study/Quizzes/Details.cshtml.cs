@@ -190,7 +190,8 @@ public sealed class DetailsModel(AppDbContext db, StudyAccess access, QuizServic
                 Attempts = g.Count(),
                 Best = g.Max(a => a.Score),
                 NeedsMarking = g.Any(a => a.NeedsMarking && a.SubmittedAt != null),
-                LatestAttemptId = db.QuizAttempts.Where(a => a.QuizId == id && a.PersonId == g.Key.PersonId).OrderByDescending(a => a.Number).Select(a => (Guid?)a.Id).FirstOrDefault(),
+                LatestAttemptId = db.QuizAttempts.Where(a => a.QuizId == id && a.PersonId == g.Key.PersonId)
+                    .OrderByDescending(a => a.NeedsMarking && a.SubmittedAt != null && !a.Late).ThenByDescending(a => a.Number).Select(a => (Guid?)a.Id).FirstOrDefault(),
             });
     }
 

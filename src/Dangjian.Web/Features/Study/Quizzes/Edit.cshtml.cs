@@ -139,6 +139,7 @@ public sealed class EditModel(AppDbContext db, StudyAccess access, QuestionBank 
         db.Quizzes.Add(quiz);
         var pool = await Pool(await bank.VisibleAsync(ct)).Select(q => new { q.Id, q.Type }).ToListAsync(ct);
         var order = 0;
+        var total = 0;
         foreach (var type in Enum.GetValues<QuestionType>())
         {
             var ids = pool.Where(p => p.Type == type).Select(p => p.Id).ToArray();
@@ -159,7 +160,15 @@ public sealed class EditModel(AppDbContext db, StudyAccess access, QuestionBank 
                     Points = q.Points,
                     Explanation = q.Explanation,
                 });
+                total += q.Points;
             }
+        }
+
+        if (PassScore > total)
+        {
+            db.ChangeTracker.Clear();
+            ModelState.AddModelError(nameof(PassScore), $"及格分不能高于抽到的题目总分（{total}分），请降低及格分或多抽几道题。");
+            return Page();
         }
 
         await db.SaveChangesAsync(ct);

@@ -63,7 +63,15 @@ public sealed class DetailsModel(AppDbContext db, CampaignAccess access, StudyAc
         }
 
         db.SessionAttendees.Add(new SessionAttendee { SessionId = id, PersonId = matches[0] });
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            TempData.Error($"{text}已在应到名单中。");
+            return RedirectToPage(new { id });
+        }
         TempData.Success($"已将{text}加入应到名单。");
         return RedirectToPage(new { id });
     }

@@ -197,7 +197,7 @@ public sealed class EditModel(AppDbContext db, ScopeGuard guard, CampaignAccess 
         var scope = await guard.ScopeAsync(ct);
         Campaigns = await db.Campaigns.AsNoTracking().InScope(scope, c => c.ScopeUnit!.Path).Where(c => c.Status != CampaignStatus.Ended)
             .OrderByDescending(c => c.StartsOn).Select(c => new Option(c.Id, c.Title)).ToListAsync(ct);
-        if (CampaignId is not { } id || Campaigns.All(c => c.Id != id))
+        if (Id is null && (CampaignId is not { } id || Campaigns.All(c => c.Id != id)))
         {
             CampaignId = Campaigns.Count == 1 ? Campaigns[0].Id : null;
         }
