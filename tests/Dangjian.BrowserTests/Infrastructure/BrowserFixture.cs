@@ -37,7 +37,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         {
             ExecutablePath = BrowserFactAttribute.ChromiumPath,
             Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+            Env = new Dictionary<string, string> { ["LANG"] = "zh_CN.UTF-8", ["LANGUAGE"] = "zh_CN:zh" },
+            Args = ["--lang=zh-CN", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
         });
     }
 
