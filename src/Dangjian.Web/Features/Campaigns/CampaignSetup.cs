@@ -14,6 +14,8 @@ public static class CampaignSetup
         builder.Services.AddScoped<Study.QuizService>();
         builder.Services.AddScoped<Study.StudyFigures>();
         builder.Services.AddScoped<Study.QuestionBank>();
+        builder.Services.AddScoped<Appraisals.AppraisalService>();
+        builder.Services.AddScoped<Appraisals.AppraisalAccess>();
         builder.Services.AddScoped<Study.StudyAccess>();
         builder.Services.AddScoped<Platform.Files.IFileAccessRule, Study.NoteFileRule>();
         builder.Services.AddScoped<Platform.Files.IFileAccessRule, Study.SessionFileRule>();

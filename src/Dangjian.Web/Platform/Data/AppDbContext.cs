@@ -83,6 +83,14 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TimePro
 
     public DbSet<Platform.Files.StoredFile> StoredFiles => Set<Platform.Files.StoredFile>();
 
+    public DbSet<Features.Appraisals.Appraisal> Appraisals => Set<Features.Appraisals.Appraisal>();
+
+    public DbSet<Features.Appraisals.AppraisalTarget> AppraisalTargets => Set<Features.Appraisals.AppraisalTarget>();
+
+    public DbSet<Features.Appraisals.AppraisalVoter> AppraisalVoters => Set<Features.Appraisals.AppraisalVoter>();
+
+    public DbSet<Features.Appraisals.AppraisalBallot> AppraisalBallots => Set<Features.Appraisals.AppraisalBallot>();
+
     public DbSet<Notification> Notifications => Set<Notification>();
 
     public DbSet<ReminderLog> ReminderLogs => Set<ReminderLog>();
@@ -447,6 +455,40 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TimePro
             b.Property(x => x.Sha256).HasMaxLength(64);
             b.Property(x => x.StorageKey).HasMaxLength(100);
             b.HasIndex(x => new { x.OwnerType, x.OwnerId });
+        });
+
+        builder.Entity<Features.Appraisals.Appraisal>(b =>
+        {
+            b.Property(x => x.Title).HasMaxLength(200);
+            b.Property(x => x.Instructions).HasMaxLength(2000);
+            b.Property(x => x.TokenSecret).HasMaxLength(64);
+            b.HasIndex(x => x.CampaignId);
+            b.HasOne<Campaign>().WithMany().HasForeignKey(x => x.CampaignId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<Features.Appraisals.AppraisalTarget>(b =>
+        {
+            b.Property(x => x.Name).HasMaxLength(100);
+            b.HasIndex(x => new { x.AppraisalId, x.Order }).IsUnique();
+            b.HasOne<Features.Appraisals.Appraisal>().WithMany().HasForeignKey(x => x.AppraisalId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Features.Appraisals.AppraisalVoter>(b =>
+        {
+            b.Property(x => x.Label).HasMaxLength(100);
+            b.Property(x => x.TokenHash).HasMaxLength(64);
+            b.HasIndex(x => x.TokenHash).IsUnique();
+            b.HasIndex(x => new { x.AppraisalId, x.PersonId });
+            b.HasOne<Features.Appraisals.Appraisal>().WithMany().HasForeignKey(x => x.AppraisalId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Features.Appraisals.AppraisalBallot>(b =>
+        {
+            b.Property(x => x.Id).ValueGeneratedNever();
+            b.Property(x => x.Grades).HasMaxLength(2000);
+            b.Property(x => x.Comment).HasMaxLength(2000);
+            b.HasIndex(x => new { x.AppraisalId, x.Filled });
+            b.HasOne<Features.Appraisals.Appraisal>().WithMany().HasForeignKey(x => x.AppraisalId).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<Notification>(b =>

@@ -1,0 +1,30 @@
+using Dangjian.Web.Features.Campaigns;
+using Dangjian.Web.Platform.Authorization;
+using Dangjian.Web.Platform.Data;
+using Dangjian.Web.Platform.Web;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dangjian.Web.Features.Appraisals;
+
+/// <summary>An appraisal for reading (its campaign visible to the caller) and whether the caller runs it (campaign office of that organization).</summary>
+public sealed class AppraisalAccess(AppDbContext db, CampaignAccess campaigns, ScopeGuard guard, CurrentUser me)
+{
+    public async Task<(Appraisal Appraisal, Campaign Campaign, bool CanManage)> FindAsync(Guid id, CancellationToken ct = default)
+    {
+        var appraisal = await db.Appraisals.SingleOrDefaultAsync(a => a.Id == id, ct) ?? throw new NotFoundException();
+        var campaign = await campaigns.FindAsync(appraisal.CampaignId, Permissions.CampaignsView, ct);
+        return (appraisal, campaign, await CanManageAsync(campaign, ct));
+    }
+
+    public async Task<bool> CanManageAsync(Campaign campaign, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(campaign);
+        if (!me.Principal.Can(Permissions.CampaignsEdit))
+        {
+            return false;
+        }
+
+        var path = await db.OrgUnits.Where(u => u.Id == campaign.ScopeUnitId).Select(u => u.Path).SingleAsync(ct);
+        return await guard.CoversAsync(path, ct);
+    }
+}
