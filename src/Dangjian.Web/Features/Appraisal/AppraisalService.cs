@@ -70,7 +70,7 @@ public sealed class AppraisalService(AppDbContext db, Notifier notifier, TimePro
         foreach (var user in users)
         {
             var voter = withAccounts.First(v => v.PersonId == user.PersonId);
-            notifier.ToUsers([user.Id], $"请参加民主测评：{appraisal.Title}", $"截止 {Platform.Web.ChinaTime.DateTimeText(appraisal.ClosesAt)}。投票不记名。", $"/Appraisal/Vote?t={TokenFor(appraisal, voter.Id)}");
+            notifier.ToUsers([user.Id], $"请参加民主测评：{appraisal.Title}", $"截止 {Platform.Web.ChinaTime.DateTimeText(appraisal.ClosesAt)}。投票不记名。", $"/Public/Ballot?t={TokenFor(appraisal, voter.Id)}");
         }
 
         await db.SaveChangesAsync(ct);

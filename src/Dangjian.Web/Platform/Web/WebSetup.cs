@@ -19,11 +19,15 @@ public static class WebSetup
         // Chinese text goes out as UTF-8 characters, not as &#x…; entities (a third of the bytes, readable source).
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        PublicRateLimit.Add(services, builder.Configuration);
         services.AddLocalization();
         services.AddRazorPages(options =>
             {
                 options.RootDirectory = "/Features";
                 options.Conventions.AllowAnonymousToFolder("/Public");
+
+                // Every anonymous page is rate-limited per client address.
+                options.Conventions.AddFolderApplicationModelConvention("/Public", model => model.EndpointMetadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(PublicRateLimit.Policy)));
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)))
@@ -79,6 +83,7 @@ public static class WebSetup
         app.UseStaticFiles();
         app.UseMiddleware<RequestSizeLimitMiddleware>();
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseMiddleware<SecurityGateMiddleware>();

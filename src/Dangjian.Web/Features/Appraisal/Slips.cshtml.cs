@@ -1,0 +1,45 @@
+using Dangjian.Web.Platform.Authorization;
+using Dangjian.Web.Platform.Data;
+using Dangjian.Web.Platform.Web;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using QRCoder;
+
+namespace Dangjian.Web.Features.Appraisals;
+
+/// <summary>
+/// 打印投票码: one QR slip per extra voting right, to hand out at the meeting. Slips are not tied to anybody, and a used
+/// slip is marked so it is not handed out twice.
+/// </summary>
+[RequirePermission(Permissions.CampaignsEdit)]
+public sealed class SlipsModel(AppDbContext db, AppraisalAccess access) : PageModel
+{
+    public sealed record Slip(string Label, string Url, string QrDataUri, bool Used);
+
+    public Appraisal Appraisal { get; private set; } = null!;
+
+    public List<Slip> Slips { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        (Appraisal, _, var canManage) = await access.FindAsync(id, ct);
+        if (!canManage)
+        {
+            return Forbid();
+        }
+
+        var voters = await db.AppraisalVoters.AsNoTracking().Where(v => v.AppraisalId == id && v.PersonId == null).OrderBy(v => v.Id).ToListAsync(ct);
+        using var generator = new QRCodeGenerator();
+        foreach (var v in voters)
+        {
+            var url = $"{Request.Scheme}://{Request.Host}/Public/Ballot?t={AppraisalService.TokenFor(Appraisal, v.Id)}";
+            using var data = generator.CreateQrCode(url, QRCodeGenerator.ECCLevel.M);
+            Slips.Add(new Slip(v.Label, url, "data:image/png;base64," + Convert.ToBase64String(new PngByteQRCode(data).GetGraphic(4)), v.Used));
+        }
+
+        Response.Headers.CacheControl = "no-store";
+        ViewData.Trail(new Breadcrumb("民主测评", "/Appraisal"), new Breadcrumb(Appraisal.Title, $"/Appraisal/Details?id={id}"), new Breadcrumb("投票码"));
+        return Page();
+    }
+}

@@ -1,0 +1,201 @@
+using System.Net;
+using Dangjian.Tests.Infrastructure;
+using Dangjian.Web.Features.Appraisals;
+using Dangjian.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Dangjian.Tests.Features.Appraisal;
+
+public sealed class AppraisalTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    private async Task<Guid> CreateAsync(HttpClient office, string title, int extraSlips, int paper, bool bureau)
+    {
+        var campaign = await app.WithDbAsync(db => db.Campaigns.Select(c => c.Id).SingleAsync());
+        var unit = await app.WithDbAsync(db => db.OrgUnits.Where(u => u.Code == "KJJ").Select(u => u.Id).SingleAsync());
+        var today = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime.AddHours(8));
+        var fields = new Dictionary<string, string>
+        {
+            ["CampaignId"] = campaign.ToString(), ["Title"] = title, ["Targets"] = "局领导班子\n王建国\n李红梅",
+            ["OpensOn"] = today.AddDays(-1).ToString("yyyy-MM-dd"), ["OpensTime"] = "00:00", ["ClosesOn"] = today.AddDays(2).ToString("yyyy-MM-dd"), ["ClosesTime"] = "18:00",
+            ["ExtraSlips"] = extraSlips.ToString(), ["PaperIssued"] = paper.ToString(),
+        };
+        if (bureau)
+        {
+            fields["UnitIds"] = unit.ToString();
+        }
+
+        var made = await office.PostFormAsync("/Appraisal/Edit", fields);
+        made.StatusCode.ShouldBe(HttpStatusCode.Redirect, (await made.ParseAsync()).ErrorsText());
+        return Guid.Parse(made.Headers.Location!.OriginalString.Split("id=")[1]);
+    }
+
+    private async Task<List<string>> SlipTokensAsync(Guid appraisal)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var a = await db.Appraisals.SingleAsync(x => x.Id == appraisal);
+        return (await db.AppraisalVoters.Where(v => v.AppraisalId == appraisal && v.PersonId == null).Select(v => v.Id).ToListAsync())
+            .Select(id => AppraisalService.TokenFor(a, id)).ToList();
+    }
+
+    [DbFact]
+    public async Task AMemberVotesOnceAnonymouslyAndNobodySeesResultsBeforeTheClose()
+    {
+        var office = await app.SignedInClientAsync("office");
+        var bad = await office.PostFormAsync("/Appraisal/Edit", new Dictionary<string, string> { ["Title"] = "x", ["Targets"] = "" });
+        (await bad.ParseAsync()).ErrorsText().ShouldContain("测评对象");
+        var id = await CreateAsync(office, "班子民主测评", 0, 2, bureau: true);
+        var people = await app.WithDbAsync(db => db.People.CountAsync(p => p.OrgUnit!.Code.StartsWith("KJJ") && !p.IsRetired));
+        (await app.WithDbAsync(db => db.AppraisalVoters.CountAsync(v => v.AppraisalId == id))).ShouldBe(people);
+        (await app.WithDbAsync(db => db.AppraisalBallots.CountAsync(b => b.AppraisalId == id && !b.Filled))).ShouldBe(people);
+
+        var memberUser = await app.WithDbAsync(db => db.Users.Where(u => u.UserName == "member").Select(u => u.Id).SingleAsync());
+        var link = await app.WithDbAsync(db => db.Notifications.Where(n => n.UserId == memberUser && n.Url!.StartsWith("/Public/Ballot")).Select(n => n.Url!).SingleAsync());
+        var anonymous = app.CreateBrowserLikeClient();
+        (await anonymous.GetDocumentAsync(link)).QuerySelector("[data-testid=ballot]").ShouldNotBeNull();
+        (await anonymous.GetDocumentAsync("/Public/Ballot?t=forged")).QuerySelector("[data-testid=ballot-problem]")!.TextContent.ShouldContain("投票码无效");
+
+        var page2 = await anonymous.GetDocumentAsync(link);
+        page2.QuerySelector("[data-testid=ballot]").ShouldNotBeNull(page2.Body!.TextContent);
+        var missing = await anonymous.PostFormAsync(link, new Dictionary<string, string> { ["g-1"] = "Good" });
+        (await missing.ParseAsync()).QuerySelector("[data-testid=ballot-problem]")!.TextContent.ShouldContain("请对“王建国”作出评价");
+        var unknown = await anonymous.PostFormAsync(link, new Dictionary<string, string> { ["g-1"] = "Good", ["g-2"] = "Good", ["g-3"] = "Good", ["g-9"] = "Poor" });
+        (await unknown.ParseAsync()).QuerySelector("[data-testid=ballot-problem]")!.TextContent.ShouldContain("不符");
+        var script = "<script>alert(1)</script>";
+        (await app.WithDbAsync(db => db.AppraisalBallots.CountAsync(b => b.AppraisalId == id && b.Filled))).ShouldBe(0, "refused ballots fill nothing");
+
+        var cast = await anonymous.PostFormAsync(link, new Dictionary<string, string> { ["g-1"] = "Good", ["g-2"] = "FairlyGood", ["g-3"] = "Good", ["Comment"] = script });
+        (await cast.ParseAsync()).QuerySelector("[data-testid=ballot-done]").ShouldNotBeNull();
+        (await anonymous.GetDocumentAsync(link)).QuerySelector("[data-testid=ballot-problem]")!.TextContent.ShouldContain("已经投过票");
+        var antiforgery = page2.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var again = await anonymous.PostAsync(new Uri(link, UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string> { ["g-1"] = "Poor", ["g-2"] = "Poor", ["g-3"] = "Poor", ["__RequestVerificationToken"] = antiforgery }));
+        (await again.ParseAsync()).QuerySelector("[data-testid=ballot-problem]")!.TextContent.ShouldContain("已经投过票");
+        (await app.WithDbAsync(db => db.AppraisalBallots.CountAsync(b => b.AppraisalId == id && b.Filled))).ShouldBe(1);
+
+        var details = await office.GetDocumentAsync($"/Appraisal/Details?id={id}");
+        details.QuerySelector("[data-testid=hidden-results]").ShouldNotBeNull();
+        details.QuerySelector("[data-testid=tally]").ShouldBeNull("results stay hidden until the close, for the office too");
+        details.QuerySelector("[data-testid=turnout]")!.TextContent.ShouldContain((people + 2).ToString());
+        (await office.GetAsync(new Uri($"/Appraisal/Details?id={id}&handler=Export", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        // Paper ballots: no more than were handed out.
+        for (var i = 0; i < 2; i++)
+        {
+            await office.PostFormAsync($"/Appraisal/Details?id={id}", new Dictionary<string, string> { ["g-1"] = "Average", ["g-2"] = "Good", ["g-3"] = "Good" }, "Paper");
+        }
+
+        await office.PostFormAsync($"/Appraisal/Details?id={id}", new Dictionary<string, string> { ["g-1"] = "Poor", ["g-2"] = "Poor", ["g-3"] = "Poor" }, "Paper");
+        (await app.WithDbAsync(db => db.AppraisalBallots.CountAsync(b => b.AppraisalId == id && b.Paper))).ShouldBe(2);
+
+        var close = await app.WithDbAsync(db => db.Appraisals.Where(a => a.Id == id).Select(a => a.ClosesAt).SingleAsync()) - app.Clock.GetUtcNow().UtcDateTime + TimeSpan.FromMinutes(1);
+        app.Clock.Advance(close);
+        try
+        {
+            office = await app.SignedInClientAsync("office");
+            var result = await office.GetDocumentAsync($"/Appraisal/Details?id={id}");
+            var tally = result.QuerySelector("[data-testid=tally]")!;
+            var team = tally.QuerySelectorAll("tbody tr").First(r => r.TextContent.Contains("局领导班子"));
+            team.TextContent.ShouldContain("33.3%", customMessage: "1 好 of 3 ballots (2 paper 一般)");
+            result.QuerySelector("[data-testid=comments]")!.InnerHtml.ShouldContain("&lt;script&gt;", customMessage: "script in a comment is shown as text");
+            (await office.GetAsync(new Uri($"/Appraisal/Details?id={id}&handler=Export", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.OK);
+            (await anonymous.GetDocumentAsync(link)).QuerySelector("[data-testid=ballot-problem]")!.TextContent.ShouldContain("已经投过票");
+        }
+        finally
+        {
+            app.Clock.Advance(-close);
+        }
+    }
+
+    [DbFact]
+    public async Task BallotsCannotBeJoinedBackToVoters()
+    {
+        var office = await app.SignedInClientAsync("office");
+        var id = await CreateAsync(office, "匿名性检验", 5, 0, bureau: false);
+        var tokens = await SlipTokensAsync(id);
+        var anonymous = app.CreateBrowserLikeClient();
+        foreach (var token in tokens.Take(3))
+        {
+            await anonymous.PostFormAsync($"/Public/Ballot?t={token}", new Dictionary<string, string> { ["g-1"] = "Good", ["g-2"] = "Good", ["g-3"] = "Average" });
+        }
+
+        var schema = await app.WithDbAsync(SchemaInspector.DescribeAsync);
+        var columns = schema.Where(l => l.StartsWith("column AppraisalBallots.", StringComparison.Ordinal)).Select(l => l.Split(' ')[1].Split('.')[1]).Order().ToList();
+        columns.ShouldBe(["AppraisalId", "Comment", "Filled", "Grades", "Id", "Paper"], "no voter, token, person, user or time column");
+        schema.Where(l => l.StartsWith("fk AppraisalBallots.", StringComparison.Ordinal)).ShouldAllBe(l => l.Contains("-> Appraisals."));
+
+        var ballots = await app.WithDbAsync(db => db.AppraisalBallots.Where(b => b.AppraisalId == id).ToListAsync());
+        ballots.Count.ShouldBe(5);
+        ballots.ShouldAllBe(b => b.Id.Version == 4, "random ids, not time-ordered ones");
+        ballots.Count(b => b.Filled).ShouldBe(3);
+        var audit = await app.WithDbAsync(db => db.AuditEntries.Where(e => e.ObjectType == nameof(AppraisalBallot) || (e.ObjectType == nameof(Dangjian.Web.Features.Appraisals.Appraisal) && e.Action == "vote")).ToListAsync());
+        audit.ShouldNotContain(e => e.ObjectType == nameof(AppraisalBallot), "a ballot never appears in the audit log");
+        audit.Count(e => e.Action == "vote").ShouldBe(3);
+        audit.ShouldAllBe(e => e.After == null && e.Before == null);
+        foreach (var b in ballots)
+        {
+            audit.ShouldNotContain(e => (e.Summary ?? "").Contains(b.Id.ToString()) || (e.ObjectId ?? "").Contains(b.Id.ToString()));
+        }
+
+        var voters = await app.WithDbAsync(db => db.AppraisalVoters.Where(v => v.AppraisalId == id).ToListAsync());
+        voters.Count(v => v.Used).ShouldBe(3);
+        voters.ShouldAllBe(v => v.UpdatedAt == v.CreatedAt, "using a token leaves no time on the voting right");
+    }
+
+    [DbFact]
+    public async Task EightyBallotsGiveTheSeedsTally()
+    {
+        var office = await app.SignedInClientAsync("office");
+        var id = await CreateAsync(office, "八十票测评", 80, 0, bureau: false);
+        var tokens = await SlipTokensAsync(id);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var service = scope.ServiceProvider.GetRequiredService<AppraisalService>();
+            for (var i = 0; i < tokens.Count; i++)
+            {
+                var grade = i < 60 ? "Good" : "FairlyGood";
+                (await service.VoteAsync(tokens[i], new Dictionary<int, string?> { [1] = grade, [2] = grade, [3] = "Good" }, null)).ShouldBeNull();
+            }
+        }
+
+        var closes = await app.WithDbAsync(db => db.Appraisals.Where(a => a.Id == id).Select(a => a.ClosesAt).SingleAsync()) - app.Clock.GetUtcNow().UtcDateTime + TimeSpan.FromMinutes(1);
+        app.Clock.Advance(closes);
+        try
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var tally = (await scope.ServiceProvider.GetRequiredService<AppraisalService>().TallyAsync(await db.Appraisals.SingleAsync(a => a.Id == id)))!;
+            (tally.Issued, tally.Returned, tally.Valid).ShouldBe((80, 80, 80));
+            tally.Turnout.ShouldBe(100);
+            tally.Targets.ShouldAllBe(t => t.GoodShare == 100);
+            tally.Targets[0].Counts[Grade.Good].ShouldBe(60);
+        }
+        finally
+        {
+            app.Clock.Advance(-closes);
+        }
+    }
+}
+
+/// <summary>A fixture with a tiny public rate limit.</summary>
+public sealed class TightRateLimitAppFactory : AppFactory
+{
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["RateLimits:PublicPerMinute"] = "3" };
+}
+
+public sealed class PublicRateLimitTests(TightRateLimitAppFactory app) : IClassFixture<TightRateLimitAppFactory>
+{
+    [DbFact]
+    public async Task PublicPagesAreRateLimited()
+    {
+        var client = app.CreateBrowserLikeClient();
+        for (var i = 0; i < 3; i++)
+        {
+            (await client.GetAsync(new Uri("/Public/Ballot?t=x", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+
+        var refused = await client.GetAsync(new Uri("/Public/Ballot?t=x", UriKind.Relative));
+        refused.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+        (await refused.Content.ReadAsStringAsync()).ShouldContain("操作过于频繁");
+    }
+}
