@@ -1,4 +1,5 @@
 using Dangjian.Web.Features.Account;
+using Dangjian.Web.Features.Appraisals;
 using Dangjian.Web.Features.Campaigns;
 using Dangjian.Web.Features.Organization;
 using Dangjian.Web.Features.Study;
@@ -14,6 +15,7 @@ public static class FeatureApis
         api.MapOrganizationApi();
         api.MapCampaignsApi();
         api.MapStudyApi();
+        api.MapAppraisalsApi();
         return api;
     }
 }

@@ -60,6 +60,7 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me, IOptions<Securit
 
         await AddCampaignTodosAsync(userId, DateOnly.FromDateTime(local), ct);
         await AddStudyTodosAsync(userId, now, ct);
+        await AddAppraisalTodosAsync(userId, now, ct);
 
         if (me.Principal.IsInRole(Roles.CampaignOffice) || me.Principal.IsInRole(Roles.Leader) || me.Principal.IsInRole(Roles.Supervisor))
         {
@@ -76,6 +77,24 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me, IOptions<Securit
                 .SingleOrDefaultAsync(ct);
             Organization = (people ?? new Overview(0, 0, 0, 0, 0)) with { Units = units };
         }
+    }
+
+    /// <summary>Appraisals open now in which the person still has an unused voting right, linked straight to their ballot.</summary>
+    private async Task AddAppraisalTodosAsync(Guid userId, DateTime now, CancellationToken ct)
+    {
+        var person = await db.Users.Where(u => u.Id == userId).Select(u => u.PersonId).SingleAsync(ct);
+        if (person is null)
+        {
+            return;
+        }
+
+        var open = await (from v in db.AppraisalVoters
+                          where v.PersonId == person && !v.Used
+                          join a in db.Appraisals on v.AppraisalId equals a.Id
+                          where a.OpenedAt != null && a.OpensAt <= now && a.ClosesAt > now
+                          orderby a.ClosesAt
+                          select new { Appraisal = a, VoterId = v.Id }).Take(5).ToListAsync(ct);
+        Todos.AddRange(open.Select(x => new Todo($"参加民主测评：{x.Appraisal.Title}", $"{ChinaTime.DateTimeText(x.Appraisal.ClosesAt)} 截止，不记名", $"/Public/Ballot?t={Appraisals.AppraisalService.TokenFor(x.Appraisal, x.VoterId)}", "amber")));
     }
 
     /// <summary>

@@ -174,6 +174,11 @@ public sealed class AppraisalService(AppDbContext db, Notifier notifier, TimePro
             return "测评尚未开启。";
         }
 
+        if (IsClosed(appraisal, Now))
+        {
+            return "测评已截止，结果已经产生，不能再录入选票。";
+        }
+
         var paper = await db.AppraisalBallots.CountAsync(b => b.AppraisalId == appraisal.Id && b.Paper, ct);
         if (paper >= appraisal.PaperIssued)
         {

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Dangjian.Tests.Infrastructure;
 using Dangjian.Web.Features.Appraisals;
 using Dangjian.Web.Platform.Data;
@@ -51,7 +52,7 @@ public sealed class AppraisalTests(AppFactory app) : IClassFixture<AppFactory>
         (await app.WithDbAsync(db => db.AppraisalBallots.CountAsync(b => b.AppraisalId == id && !b.Filled))).ShouldBe(people);
 
         var memberUser = await app.WithDbAsync(db => db.Users.Where(u => u.UserName == "member").Select(u => u.Id).SingleAsync());
-        var link = await app.WithDbAsync(db => db.Notifications.Where(n => n.UserId == memberUser && n.Url!.StartsWith("/Public/Ballot")).Select(n => n.Url!).SingleAsync());
+        var link = await app.WithDbAsync(db => db.Notifications.Where(n => n.UserId == memberUser && n.Url!.StartsWith("/Public/Ballot") && n.Title.Contains("班子民主测评")).Select(n => n.Url!).SingleAsync());
         var anonymous = app.CreateBrowserLikeClient();
         (await anonymous.GetDocumentAsync(link)).QuerySelector("[data-testid=ballot]").ShouldNotBeNull();
         (await anonymous.GetDocumentAsync("/Public/Ballot?t=forged")).QuerySelector("[data-testid=ballot-problem]")!.TextContent.ShouldContain("投票码无效");
@@ -85,7 +86,14 @@ public sealed class AppraisalTests(AppFactory app) : IClassFixture<AppFactory>
             await office.PostFormAsync($"/Appraisal/Details?id={id}", new Dictionary<string, string> { ["g-1"] = "Average", ["g-2"] = "Good", ["g-3"] = "Good" }, "Paper");
         }
 
-        await office.PostFormAsync($"/Appraisal/Details?id={id}", new Dictionary<string, string> { ["g-1"] = "Poor", ["g-2"] = "Poor", ["g-3"] = "Poor" }, "Paper");
+        (await office.GetDocumentAsync($"/Appraisal/Details?id={id}")).QuerySelector("[data-testid=enter-paper]").ShouldBeNull("all paper forms are in");
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var extra = await scope.ServiceProvider.GetRequiredService<AppraisalService>().EnterPaperAsync(await db.Appraisals.SingleAsync(a => a.Id == id), new Dictionary<int, string?> { [1] = "Poor", [2] = "Poor", [3] = "Poor" }, null);
+            extra.ShouldNotBeNull().ShouldContain("已达发出数量");
+        }
+
         (await app.WithDbAsync(db => db.AppraisalBallots.CountAsync(b => b.AppraisalId == id && b.Paper))).ShouldBe(2);
 
         var close = await app.WithDbAsync(db => db.Appraisals.Where(a => a.Id == id).Select(a => a.ClosesAt).SingleAsync()) - app.Clock.GetUtcNow().UtcDateTime + TimeSpan.FromMinutes(1);
@@ -140,6 +148,26 @@ public sealed class AppraisalTests(AppFactory app) : IClassFixture<AppFactory>
         var voters = await app.WithDbAsync(db => db.AppraisalVoters.Where(v => v.AppraisalId == id).ToListAsync());
         voters.Count(v => v.Used).ShouldBe(3);
         voters.ShouldAllBe(v => v.UpdatedAt == v.CreatedAt, "using a token leaves no time on the voting right");
+    }
+
+    [DbFact]
+    public async Task TheDemoMobilizationAppraisalShowsEightyOutEightyBackAllGood()
+    {
+        var office = await app.SignedInClientAsync("office");
+        var id = await app.WithDbAsync(db => db.Appraisals.Where(a => a.Title.StartsWith("动员大会")).Select(a => a.Id).SingleAsync());
+        var page = await office.GetDocumentAsync($"/Appraisal/Details?id={id}");
+        page.QuerySelector("[data-testid=tally]")!.TextContent.ShouldContain("100.0%");
+        page.QuerySelector("[data-testid=turnout]")!.TextContent.ShouldContain("80");
+        page.Body!.TextContent.ShouldContain("发出80份，收回80份");
+        var member = await app.SignedInClientAsync("member");
+        (await member.GetDocumentAsync("/")).Body!.TextContent.ShouldContain("中层干部民主测评");
+
+        var closed = await member.GetFromJsonAsync<AppraisalsApi.DetailDto>($"/api/v1/appraisals/{id}");
+        closed!.Result!.Targets.ShouldAllBe(t => t.GoodShare == 100);
+        (closed.Result.Issued, closed.Result.Returned).ShouldBe((80, 80));
+        var open = await app.WithDbAsync(db => db.Appraisals.Where(a => a.Title == "中层干部民主测评").Select(a => a.Id).SingleAsync());
+        (await member.GetFromJsonAsync<AppraisalsApi.DetailDto>($"/api/v1/appraisals/{open}"))!.Result.ShouldBeNull("no results while it is open");
+        (await app.CreateClient().GetAsync(new Uri($"/api/v1/appraisals/{open}", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
     }
 
     [DbFact]
