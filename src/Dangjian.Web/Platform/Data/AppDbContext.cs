@@ -85,6 +85,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TimePro
 
     public DbSet<Features.Appraisals.Appraisal> Appraisals => Set<Features.Appraisals.Appraisal>();
 
+    public DbSet<Features.Opinions.Opinion> Opinions => Set<Features.Opinions.Opinion>();
+
     public DbSet<Features.Appraisals.AppraisalTarget> AppraisalTargets => Set<Features.Appraisals.AppraisalTarget>();
 
     public DbSet<Features.Appraisals.AppraisalVoter> AppraisalVoters => Set<Features.Appraisals.AppraisalVoter>();
@@ -489,6 +491,20 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TimePro
             b.Property(x => x.Comment).HasMaxLength(2000);
             b.HasIndex(x => new { x.AppraisalId, x.Filled });
             b.HasOne<Features.Appraisals.Appraisal>().WithMany().HasForeignKey(x => x.AppraisalId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Features.Opinions.Opinion>(b =>
+        {
+            b.Property(x => x.Text).HasMaxLength(4000);
+            b.Property(x => x.Concerns).HasMaxLength(100);
+            b.Property(x => x.SubmitterName).HasMaxLength(50);
+            b.Property(x => x.SubmitterContact).HasMaxLength(100);
+            b.Property(x => x.TrackingHash).HasMaxLength(64);
+            b.Property(x => x.Reply).HasMaxLength(4000);
+            b.Property(x => x.Note).HasMaxLength(4000);
+            b.HasIndex(x => new { x.CampaignId, x.Channel });
+            b.HasIndex(x => x.TrackingHash).IsUnique();
+            b.HasOne<Campaign>().WithMany().HasForeignKey(x => x.CampaignId).OnDelete(DeleteBehavior.Restrict);
         });
 
         builder.Entity<Notification>(b =>

@@ -1,0 +1,97 @@
+using Dangjian.Web.Platform.Authorization;
+using Dangjian.Web.Platform.Data;
+using Dangjian.Web.Platform.Documents;
+using Dangjian.Web.Platform.Web;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dangjian.Web.Features.Opinions;
+
+/// <summary>意见汇总: every opinion of the caller's campaigns, verbatim, filtered and counted by channel, nature and topic; Excel for the supervision group.</summary>
+[RequirePermission(Permissions.CampaignsView)]
+public sealed class IndexModel(AppDbContext db, ScopeGuard guard) : PageModel
+{
+    public sealed record Count(string Label, int Value);
+
+    [BindProperty(SupportsGet = true)]
+    public Channel? Channel { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public Nature? Nature { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public Topic? Topic { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Q { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "page")]
+    public int PageNumber { get; set; } = 1;
+
+    public Paged<Opinion> Opinions { get; private set; } = null!;
+
+    public List<Count> ByChannel { get; private set; } = [];
+
+    public List<Count> ByNature { get; private set; } = [];
+
+    public List<Count> ByTopic { get; private set; } = [];
+
+    public int Total { get; private set; }
+
+    public bool CanEdit => User.Can(Permissions.CampaignsEdit);
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        ViewData.Trail(new Breadcrumb("意见汇总"));
+        var all = await ScopedAsync(ct);
+        Total = await all.CountAsync(ct);
+        ByChannel = (await all.GroupBy(o => o.Channel).Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct)).OrderBy(x => x.Key).Select(x => new Count(OpinionLabels.Of(x.Key), x.N)).ToList();
+        ByNature = (await all.GroupBy(o => o.Nature).Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct)).OrderBy(x => x.Key ?? (Nature)99).Select(x => new Count(x.Key is { } n ? OpinionLabels.Of(n) : "未分类", x.N)).ToList();
+        ByTopic = (await all.GroupBy(o => o.Topic).Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct)).OrderBy(x => x.Key ?? (Topic)99).Select(x => new Count(x.Key is { } t ? OpinionLabels.Of(t) : "未分类", x.N)).ToList();
+        Opinions = await Filter(all).OrderByDescending(o => o.ReceivedOn).ThenByDescending(o => o.CreatedAt).ThenBy(o => o.Id).ToPageAsync(PageNumber, 20, ct);
+    }
+
+    public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
+    {
+        var rows = await Filter(await ScopedAsync(ct)).OrderBy(o => o.ReceivedOn).ThenBy(o => o.CreatedAt).Take(100_000).ToListAsync(ct);
+        db.Audit("export", nameof(Opinion), null, $"导出意见汇总{rows.Count}条");
+        await db.SaveChangesAsync(ct);
+        var content = XlsxWriter.Write("意见汇总", "征求意见汇总表（原汁原味）",
+            [new("序号", 6), new("收到日期", 12), new("渠道", 12), new("意见原文", 60), new("反映对象", 14), new("性质", 8), new("类别", 10), new("办公室备注", 30), new("答复", 30)],
+            rows.Select((o, i) => (IReadOnlyList<object?>)[i + 1, o.ReceivedOn, OpinionLabels.Of(o.Channel), o.Text, o.Concerns, o.Nature is { } n ? OpinionLabels.Of(n) : "", o.Topic is { } t ? OpinionLabels.Of(t) : "", o.Note, o.Reply]));
+        return FileDownloads.Xlsx(content, "意见汇总.xlsx");
+    }
+
+    private async Task<IQueryable<Opinion>> ScopedAsync(CancellationToken ct)
+    {
+        var campaigns = db.Campaigns.InScope(await guard.ScopeAsync(ct), c => c.ScopeUnit!.Path).Select(c => c.Id);
+        return db.Opinions.AsNoTracking().Where(o => campaigns.Contains(o.CampaignId));
+    }
+
+    private IQueryable<Opinion> Filter(IQueryable<Opinion> query)
+    {
+        if (Channel is { } c)
+        {
+            query = query.Where(o => o.Channel == c);
+        }
+
+        if (Nature is { } n)
+        {
+            query = query.Where(o => o.Nature == n);
+        }
+
+        if (Topic is { } t)
+        {
+            query = query.Where(o => o.Topic == t);
+        }
+
+        if (!string.IsNullOrWhiteSpace(Q))
+        {
+            var text = Q.Trim();
+            query = query.Where(o => o.Text.Contains(text) || (o.Concerns != null && o.Concerns.Contains(text)));
+        }
+
+        return query;
+    }
+}

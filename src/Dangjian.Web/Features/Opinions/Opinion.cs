@@ -1,0 +1,124 @@
+using System.Security.Cryptography;
+using System.Text;
+using Dangjian.Web.Platform.Audit;
+using Dangjian.Web.Platform.Data;
+
+namespace Dangjian.Web.Features.Opinions;
+
+public enum Channel
+{
+    PublicBox = 1,
+    Box = 2,
+    Hotline = 3,
+    Website = 4,
+    WeChat = 5,
+    Letter = 6,
+    Call = 7,
+    Visit = 8,
+    Forum = 9,
+    SolicitationLetter = 10,
+    FieldVisit = 11,
+    Talk = 12,
+}
+
+public enum Nature
+{
+    Positive = 1,
+    Suggestion = 2,
+    Criticism = 3,
+}
+
+public enum Topic
+{
+    Formalism = 1,
+    Bureaucratism = 2,
+    Hedonism = 3,
+    Extravagance = 4,
+    Other = 9,
+}
+
+/// <summary>
+/// 意见: one opinion kept verbatim (原汁原味: <see cref="Text"/> never changes after it is recorded; corrections go in
+/// <see cref="Note"/>), with its channel, whom it concerns, nature and topic, and an optional reply.
+/// </summary>
+public sealed class Opinion : Entity, ISoftDeletable, IAuditTitled
+{
+    public Guid CampaignId { get; set; }
+
+    public Channel Channel { get; set; }
+
+    public DateOnly ReceivedOn { get; set; }
+
+    public required string Text { get; init; }
+
+    /// <summary>领导班子, a named leader or a department; free text as the opinion says it.</summary>
+    public string? Concerns { get; set; }
+
+    public Nature? Nature { get; set; }
+
+    public Topic? Topic { get; set; }
+
+    /// <summary>Only what the submitter chose to give; null when anonymous.</summary>
+    public string? SubmitterName { get; set; }
+
+    public string? SubmitterContact { get; set; }
+
+    /// <summary>Hash of the tracking code given to a public submitter (the code itself is shown once).</summary>
+    public string? TrackingHash { get; set; }
+
+    public string? Reply { get; set; }
+
+    public DateTime? RepliedAt { get; set; }
+
+    /// <summary>The office's notes and corrections; the original text stays as it came.</summary>
+    public string? Note { get; set; }
+
+    public DateTime? DeletedAt { get; set; }
+
+    public Guid? DeletedById { get; set; }
+
+    string IAuditTitled.AuditTitle => Text.Length > 30 ? Text[..30] : Text;
+
+    public static string NewTrackingCode()
+    {
+        const string alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+        return string.Concat(Enumerable.Range(0, 10).Select(_ => alphabet[RandomNumberGenerator.GetInt32(alphabet.Length)]));
+    }
+
+    public static string HashCode(string code) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes((code ?? "").Trim().ToUpperInvariant())));
+}
+
+public static class OpinionLabels
+{
+    public static string Of(Channel c) => c switch
+    {
+        Channel.PublicBox => "网上意见箱",
+        Channel.Box => "意见箱",
+        Channel.Hotline => "专线电话",
+        Channel.Website => "网站专栏",
+        Channel.WeChat => "微博/微信",
+        Channel.Letter => "来信",
+        Channel.Call => "来电",
+        Channel.Visit => "来访",
+        Channel.Forum => "座谈会",
+        Channel.SolicitationLetter => "征求意见函",
+        Channel.FieldVisit => "走访",
+        _ => "个别谈话",
+    };
+
+    public static string Of(Nature n) => n switch
+    {
+        Nature.Positive => "肯定",
+        Nature.Suggestion => "建议",
+        _ => "批评",
+    };
+
+    public static string Of(Topic t) => t switch
+    {
+        Topic.Formalism => "形式主义",
+        Topic.Bureaucratism => "官僚主义",
+        Topic.Hedonism => "享乐主义",
+        Topic.Extravagance => "奢靡之风",
+        _ => "其他",
+    };
+}

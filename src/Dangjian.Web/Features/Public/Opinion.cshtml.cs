@@ -1,0 +1,129 @@
+using System.Globalization;
+using Dangjian.Web.Features.Campaigns;
+using Dangjian.Web.Features.Opinions;
+using Dangjian.Web.Platform.Data;
+using Dangjian.Web.Platform.Web;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dangjian.Web.Features.Public;
+
+/// <summary>
+/// 网上意见箱: anyone, without signing in, leaves an opinion for a running campaign (from the QR poster). Bots are held
+/// off without third-party services — a hidden field people never fill and a signed form time (too fast or too old is
+/// refused) — and the folder's rate limit. Nothing identifying is kept except what the person chooses to give; they
+/// get a tracking code to read the reply later.
+/// </summary>
+public sealed class OpinionModel(AppDbContext db, IDataProtectionProvider protection, TimeProvider clock) : PageModel
+{
+    public const int MaxLength = 2000;
+
+    private static readonly TimeSpan Fastest = TimeSpan.FromSeconds(3);
+
+    [BindProperty(SupportsGet = true, Name = "c")]
+    public Guid CampaignId { get; set; }
+
+    public string? CampaignTitle { get; private set; }
+
+    [BindProperty]
+    public string? Text { get; set; }
+
+    [BindProperty]
+    public string? Concerns { get; set; }
+
+    [BindProperty]
+    public string? Name { get; set; }
+
+    [BindProperty]
+    public string? Contact { get; set; }
+
+    /// <summary>Honeypot: hidden from people, filled in by bots.</summary>
+    [BindProperty]
+    public string? Website { get; set; }
+
+    [BindProperty]
+    public string? Stamp { get; set; }
+
+    public string? TrackingCode { get; private set; }
+
+    private ITimeLimitedDataProtector Protector => protection.CreateProtector("public-opinion-form").ToTimeLimitedDataProtector();
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var human = string.IsNullOrEmpty(Website) && FormTimeIsHuman();
+        await LoadAsync(ct);
+        if (CampaignTitle is null)
+        {
+            return Page();
+        }
+
+        if (!human)
+        {
+            ModelState.AddModelError("", "提交未被接收：页面已过期或提交过快，请刷新页面后重新填写。");
+            return Page();
+        }
+
+        var text = Text?.Trim() ?? "";
+        if (text.Length == 0 || text.Length > MaxLength)
+        {
+            ModelState.AddModelError(nameof(Text), $"请填写意见（不超过{MaxLength}字）。");
+        }
+
+        if ((Concerns?.Length ?? 0) > 100 || (Name?.Length ?? 0) > 50 || (Contact?.Length ?? 0) > 100)
+        {
+            ModelState.AddModelError(nameof(Concerns), "反映对象不超过100字，姓名不超过50字，联系方式不超过100字。");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        TrackingCode = Opinion.NewTrackingCode();
+        db.Opinions.Add(new Opinion
+        {
+            CampaignId = CampaignId,
+            Channel = Channel.PublicBox,
+            ReceivedOn = ChinaTime.Today(clock),
+            Text = text,
+            Concerns = string.IsNullOrWhiteSpace(Concerns) ? null : Concerns.Trim(),
+            SubmitterName = string.IsNullOrWhiteSpace(Name) ? null : Name.Trim(),
+            SubmitterContact = string.IsNullOrWhiteSpace(Contact) ? null : Contact.Trim(),
+            TrackingHash = Opinion.HashCode(TrackingCode),
+        });
+        await db.SaveChangesAsync(ct);
+        return Page();
+    }
+
+    private bool FormTimeIsHuman()
+    {
+        try
+        {
+            var issued = DateTime.Parse(Protector.Unprotect(Stamp ?? ""), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
+            return clock.GetUtcNow().UtcDateTime - issued >= Fastest;
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            return false;
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Response.Headers.CacheControl = "no-store";
+        CampaignTitle = await db.Campaigns.AsNoTracking().Where(c => c.Id == CampaignId && c.Status == CampaignStatus.Running).Select(c => c.Title).SingleOrDefaultAsync(ct);
+        Stamp = Protector.Protect(clock.GetUtcNow().UtcDateTime.ToString("O", CultureInfo.InvariantCulture), TimeSpan.FromHours(2));
+    }
+}
