@@ -144,6 +144,7 @@ public sealed class DemoSeeder(AppDbContext db, AccountProvisioning accounts, Pe
         await AddStudyAsync(campaign, phases, people, ct);
         await AddStudyWorkAsync(campaign, phases, people, readings, ct);
         await AddAppraisalsAsync(campaign, phases, people, ct);
+        await AddOpinionsAsync(campaign, phases, ct);
     }
 
     /// <summary>Phase 1's study (a 中心组学习会 and a 专题党课 with their attendance), and a session coming up in phase 2.</summary>
@@ -398,6 +399,41 @@ public sealed class DemoSeeder(AppDbContext db, AccountProvisioning accounts, Pe
         await db.SaveChangesAsync(ct);
         var supervisionUnit = db.OrgUnits.Local.Single(u => u.Code == "SW-DDZ3").Id;
         await service.OpenAsync(cadres, people.Values.Where(p => p.OrgUnitId != supervisionUnit && !p.IsRetired).Select(p => (p.Id, p.Name)).ToList(), ct);
+    }
+
+    /// <summary>Opinions from several channels, classified like seed 004's "18条(其中肯定意见10条,建议性意见8条)", plus a few criticisms awaiting a reply.</summary>
+    private async Task AddOpinionsAsync(Campaign campaign, List<Phase> phases, CancellationToken ct)
+    {
+        (Opinions.Channel Channel, string Text, string? Concerns, Opinions.Nature Nature, Opinions.Topic? Topic)[] items =
+        [
+            (Opinions.Channel.Forum, "局领导班子团结务实，科技服务企业的力度明显加大。", "局领导班子", Opinions.Nature.Positive, null),
+            (Opinions.Channel.Forum, "科技特派员制度很好，解决了企业的实际困难。", null, Opinions.Nature.Positive, null),
+            (Opinions.Channel.SolicitationLetter, "科技局在项目申报辅导方面做得扎实。", "政策法规科", Opinions.Nature.Positive, null),
+            (Opinions.Channel.SolicitationLetter, "高新技术企业认定服务热情周到。", "高新技术科", Opinions.Nature.Positive, null),
+            (Opinions.Channel.Letter, "知识产权宣传周活动效果好。", null, Opinions.Nature.Positive, null),
+            (Opinions.Channel.Visit, "农村科技服务下乡及时，群众欢迎。", "农村科技科", Opinions.Nature.Positive, null),
+            (Opinions.Channel.Forum, "领导干部下基层调研次数多了。", "局领导班子", Opinions.Nature.Positive, null),
+            (Opinions.Channel.Hotline, "专线电话接听及时，答复清楚。", "办公室", Opinions.Nature.Positive, null),
+            (Opinions.Channel.FieldVisit, "生产力促进中心服务企业有实效。", "生产力促进中心", Opinions.Nature.Positive, null),
+            (Opinions.Channel.Box, "机关作风有了明显转变。", null, Opinions.Nature.Positive, null),
+            (Opinions.Channel.Forum, "建议进一步精简会议和文件，减少基层负担。", "局领导班子", Opinions.Nature.Suggestion, Opinions.Topic.Formalism),
+            (Opinions.Channel.SolicitationLetter, "建议简化科技项目审批流程，缩短审批周期。", "计划财务科", Opinions.Nature.Suggestion, Opinions.Topic.Bureaucratism),
+            (Opinions.Channel.Letter, "建议定期公开科技经费使用情况。", "计划财务科", Opinions.Nature.Suggestion, null),
+            (Opinions.Channel.Forum, "建议多深入企业一线了解需求，少在办公室听汇报。", "局领导班子", Opinions.Nature.Suggestion, Opinions.Topic.Bureaucratism),
+            (Opinions.Channel.WeChat, "建议网站专栏及时更新政策解读。", "办公室", Opinions.Nature.Suggestion, Opinions.Topic.Formalism),
+            (Opinions.Channel.Call, "建议加强对科技型中小企业的融资服务。", null, Opinions.Nature.Suggestion, null),
+            (Opinions.Channel.Talk, "建议中层干部轮岗交流，增强活力。", null, Opinions.Nature.Suggestion, null),
+            (Opinions.Channel.Forum, "建议公务接待严格执行标准，杜绝铺张。", null, Opinions.Nature.Suggestion, Opinions.Topic.Extravagance),
+            (Opinions.Channel.PublicBox, "个别科室办事拖拉，材料要跑好几趟。", "高新技术科", Opinions.Nature.Criticism, Opinions.Topic.Bureaucratism),
+            (Opinions.Channel.PublicBox, "检查评比太多，基层疲于应付。", null, Opinions.Nature.Criticism, Opinions.Topic.Formalism),
+        ];
+        var day = phases[0].StartsOn.AddDays(26);
+        db.Opinions.AddRange(items.Select((x, i) => new Opinions.Opinion
+        {
+            CampaignId = campaign.Id, Channel = x.Channel, ReceivedOn = day.AddDays(i % 10), Text = x.Text, Concerns = x.Concerns, Nature = x.Nature, Topic = x.Topic,
+            TrackingHash = x.Channel == Opinions.Channel.PublicBox ? Opinions.Opinion.HashCode(Opinions.Opinion.NewTrackingCode()) : null,
+        }));
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>Valid-looking (checksummed, fictitious) ID numbers and phones, and party dates, for every demo person.</summary>

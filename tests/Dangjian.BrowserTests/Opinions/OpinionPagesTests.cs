@@ -1,0 +1,50 @@
+using Dangjian.BrowserTests.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Dangjian.BrowserTests.Opinions;
+
+[Collection(BrowserGroup.Name)]
+public sealed class OpinionPagesTests(BrowserFixture fixture)
+{
+    [BrowserFact]
+    public async Task ThePublicScansThePosterLeavesAnOpinionAndReadsTheReply()
+    {
+        var office = await fixture.NewPageAsync();
+        await fixture.SignInAsync(office, "office");
+        await office.GotoAsync("/Opinions/Box");
+        await BrowserFixture.ShotAsync(office, "opinion-box-poster-desktop");
+        var link = await office.GetByTestId("box-link").First.GetAttributeAsync("href");
+
+        var phone = await fixture.NewPageAsync("phone");
+        await phone.GotoAsync(link!);
+        await phone.GetByLabel("意见和建议").FillAsync("窗口服务时间太短，中午不办公，企业来回跑。");
+        await phone.GetByLabel("反映对象（选填，如：领导班子、某科室）").FillAsync("办公室");
+        await BrowserFixture.ShotAsync(phone, "opinion-box-phone");
+        await phone.WaitForTimeoutAsync(3200);
+        await phone.GetByTestId("box-submit").ClickAsync();
+        await Expect(phone.GetByTestId("box-done")).ToBeVisibleAsync();
+        var code = (await phone.GetByTestId("tracking-code").TextContentAsync())!.Trim();
+        await BrowserFixture.ShotAsync(phone, "opinion-box-done-phone");
+
+        await office.GotoAsync("/Opinions?channel=PublicBox");
+        await Expect(office.GetByTestId("opinions")).ToContainTextAsync("中午不办公");
+        await BrowserFixture.ShotAsync(office, "opinions-desktop");
+        await office.GetByTestId("opinions").Locator("li", new() { HasText = "中午不办公" }).GetByRole(AriaRole.Link, new() { Name = "分类、备注与答复" }).ClickAsync();
+        await office.GetByLabel("性质").SelectOptionAsync(new SelectOptionValue { Label = "批评" });
+        await office.GetByLabel("答复（提交人可凭查询码查看）").FillAsync("已实行中午轮班值守，感谢您的意见。");
+        await BrowserFixture.ShotAsync(office, "opinion-edit-desktop");
+        await office.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+        await Expect(office.GetByTestId("flash")).ToContainTextAsync("已保存");
+        await office.SetViewportSizeAsync(375, 812);
+        await BrowserFixture.ShotAsync(office, "opinions-phone");
+
+        await phone.GotoAsync("/Public/Reply");
+        await phone.GetByPlaceholder("输入查询码").FillAsync(code);
+        await phone.GetByRole(AriaRole.Button, new() { Name = "查询" }).ClickAsync();
+        await Expect(phone.GetByTestId("reply-text")).ToContainTextAsync("中午轮班值守");
+        await BrowserFixture.ShotAsync(phone, "opinion-reply-phone");
+        await phone.Context.CloseAsync();
+        await office.Context.CloseAsync();
+    }
+}
