@@ -144,7 +144,7 @@ public sealed class DemoSeeder(AppDbContext db, AccountProvisioning accounts, Pe
         await AddStudyAsync(campaign, phases, people, ct);
         await AddStudyWorkAsync(campaign, phases, people, readings, ct);
         await AddAppraisalsAsync(campaign, phases, people, ct);
-        await AddOpinionsAsync(campaign, phases, ct);
+        await AddOpinionsAsync(campaign, phases, people, ct);
     }
 
     /// <summary>Phase 1's study (a 中心组学习会 and a 专题党课 with their attendance), and a session coming up in phase 2.</summary>
@@ -402,8 +402,15 @@ public sealed class DemoSeeder(AppDbContext db, AccountProvisioning accounts, Pe
     }
 
     /// <summary>Opinions from several channels, classified like seed 004's "18条(其中肯定意见10条,建议性意见8条)", plus a few criticisms awaiting a reply.</summary>
-    private async Task AddOpinionsAsync(Campaign campaign, List<Phase> phases, CancellationToken ct)
+    private async Task AddOpinionsAsync(Campaign campaign, List<Phase> phases, Dictionary<string, Person> people, CancellationToken ct)
     {
+        var forums = new List<Opinions.Forum>
+        {
+            new() { CampaignId = campaign.Id, Title = "服务对象代表座谈会", HeldOn = phases[0].StartsOn.AddDays(26), HostPersonId = people["王建国"].Id, Groups = "服务对象、企业代表", Attendees = 18, Place = "局三楼会议室", Notes = "邀请高新技术企业、科研院所代表座谈，听取对局机关作风和服务的意见。" },
+            new() { CampaignId = campaign.Id, Title = "党外人士和“两代表一委员”座谈会", HeldOn = phases[0].StartsOn.AddDays(29), HostPersonId = people["王建国"].Id, Groups = "党外人士、两代表一委员", Attendees = 12, Place = "局三楼会议室" },
+            new() { CampaignId = campaign.Id, Title = "老同志座谈会", HeldOn = phases[0].StartsOn.AddDays(31), HostPersonId = people["李红梅"].Id, Groups = "老同志", Attendees = 9, Place = "局一楼会议室" },
+        };
+        db.Forums.AddRange(forums);
         (Opinions.Channel Channel, string Text, string? Concerns, Opinions.Nature Nature, Opinions.Topic? Topic)[] items =
         [
             (Opinions.Channel.Forum, "局领导班子团结务实，科技服务企业的力度明显加大。", "局领导班子", Opinions.Nature.Positive, null),
@@ -432,8 +439,10 @@ public sealed class DemoSeeder(AppDbContext db, AccountProvisioning accounts, Pe
         {
             CampaignId = campaign.Id, Channel = x.Channel, ReceivedOn = day.AddDays(i % 10), Text = x.Text, Concerns = x.Concerns, Nature = x.Nature, Topic = x.Topic,
             TrackingHash = x.Channel == Opinions.Channel.PublicBox ? Opinions.Opinion.HashCode(Opinions.Opinion.NewTrackingCode()) : null,
+            ForumId = x.Channel == Opinions.Channel.Forum ? forums[i % 2].Id : null,
         }));
         await db.SaveChangesAsync(ct);
+        await new Opinions.ForumService(db, clock).RecountAsync(campaign.Id, ct);
     }
 
     /// <summary>Valid-looking (checksummed, fictitious) ID numbers and phones, and party dates, for every demo person.</summary>

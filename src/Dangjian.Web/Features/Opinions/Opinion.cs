@@ -49,6 +49,9 @@ public sealed class Opinion : Entity, ISoftDeletable, IAuditTitled
 
     public DateOnly ReceivedOn { get; set; }
 
+    /// <summary>The 座谈会 where it was raised, if any.</summary>
+    public Guid? ForumId { get; set; }
+
     public required string Text { get; init; }
 
     /// <summary>领导班子, a named leader or a department; free text as the opinion says it.</summary>

@@ -87,6 +87,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TimePro
 
     public DbSet<Features.Opinions.Opinion> Opinions => Set<Features.Opinions.Opinion>();
 
+    public DbSet<Features.Opinions.Forum> Forums => Set<Features.Opinions.Forum>();
+
     public DbSet<Features.Appraisals.AppraisalTarget> AppraisalTargets => Set<Features.Appraisals.AppraisalTarget>();
 
     public DbSet<Features.Appraisals.AppraisalVoter> AppraisalVoters => Set<Features.Appraisals.AppraisalVoter>();
@@ -504,7 +506,20 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TimePro
             b.Property(x => x.Note).HasMaxLength(4000);
             b.HasIndex(x => new { x.CampaignId, x.Channel });
             b.HasIndex(x => x.TrackingHash).IsUnique();
+            b.HasIndex(x => x.ForumId);
             b.HasOne<Campaign>().WithMany().HasForeignKey(x => x.CampaignId).OnDelete(DeleteBehavior.Restrict);
+            b.HasOne<Features.Opinions.Forum>().WithMany().HasForeignKey(x => x.ForumId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<Features.Opinions.Forum>(b =>
+        {
+            b.Property(x => x.Title).HasMaxLength(200);
+            b.Property(x => x.Place).HasMaxLength(200);
+            b.Property(x => x.Groups).HasMaxLength(500);
+            b.Property(x => x.Notes).HasMaxLength(20000);
+            b.HasIndex(x => new { x.CampaignId, x.HostPersonId });
+            b.HasOne<Campaign>().WithMany().HasForeignKey(x => x.CampaignId).OnDelete(DeleteBehavior.Restrict);
+            b.HasOne(x => x.HostPerson).WithMany().HasForeignKey(x => x.HostPersonId).OnDelete(DeleteBehavior.Restrict);
         });
 
         builder.Entity<Notification>(b =>

@@ -1,10 +1,37 @@
--- Opinions kept verbatim, from every channel including the public opinion box.
+-- Opinions kept verbatim, from every channel including the public opinion box, and the forums where some were raised.
+
+CREATE TABLE "Forums" (
+    "Id" uuid NOT NULL,
+    "CampaignId" uuid NOT NULL,
+    "Title" character varying(200) NOT NULL,
+    "HeldOn" date NOT NULL,
+    "HostPersonId" uuid NOT NULL,
+    "Place" character varying(200),
+    "Groups" character varying(500) NOT NULL,
+    "Attendees" integer NOT NULL,
+    "Notes" character varying(20000),
+    "DeletedAt" timestamp with time zone,
+    "DeletedById" uuid,
+    "CreatedAt" timestamp with time zone NOT NULL,
+    "UpdatedAt" timestamp with time zone NOT NULL,
+    "Version" uuid NOT NULL,
+    CONSTRAINT "PK_Forums" PRIMARY KEY ("Id"),
+    CONSTRAINT "FK_Forums_Campaigns_CampaignId" FOREIGN KEY ("CampaignId") REFERENCES "Campaigns" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_Forums_People_HostPersonId" FOREIGN KEY ("HostPersonId") REFERENCES "People" ("Id") ON DELETE RESTRICT
+);
+
+CREATE INDEX "IX_Forums_CampaignId_HostPersonId" ON "Forums" ("CampaignId", "HostPersonId");
+
+CREATE INDEX "IX_Forums_DeletedAt" ON "Forums" ("DeletedAt");
+
+CREATE INDEX "IX_Forums_HostPersonId" ON "Forums" ("HostPersonId");
 
 CREATE TABLE "Opinions" (
     "Id" uuid NOT NULL,
     "CampaignId" uuid NOT NULL,
     "Channel" integer NOT NULL,
     "ReceivedOn" date NOT NULL,
+    "ForumId" uuid,
     "Text" character varying(4000) NOT NULL,
     "Concerns" character varying(100),
     "Nature" integer,
@@ -21,11 +48,14 @@ CREATE TABLE "Opinions" (
     "UpdatedAt" timestamp with time zone NOT NULL,
     "Version" uuid NOT NULL,
     CONSTRAINT "PK_Opinions" PRIMARY KEY ("Id"),
-    CONSTRAINT "FK_Opinions_Campaigns_CampaignId" FOREIGN KEY ("CampaignId") REFERENCES "Campaigns" ("Id") ON DELETE RESTRICT
+    CONSTRAINT "FK_Opinions_Campaigns_CampaignId" FOREIGN KEY ("CampaignId") REFERENCES "Campaigns" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_Opinions_Forums_ForumId" FOREIGN KEY ("ForumId") REFERENCES "Forums" ("Id") ON DELETE RESTRICT
 );
 
 CREATE INDEX "IX_Opinions_CampaignId_Channel" ON "Opinions" ("CampaignId", "Channel");
 
 CREATE INDEX "IX_Opinions_DeletedAt" ON "Opinions" ("DeletedAt");
+
+CREATE INDEX "IX_Opinions_ForumId" ON "Opinions" ("ForumId");
 
 CREATE UNIQUE INDEX "IX_Opinions_TrackingHash" ON "Opinions" ("TrackingHash");

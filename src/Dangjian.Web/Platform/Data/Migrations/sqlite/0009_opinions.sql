@@ -1,10 +1,36 @@
--- Opinions kept verbatim, from every channel including the public opinion box.
+-- Opinions kept verbatim, from every channel including the public opinion box, and the forums where some were raised.
+
+CREATE TABLE "Forums" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_Forums" PRIMARY KEY,
+    "CampaignId" TEXT NOT NULL,
+    "Title" TEXT NOT NULL,
+    "HeldOn" TEXT NOT NULL,
+    "HostPersonId" TEXT NOT NULL,
+    "Place" TEXT NULL,
+    "Groups" TEXT NOT NULL,
+    "Attendees" INTEGER NOT NULL,
+    "Notes" TEXT NULL,
+    "DeletedAt" TEXT NULL,
+    "DeletedById" TEXT NULL,
+    "CreatedAt" TEXT NOT NULL,
+    "UpdatedAt" TEXT NOT NULL,
+    "Version" TEXT NOT NULL,
+    CONSTRAINT "FK_Forums_Campaigns_CampaignId" FOREIGN KEY ("CampaignId") REFERENCES "Campaigns" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_Forums_People_HostPersonId" FOREIGN KEY ("HostPersonId") REFERENCES "People" ("Id") ON DELETE RESTRICT
+);
+
+CREATE INDEX "IX_Forums_CampaignId_HostPersonId" ON "Forums" ("CampaignId", "HostPersonId");
+
+CREATE INDEX "IX_Forums_DeletedAt" ON "Forums" ("DeletedAt");
+
+CREATE INDEX "IX_Forums_HostPersonId" ON "Forums" ("HostPersonId");
 
 CREATE TABLE "Opinions" (
     "Id" TEXT NOT NULL CONSTRAINT "PK_Opinions" PRIMARY KEY,
     "CampaignId" TEXT NOT NULL,
     "Channel" INTEGER NOT NULL,
     "ReceivedOn" TEXT NOT NULL,
+    "ForumId" TEXT NULL,
     "Text" TEXT NOT NULL,
     "Concerns" TEXT NULL,
     "Nature" INTEGER NULL,
@@ -20,11 +46,14 @@ CREATE TABLE "Opinions" (
     "CreatedAt" TEXT NOT NULL,
     "UpdatedAt" TEXT NOT NULL,
     "Version" TEXT NOT NULL,
-    CONSTRAINT "FK_Opinions_Campaigns_CampaignId" FOREIGN KEY ("CampaignId") REFERENCES "Campaigns" ("Id") ON DELETE RESTRICT
+    CONSTRAINT "FK_Opinions_Campaigns_CampaignId" FOREIGN KEY ("CampaignId") REFERENCES "Campaigns" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_Opinions_Forums_ForumId" FOREIGN KEY ("ForumId") REFERENCES "Forums" ("Id") ON DELETE RESTRICT
 );
 
 CREATE INDEX "IX_Opinions_CampaignId_Channel" ON "Opinions" ("CampaignId", "Channel");
 
 CREATE INDEX "IX_Opinions_DeletedAt" ON "Opinions" ("DeletedAt");
+
+CREATE INDEX "IX_Opinions_ForumId" ON "Opinions" ("ForumId");
 
 CREATE UNIQUE INDEX "IX_Opinions_TrackingHash" ON "Opinions" ("TrackingHash");

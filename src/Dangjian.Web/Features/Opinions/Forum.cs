@@ -1,0 +1,36 @@
+using Dangjian.Web.Features.Organization;
+using Dangjian.Web.Platform.Audit;
+using Dangjian.Web.Platform.Data;
+
+namespace Dangjian.Web.Features.Opinions;
+
+/// <summary>座谈会: a forum hosted by a leader with groups of attendees; the opinions raised are recorded as opinions of channel 座谈会.</summary>
+public sealed class Forum : Entity, ISoftDeletable, IAuditTitled
+{
+    public static readonly IReadOnlyList<string> GroupNames = ["党外人士", "两代表一委员", "服务对象", "老同志", "企业代表", "科研人员", "机关干部", "基层群众"];
+
+    public Guid CampaignId { get; set; }
+
+    public required string Title { get; set; }
+
+    public DateOnly HeldOn { get; set; }
+
+    public Guid HostPersonId { get; set; }
+
+    public Person? HostPerson { get; set; }
+
+    public string? Place { get; set; }
+
+    /// <summary>Attendee groups, separated by 、.</summary>
+    public string Groups { get; set; } = "";
+
+    public int Attendees { get; set; }
+
+    public string? Notes { get; set; }
+
+    public DateTime? DeletedAt { get; set; }
+
+    public Guid? DeletedById { get; set; }
+
+    string IAuditTitled.AuditTitle => Title;
+}
