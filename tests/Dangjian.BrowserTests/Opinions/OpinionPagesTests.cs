@@ -47,4 +47,21 @@ public sealed class OpinionPagesTests(BrowserFixture fixture)
         await phone.Context.CloseAsync();
         await office.Context.CloseAsync();
     }
+
+    [BrowserFact]
+    public async Task ForumsShowTheLeaderRuleAtBothWidths()
+    {
+        foreach (var viewport in new[] { "desktop", "phone" })
+        {
+            var page = await fixture.NewPageAsync(viewport);
+            await fixture.SignInAsync(page, "office");
+            await page.GotoAsync("/Opinions/Forums");
+            await Expect(page.GetByTestId("leader-rule")).ToContainTextAsync("王建国");
+            await BrowserFixture.ShotAsync(page, $"forums-{viewport}");
+            await page.GetByTestId("forums").GetByRole(AriaRole.Link).First.ClickAsync();
+            await Expect(page.GetByTestId("forum-opinions")).ToBeVisibleAsync();
+            await BrowserFixture.ShotAsync(page, $"forum-details-{viewport}");
+            await page.Context.CloseAsync();
+        }
+    }
 }
