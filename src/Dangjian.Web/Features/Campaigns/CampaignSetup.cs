@@ -17,6 +17,7 @@ public static class CampaignSetup
         builder.Services.AddScoped<Appraisals.AppraisalService>();
         builder.Services.AddScoped<Appraisals.AppraisalAccess>();
         builder.Services.AddScoped<Opinions.ForumService>();
+        builder.Services.AddScoped<Opinions.LetterService>();
         builder.Services.AddScoped<Study.StudyAccess>();
         builder.Services.AddScoped<Platform.Files.IFileAccessRule, Study.NoteFileRule>();
         builder.Services.AddScoped<Platform.Files.IFileAccessRule, Study.SessionFileRule>();

@@ -52,6 +52,9 @@ public sealed class Opinion : Entity, ISoftDeletable, IAuditTitled
     /// <summary>The 座谈会 where it was raised, if any.</summary>
     public Guid? ForumId { get; set; }
 
+    /// <summary>The addressee of a 征求意见函 whose reply this is, if any.</summary>
+    public Guid? LetterRecipientId { get; set; }
+
     public required string Text { get; init; }
 
     /// <summary>领导班子, a named leader or a department; free text as the opinion says it.</summary>

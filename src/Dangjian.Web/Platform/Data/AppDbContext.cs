@@ -89,6 +89,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TimePro
 
     public DbSet<Features.Opinions.Forum> Forums => Set<Features.Opinions.Forum>();
 
+    public DbSet<Features.Opinions.SolicitationLetter> SolicitationLetters => Set<Features.Opinions.SolicitationLetter>();
+
+    public DbSet<Features.Opinions.LetterRecipient> LetterRecipients => Set<Features.Opinions.LetterRecipient>();
+
     public DbSet<Features.Appraisals.AppraisalTarget> AppraisalTargets => Set<Features.Appraisals.AppraisalTarget>();
 
     public DbSet<Features.Appraisals.AppraisalVoter> AppraisalVoters => Set<Features.Appraisals.AppraisalVoter>();
@@ -497,6 +501,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TimePro
 
         builder.Entity<Features.Opinions.Opinion>(b =>
         {
+            b.HasIndex(x => x.LetterRecipientId);
+            b.HasOne<Features.Opinions.LetterRecipient>().WithMany().HasForeignKey(x => x.LetterRecipientId).OnDelete(DeleteBehavior.Restrict);
             b.Property(x => x.Text).HasMaxLength(4000);
             b.Property(x => x.Concerns).HasMaxLength(100);
             b.Property(x => x.SubmitterName).HasMaxLength(50);
@@ -509,6 +515,27 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TimePro
             b.HasIndex(x => x.ForumId);
             b.HasOne<Campaign>().WithMany().HasForeignKey(x => x.CampaignId).OnDelete(DeleteBehavior.Restrict);
             b.HasOne<Features.Opinions.Forum>().WithMany().HasForeignKey(x => x.ForumId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<Features.Opinions.SolicitationLetter>(b =>
+        {
+            b.Property(x => x.Title).HasMaxLength(200);
+            b.Property(x => x.Body).HasMaxLength(10000);
+            b.Property(x => x.Questions).HasMaxLength(4000);
+            b.Property(x => x.TokenSecret).HasMaxLength(64);
+            b.HasIndex(x => x.CampaignId);
+            b.HasOne<Campaign>().WithMany().HasForeignKey(x => x.CampaignId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<Features.Opinions.LetterRecipient>(b =>
+        {
+            b.Property(x => x.Name).HasMaxLength(100);
+            b.Property(x => x.Category).HasMaxLength(20);
+            b.Property(x => x.TokenHash).HasMaxLength(64);
+            b.Property(x => x.ReturnedVia).HasMaxLength(10);
+            b.HasIndex(x => x.TokenHash).IsUnique();
+            b.HasIndex(x => new { x.LetterId, x.Name });
+            b.HasOne<Features.Opinions.SolicitationLetter>().WithMany().HasForeignKey(x => x.LetterId).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<Features.Opinions.Forum>(b =>

@@ -1,4 +1,44 @@
--- Opinions kept verbatim, from every channel including the public opinion box, and the forums where some were raised.
+-- Opinions kept verbatim from every channel (public opinion box, solicitation letters, forums…), the letters and their recipients, and the forums.
+
+CREATE TABLE "SolicitationLetters" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_SolicitationLetters" PRIMARY KEY,
+    "CampaignId" TEXT NOT NULL,
+    "Title" TEXT NOT NULL,
+    "Body" TEXT NOT NULL,
+    "Questions" TEXT NOT NULL,
+    "SentOn" TEXT NOT NULL,
+    "DueOn" TEXT NOT NULL,
+    "TokenSecret" TEXT NOT NULL,
+    "DeletedAt" TEXT NULL,
+    "DeletedById" TEXT NULL,
+    "CreatedAt" TEXT NOT NULL,
+    "UpdatedAt" TEXT NOT NULL,
+    "Version" TEXT NOT NULL,
+    CONSTRAINT "FK_SolicitationLetters_Campaigns_CampaignId" FOREIGN KEY ("CampaignId") REFERENCES "Campaigns" ("Id") ON DELETE RESTRICT
+);
+
+CREATE INDEX "IX_SolicitationLetters_CampaignId" ON "SolicitationLetters" ("CampaignId");
+
+CREATE INDEX "IX_SolicitationLetters_DeletedAt" ON "SolicitationLetters" ("DeletedAt");
+
+CREATE TABLE "LetterRecipients" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_LetterRecipients" PRIMARY KEY,
+    "LetterId" TEXT NOT NULL,
+    "Name" TEXT NOT NULL,
+    "Category" TEXT NULL,
+    "TokenHash" TEXT NOT NULL,
+    "ReturnedAt" TEXT NULL,
+    "ReturnedVia" TEXT NULL,
+    "RemindedAt" TEXT NULL,
+    "CreatedAt" TEXT NOT NULL,
+    "UpdatedAt" TEXT NOT NULL,
+    "Version" TEXT NOT NULL,
+    CONSTRAINT "FK_LetterRecipients_SolicitationLetters_LetterId" FOREIGN KEY ("LetterId") REFERENCES "SolicitationLetters" ("Id") ON DELETE CASCADE
+);
+
+CREATE INDEX "IX_LetterRecipients_LetterId_Name" ON "LetterRecipients" ("LetterId", "Name");
+
+CREATE UNIQUE INDEX "IX_LetterRecipients_TokenHash" ON "LetterRecipients" ("TokenHash");
 
 CREATE TABLE "Forums" (
     "Id" TEXT NOT NULL CONSTRAINT "PK_Forums" PRIMARY KEY,
@@ -31,6 +71,7 @@ CREATE TABLE "Opinions" (
     "Channel" INTEGER NOT NULL,
     "ReceivedOn" TEXT NOT NULL,
     "ForumId" TEXT NULL,
+    "LetterRecipientId" TEXT NULL,
     "Text" TEXT NOT NULL,
     "Concerns" TEXT NULL,
     "Nature" INTEGER NULL,
@@ -47,7 +88,8 @@ CREATE TABLE "Opinions" (
     "UpdatedAt" TEXT NOT NULL,
     "Version" TEXT NOT NULL,
     CONSTRAINT "FK_Opinions_Campaigns_CampaignId" FOREIGN KEY ("CampaignId") REFERENCES "Campaigns" ("Id") ON DELETE RESTRICT,
-    CONSTRAINT "FK_Opinions_Forums_ForumId" FOREIGN KEY ("ForumId") REFERENCES "Forums" ("Id") ON DELETE RESTRICT
+    CONSTRAINT "FK_Opinions_Forums_ForumId" FOREIGN KEY ("ForumId") REFERENCES "Forums" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_Opinions_LetterRecipients_LetterRecipientId" FOREIGN KEY ("LetterRecipientId") REFERENCES "LetterRecipients" ("Id") ON DELETE RESTRICT
 );
 
 CREATE INDEX "IX_Opinions_CampaignId_Channel" ON "Opinions" ("CampaignId", "Channel");
@@ -55,5 +97,7 @@ CREATE INDEX "IX_Opinions_CampaignId_Channel" ON "Opinions" ("CampaignId", "Chan
 CREATE INDEX "IX_Opinions_DeletedAt" ON "Opinions" ("DeletedAt");
 
 CREATE INDEX "IX_Opinions_ForumId" ON "Opinions" ("ForumId");
+
+CREATE INDEX "IX_Opinions_LetterRecipientId" ON "Opinions" ("LetterRecipientId");
 
 CREATE UNIQUE INDEX "IX_Opinions_TrackingHash" ON "Opinions" ("TrackingHash");
