@@ -64,4 +64,38 @@ public sealed class OpinionPagesTests(BrowserFixture fixture)
             await page.Context.CloseAsync();
         }
     }
+
+    [BrowserFact]
+    public async Task AnAddresseeRepliesToTheLetterOnAPhone()
+    {
+        var office = await fixture.NewPageAsync();
+        await fixture.SignInAsync(office, "office");
+        await office.GotoAsync("/Opinions/Letters");
+        await Expect(office.GetByTestId("letters")).ToContainTextAsync("发出50份，收回39份");
+        await BrowserFixture.ShotAsync(office, "letters-desktop");
+        await office.GetByTestId("letters").GetByRole(AriaRole.Link).First.ClickAsync();
+        await BrowserFixture.ShotAsync(office, "letter-details-desktop");
+        await office.GetByRole(AriaRole.Link, new() { Name = "打印函件" }).ClickAsync();
+        await Expect(office.GetByTestId("letter-page").First).ToBeVisibleAsync();
+        await BrowserFixture.ShotAsync(office, "letter-print-desktop");
+        var link = await office.GetByTestId("reply-link").First.GetAttributeAsync("href");
+
+        var phone = await fixture.NewPageAsync("phone");
+        await phone.GotoAsync(link!);
+        await phone.GetByLabel("1. 总体评价").FillAsync("总体较好。");
+        await phone.GetByLabel("3. 意见建议").FillAsync("建议减少检查评比。");
+        await BrowserFixture.ShotAsync(phone, "letter-reply-phone");
+        await phone.GetByTestId("letter-submit").ClickAsync();
+        await Expect(phone.GetByTestId("letter-done")).ToBeVisibleAsync();
+
+        await office.GoBackAsync();
+        await office.ReloadAsync();
+        await Expect(office.GetByTestId("letter-counts")).ToContainTextAsync("40");
+        await office.SetViewportSizeAsync(375, 812);
+        await BrowserFixture.ShotAsync(office, "letter-details-phone");
+        await office.GotoAsync("/Opinions/Letters");
+        await BrowserFixture.ShotAsync(office, "letters-phone");
+        await phone.Context.CloseAsync();
+        await office.Context.CloseAsync();
+    }
 }

@@ -443,6 +443,31 @@ public sealed class DemoSeeder(AppDbContext db, AccountProvisioning accounts, Pe
         }));
         await db.SaveChangesAsync(ct);
         await new Opinions.ForumService(db, clock).RecountAsync(campaign.Id, ct);
+
+        // Seed 000: "发放征求意见函50份,收到回复39份".
+        var letter = new Opinions.SolicitationLetter
+        {
+            CampaignId = campaign.Id, Title = "关于征求对局领导班子和领导干部“四风”方面意见建议的函", SentOn = phases[0].StartsOn.AddDays(25), DueOn = phases[0].StartsOn.AddDays(35),
+            Body = "为深入开展党的群众路线教育实践活动，广泛听取各方面对我局领导班子和领导干部在“四风”方面存在问题的意见建议，特致函征求贵单位意见。", Questions = "总体评价\n存在的突出问题\n意见建议",
+            TokenSecret = Opinions.SolicitationLetter.NewSecret(),
+        };
+        db.SolicitationLetters.Add(letter);
+        string[] kinds = ["单位", "企业", "高校", "科研院所", "代表委员"];
+        var letterService = new Opinions.LetterService(db, clock);
+        letterService.AddRecipients(letter, Enumerable.Range(1, 50).Select(i => new Opinions.LetterService.Recipient($"{kinds[i % kinds.Length]}{i:00}", kinds[i % kinds.Length])));
+        await db.SaveChangesAsync(ct);
+        var addressees = db.LetterRecipients.Local.Where(r => r.LetterId == letter.Id).OrderBy(r => r.Name).Take(39).ToList();
+        var received = TimeZoneInfo.ConvertTimeToUtc(letter.DueOn.AddDays(-2).ToDateTime(new TimeOnly(10, 0)), Platform.Web.ChinaTime.Zone);
+        foreach (var (r, i) in addressees.Select((r, i) => (r, i)))
+        {
+            (r.ReturnedAt, r.ReturnedVia) = (received, i % 3 == 0 ? "纸质" : "网上");
+            if (i < 6)
+            {
+                db.Opinions.Add(new Opinions.Opinion { CampaignId = campaign.Id, Channel = Opinions.Channel.SolicitationLetter, ReceivedOn = letter.DueOn.AddDays(-2), Text = i % 2 == 0 ? "总体评价较好，希望继续加强对企业的服务。" : "科技项目评审要更加公开透明。", LetterRecipientId = r.Id, SubmitterName = r.Name, Note = "针对：意见建议" });
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>Valid-looking (checksummed, fictitious) ID numbers and phones, and party dates, for every demo person.</summary>
