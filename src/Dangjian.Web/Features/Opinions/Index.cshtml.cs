@@ -71,27 +71,11 @@ public sealed class IndexModel(AppDbContext db, ScopeGuard guard) : PageModel
 
     private IQueryable<Opinion> Filter(IQueryable<Opinion> query)
     {
-        if (Channel is { } c)
-        {
-            query = query.Where(o => o.Channel == c);
-        }
-
-        if (Nature is { } n)
-        {
-            query = query.Where(o => o.Nature == n);
-        }
-
-        if (Topic is { } t)
-        {
-            query = query.Where(o => o.Topic == t);
-        }
-
-        if (!string.IsNullOrWhiteSpace(Q))
-        {
-            var text = Q.Trim();
-            query = query.Where(o => o.Text.Contains(text) || (o.Concerns != null && o.Concerns.Contains(text)));
-        }
-
-        return query;
+        var text = Q?.Trim() ?? "";
+        return query
+            .WhereIf(Channel is not null, o => o.Channel == Channel)
+            .WhereIf(Nature is not null, o => o.Nature == Nature)
+            .WhereIf(Topic is not null, o => o.Topic == Topic)
+            .WhereIf(text.Length > 0, o => o.Text.Contains(text) || (o.Concerns != null && o.Concerns.Contains(text)));
     }
 }

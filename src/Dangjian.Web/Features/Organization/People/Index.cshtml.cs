@@ -99,26 +99,12 @@ public sealed class IndexModel(AppDbContext db, ScopeGuard guard, TimeProvider c
             people = path is null ? people.Where(_ => false) : people.Where(p => p.OrgUnit!.Path.StartsWith(path));
         }
 
-        if (Status is { } status)
-        {
-            people = people.Where(p => p.PartyStatus == status);
-        }
-
-        if (Rank is { } rank)
-        {
-            people = people.Where(p => p.PostRank == rank);
-        }
-
-        if (Retired is { } retired)
-        {
-            people = people.Where(p => p.IsRetired == retired);
-        }
-
-        if (!string.IsNullOrWhiteSpace(Q))
-        {
-            var q = Q.Trim();
-            people = people.Where(p => p.Name.Contains(q) || (p.Title != null && p.Title.Contains(q)));
-        }
+        var q = Q?.Trim() ?? "";
+        people = people
+            .WhereIf(Status is not null, p => p.PartyStatus == Status)
+            .WhereIf(Rank is not null, p => p.PostRank == Rank)
+            .WhereIf(Retired is not null, p => p.IsRetired == Retired)
+            .WhereIf(q.Length > 0, p => p.Name.Contains(q) || (p.Title != null && p.Title.Contains(q)));
 
         people = Sort switch
         {
