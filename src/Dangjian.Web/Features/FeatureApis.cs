@@ -1,6 +1,7 @@
 using Dangjian.Web.Features.Account;
 using Dangjian.Web.Features.Appraisals;
 using Dangjian.Web.Features.Campaigns;
+using Dangjian.Web.Features.Opinions;
 using Dangjian.Web.Features.Organization;
 using Dangjian.Web.Features.Study;
 
@@ -16,6 +17,7 @@ public static class FeatureApis
         api.MapCampaignsApi();
         api.MapStudyApi();
         api.MapAppraisalsApi();
+        api.MapOpinionsApi();
         return api;
     }
 }

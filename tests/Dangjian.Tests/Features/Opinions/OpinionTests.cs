@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Dangjian.Tests.Infrastructure;
 using Dangjian.Web.Features.Opinions;
 using Microsoft.EntityFrameworkCore;
@@ -92,5 +93,22 @@ public sealed class OpinionTests(AppFactory app) : IClassFixture<AppFactory>
         export.StatusCode.ShouldBe(HttpStatusCode.OK);
         export.Content.Headers.ContentType!.MediaType!.ShouldContain("spreadsheetml");
         (await office.GetDocumentAsync("/Opinions/Box")).QuerySelector("[data-testid=box-link]")!.GetAttribute("href")!.ShouldContain($"/Public/Opinion?c={campaign}");
+    }
+
+    [DbFact]
+    public async Task TheApiGivesTheCountsOnlyToThoseWhoseScopeCoversTheCampaign()
+    {
+        var office = await app.SignedInClientAsync("office");
+        var counts = await office.GetFromJsonAsync<OpinionsApi.CountsDto>("/api/v1/opinions/counts");
+        counts!.ByNature["肯定"].ShouldBe(10);
+        counts.ByNature["建议"].ShouldBe(8);
+        var letters = await office.GetFromJsonAsync<List<OpinionsApi.LetterDto>>("/api/v1/letters");
+        letters!.ShouldContain(l => l.Sent == 50 && l.Returned == 39);
+        (await office.GetFromJsonAsync<List<OpinionsApi.ForumDto>>("/api/v1/forums"))!.Count.ShouldBe(3);
+        (await office.GetFromJsonAsync<OpinionsApi.PageDto<OpinionsApi.OpinionDto>>("/api/v1/opinions?channel=PublicBox"))!.Items.ShouldAllBe(o => o.Channel == "PublicBox");
+        (await office.GetAsync(new Uri("/api/v1/opinions?channel=Nonsense", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+
+        var member = await app.SignedInClientAsync("member");
+        (await member.GetFromJsonAsync<OpinionsApi.CountsDto>("/api/v1/opinions/counts"))!.Total.ShouldBe(0, "opinions stay with the office that runs the campaign");
     }
 }
