@@ -4,7 +4,6 @@ using Dangjian.Web.Platform.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using QRCoder;
 
 namespace Dangjian.Web.Features.Appraisals;
 
@@ -30,12 +29,10 @@ public sealed class SlipsModel(AppDbContext db, AppraisalAccess access) : PageMo
         }
 
         var voters = await db.AppraisalVoters.AsNoTracking().Where(v => v.AppraisalId == id && v.PersonId == null).OrderBy(v => v.Id).ToListAsync(ct);
-        using var generator = new QRCodeGenerator();
         foreach (var v in voters)
         {
             var url = $"{Request.Scheme}://{Request.Host}/Public/Ballot?t={AppraisalService.TokenFor(Appraisal, v.Id)}";
-            using var data = generator.CreateQrCode(url, QRCodeGenerator.ECCLevel.M);
-            Slips.Add(new Slip(v.Label, url, "data:image/png;base64," + Convert.ToBase64String(new PngByteQRCode(data).GetGraphic(4)), v.Used));
+            Slips.Add(new Slip(v.Label, url, QrImages.DataUri(url, 4), v.Used));
         }
 
         Response.Headers.CacheControl = "no-store";

@@ -6,7 +6,6 @@ using Dangjian.Web.Platform.Web;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using QRCoder;
 
 namespace Dangjian.Web.Features.Account.TwoFactor;
 
@@ -89,10 +88,7 @@ public sealed class EnableModel(UserManager<AppUser> users, SignInManager<AppUse
         var issuer = Uri.EscapeDataString("党建工作平台");
         var account = Uri.EscapeDataString(user.UserName ?? "");
         var uri = $"otpauth://totp/{issuer}:{account}?secret={key}&issuer={issuer}&digits=6";
-        using var generator = new QRCodeGenerator();
-        using var data = generator.CreateQrCode(uri, QRCodeGenerator.ECCLevel.M);
-        var png = new PngByteQRCode(data).GetGraphic(6);
-        QrDataUri = "data:image/png;base64," + Convert.ToBase64String(png);
+        QrDataUri = QrImages.DataUri(uri, 6);
     }
 
     private static string Group(string key)

@@ -4,7 +4,6 @@ using Dangjian.Web.Platform.Data;
 using Dangjian.Web.Platform.Web;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using QRCoder;
 
 namespace Dangjian.Web.Features.Opinions.Box;
 
@@ -21,12 +20,10 @@ public sealed class IndexModel(AppDbContext db, ScopeGuard guard) : PageModel
         ViewData.Trail(new Breadcrumb("意见箱"));
         var campaigns = await db.Campaigns.AsNoTracking().InScope(await guard.ScopeAsync(ct), c => c.ScopeUnit!.Path).Where(c => c.Status == CampaignStatus.Running)
             .OrderByDescending(c => c.StartsOn).Select(c => new { c.Id, c.Title }).Take(20).ToListAsync(ct);
-        using var generator = new QRCodeGenerator();
         foreach (var c in campaigns)
         {
             var url = $"{Request.Scheme}://{Request.Host}/Public/Opinion?c={c.Id}";
-            using var data = generator.CreateQrCode(url, QRCodeGenerator.ECCLevel.M);
-            Posters.Add(new Poster(c.Title, url, "data:image/png;base64," + Convert.ToBase64String(new PngByteQRCode(data).GetGraphic(8))));
+            Posters.Add(new Poster(c.Title, url, QrImages.DataUri(url)));
         }
     }
 }

@@ -4,7 +4,6 @@ using Dangjian.Web.Platform.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using QRCoder;
 
 namespace Dangjian.Web.Features.Opinions.Letters;
 
@@ -27,12 +26,10 @@ public sealed class PrintModel(AppDbContext db, Campaigns.CampaignAccess campaig
         }
 
         var recipients = await db.LetterRecipients.AsNoTracking().Where(r => r.LetterId == id && r.ReturnedAt == null).OrderBy(r => r.Name).ToListAsync(ct);
-        using var generator = new QRCodeGenerator();
         foreach (var r in recipients)
         {
             var url = $"{Request.Scheme}://{Request.Host}/Public/Letter?t={Letter.TokenFor(r.Id)}";
-            using var data = generator.CreateQrCode(url, QRCodeGenerator.ECCLevel.M);
-            Pages.Add(new Sheet(r.Name, url, "data:image/png;base64," + Convert.ToBase64String(new PngByteQRCode(data).GetGraphic(4))));
+            Pages.Add(new Sheet(r.Name, url, QrImages.DataUri(url, 4)));
         }
 
         Response.Headers.CacheControl = "no-store";

@@ -5,7 +5,6 @@ using Dangjian.Web.Platform.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using QRCoder;
 
 namespace Dangjian.Web.Features.Study.Sessions;
 
@@ -24,9 +23,7 @@ public sealed class QrModel(AppDbContext db, StudyAccess access, StudyService st
         Session = await db.StudySessions.SingleOrDefaultAsync(s => s.Id == id, ct) ?? throw new NotFoundException();
         await access.EditAsync(Session.CampaignId, ct);
         SignInUrl = $"{Request.Scheme}://{Request.Host}/Study/SignIn?c={Uri.EscapeDataString(study.IssueCode(Session))}";
-        using var generator = new QRCodeGenerator();
-        using var data = generator.CreateQrCode(SignInUrl, QRCodeGenerator.ECCLevel.M);
-        QrDataUri = "data:image/png;base64," + Convert.ToBase64String(new PngByteQRCode(data).GetGraphic(10));
+        QrDataUri = QrImages.DataUri(SignInUrl, 10);
         ViewData.Trail(new Breadcrumb("学习会", "/Study/Sessions"), new Breadcrumb(Session.Title, $"/Study/Sessions/Details?id={id}"), new Breadcrumb("签到二维码"));
         Response.Headers.CacheControl = "no-store";
         return Page();
