@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Dangjian.Web.Features.Appraisals;
 
 /// <summary>An appraisal for reading (its campaign visible to the caller) and whether the caller runs it (campaign office of that organization).</summary>
-public sealed class AppraisalAccess(AppDbContext db, CampaignAccess campaigns, ScopeGuard guard, CurrentUser me)
+public sealed class AppraisalAccess(AppDbContext db, CampaignAccess campaigns)
 {
     public async Task<(Appraisal Appraisal, Campaign Campaign, bool CanManage)> FindAsync(Guid id, CancellationToken ct = default)
     {
@@ -16,15 +16,5 @@ public sealed class AppraisalAccess(AppDbContext db, CampaignAccess campaigns, S
         return (appraisal, campaign, await CanManageAsync(campaign, ct));
     }
 
-    public async Task<bool> CanManageAsync(Campaign campaign, CancellationToken ct = default)
-    {
-        ArgumentNullException.ThrowIfNull(campaign);
-        if (!me.Principal.Can(Permissions.CampaignsEdit))
-        {
-            return false;
-        }
-
-        var path = await db.OrgUnits.Where(u => u.Id == campaign.ScopeUnitId).Select(u => u.Path).SingleAsync(ct);
-        return await guard.CoversAsync(path, ct);
-    }
+    public Task<bool> CanManageAsync(Campaign campaign, CancellationToken ct = default) => campaigns.RunsAsync(campaign, Permissions.CampaignsEdit, ct);
 }

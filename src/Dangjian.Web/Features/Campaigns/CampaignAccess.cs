@@ -40,6 +40,22 @@ public sealed class CampaignAccess(AppDbContext db, ScopeGuard guard, CurrentUse
             me.Principal.Can(Permissions.CampaignsApprove) && membership.IsSupervisor);
     }
 
+    /// <summary>
+    /// Whether the caller runs this campaign's work needing <paramref name="permission"/>: they hold the permission and
+    /// their scope covers the organization that runs the campaign (a unit below only reads).
+    /// </summary>
+    public async Task<bool> RunsAsync(Campaign campaign, string permission, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(campaign);
+        if (!me.Principal.Can(permission))
+        {
+            return false;
+        }
+
+        var path = await db.OrgUnits.Where(u => u.Id == campaign.ScopeUnitId).Select(u => u.Path).SingleAsync(ct);
+        return await guard.CoversAsync(path, ct);
+    }
+
     public async Task<Guid?> PersonIdAsync(CancellationToken ct = default) =>
         me.Id is { } id ? await db.Users.Where(u => u.Id == id).Select(u => u.PersonId).SingleOrDefaultAsync(ct) : null;
 }

@@ -39,13 +39,7 @@ public sealed class StudyAccess(AppDbContext db, ScopeGuard guard, CampaignAcces
     public async Task<Campaign> EditAsync(Guid campaignId, CancellationToken ct = default)
     {
         var campaign = await campaigns.FindAsync(campaignId, Permissions.StudyEdit, ct);
-        var path = await db.OrgUnits.Where(u => u.Id == campaign.ScopeUnitId).Select(u => u.Path).SingleAsync(ct);
-        if (!await guard.CoversAsync(path, ct))
-        {
-            throw new ForbiddenException();
-        }
-
-        return campaign;
+        return await campaigns.RunsAsync(campaign, Permissions.StudyEdit, ct) ? campaign : throw new ForbiddenException();
     }
 
     /// <summary>The campaign for reading, and whether the caller also runs its study work.</summary>
@@ -55,17 +49,7 @@ public sealed class StudyAccess(AppDbContext db, ScopeGuard guard, CampaignAcces
         return (campaign, await CanEditCampaignAsync(campaign, ct));
     }
 
-    public async Task<bool> CanEditCampaignAsync(Campaign campaign, CancellationToken ct = default)
-    {
-        ArgumentNullException.ThrowIfNull(campaign);
-        if (!CanEdit)
-        {
-            return false;
-        }
-
-        var path = await db.OrgUnits.Where(u => u.Id == campaign.ScopeUnitId).Select(u => u.Path).SingleAsync(ct);
-        return await guard.CoversAsync(path, ct);
-    }
+    public Task<bool> CanEditCampaignAsync(Campaign campaign, CancellationToken ct = default) => campaigns.RunsAsync(campaign, Permissions.StudyEdit, ct);
 
     public Task<Guid?> PersonIdAsync(CancellationToken ct = default) => campaigns.PersonIdAsync(ct);
 

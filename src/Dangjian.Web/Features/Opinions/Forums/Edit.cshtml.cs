@@ -10,7 +10,7 @@ namespace Dangjian.Web.Features.Opinions.Forums;
 
 /// <summary>记录座谈会: date inside the campaign, the leader who hosted it, attendee groups and number, and notes.</summary>
 [RequirePermission(Permissions.CampaignsEdit)]
-public sealed class EditModel(AppDbContext db, Appraisals.AppraisalAccess rights, ForumService forums, TimeProvider clock) : PageModel
+public sealed class EditModel(AppDbContext db, CampaignAccess campaignAccess, ForumService forums, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid CampaignId { get; set; }
@@ -96,7 +96,7 @@ public sealed class EditModel(AppDbContext db, Appraisals.AppraisalAccess rights
     private async Task LoadAsync(CancellationToken ct)
     {
         Campaign = await db.Campaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == CampaignId, ct) ?? throw new NotFoundException();
-        if (!await rights.CanManageAsync(Campaign, ct))
+        if (!await campaignAccess.RunsAsync(Campaign, Permissions.CampaignsEdit, ct))
         {
             throw new ForbiddenException();
         }

@@ -10,7 +10,7 @@ namespace Dangjian.Web.Features.Opinions.Letters;
 
 /// <summary>征求意见函: letters with 发出/收回/逾期, and sending a new one (recipients one per line).</summary>
 [RequirePermission(Permissions.CampaignsView)]
-public sealed class IndexModel(AppDbContext db, ScopeGuard guard, LetterService letters, Appraisals.AppraisalAccess rights) : PageModel
+public sealed class IndexModel(AppDbContext db, ScopeGuard guard, LetterService letters, CampaignAccess campaignAccess) : PageModel
 {
     public sealed record Option(Guid Id, string Name);
 
@@ -58,7 +58,7 @@ public sealed class IndexModel(AppDbContext db, ScopeGuard guard, LetterService 
         }
 
         var campaign = await db.Campaigns.AsNoTracking().SingleAsync(c => c.Id == CampaignId, ct);
-        if (!await rights.CanManageAsync(campaign, ct))
+        if (!await campaignAccess.RunsAsync(campaign, Permissions.CampaignsEdit, ct))
         {
             return Forbid();
         }

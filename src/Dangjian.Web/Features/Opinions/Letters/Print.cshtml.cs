@@ -9,7 +9,7 @@ namespace Dangjian.Web.Features.Opinions.Letters;
 
 /// <summary>打印函件: one printable letter per recipient, each with the recipient's own reply QR code and link.</summary>
 [RequirePermission(Permissions.CampaignsEdit)]
-public sealed class PrintModel(AppDbContext db, Campaigns.CampaignAccess campaigns, Appraisals.AppraisalAccess rights) : PageModel
+public sealed class PrintModel(AppDbContext db, Campaigns.CampaignAccess campaigns) : PageModel
 {
     public sealed record Sheet(string Name, string Url, string QrDataUri);
 
@@ -20,7 +20,7 @@ public sealed class PrintModel(AppDbContext db, Campaigns.CampaignAccess campaig
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         Letter = await db.SolicitationLetters.AsNoTracking().SingleOrDefaultAsync(l => l.Id == id, ct) ?? throw new NotFoundException();
-        if (!await rights.CanManageAsync(await campaigns.FindAsync(Letter.CampaignId, Permissions.CampaignsView, ct), ct))
+        if (!await campaigns.RunsAsync(await campaigns.FindAsync(Letter.CampaignId, Permissions.CampaignsView, ct), Permissions.CampaignsEdit, ct))
         {
             return Forbid();
         }
