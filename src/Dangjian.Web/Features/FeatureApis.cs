@@ -2,6 +2,8 @@ using Dangjian.Web.Features.Account;
 using Dangjian.Web.Features.Appraisals;
 using Dangjian.Web.Features.Campaigns;
 using Dangjian.Web.Features.Opinions;
+using Dangjian.Web.Features.Problems;
+using Dangjian.Web.Features.Talks;
 using Dangjian.Web.Features.Organization;
 using Dangjian.Web.Features.Study;
 
@@ -18,6 +20,8 @@ public static class FeatureApis
         api.MapStudyApi();
         api.MapAppraisalsApi();
         api.MapOpinionsApi();
+        api.MapTalksApi();
+        api.MapProblemsApi();
         return api;
     }
 }

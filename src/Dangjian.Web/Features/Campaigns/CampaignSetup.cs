@@ -18,6 +18,9 @@ public static class CampaignSetup
         builder.Services.AddScoped<Appraisals.AppraisalAccess>();
         builder.Services.AddScoped<Opinions.ForumService>();
         builder.Services.AddScoped<Opinions.LetterService>();
+        builder.Services.AddScoped<Talks.TalkService>();
+        builder.Services.AddScoped<Talks.TalkList>();
+        builder.Services.AddScoped<Opinions.ListeningFigures>();
         builder.Services.AddScoped<Study.StudyAccess>();
         builder.Services.AddScoped<Platform.Files.IFileAccessRule, Study.NoteFileRule>();
         builder.Services.AddScoped<Platform.Files.IFileAccessRule, Study.SessionFileRule>();

@@ -145,6 +145,8 @@ public sealed class DemoSeeder(AppDbContext db, AccountProvisioning accounts, Pe
         await AddStudyWorkAsync(campaign, phases, people, readings, ct);
         await AddAppraisalsAsync(campaign, phases, people, ct);
         await AddOpinionsAsync(campaign, phases, people, ct);
+        await AddTalksAsync(campaign, phases, people, ct);
+        await AddProblemsAsync(campaign, ct);
     }
 
     /// <summary>Phase 1's study (a 中心组学习会 and a 专题党课 with their attendance), and a session coming up in phase 2.</summary>
@@ -470,6 +472,59 @@ public sealed class DemoSeeder(AppDbContext db, AccountProvisioning accounts, Pe
         await db.SaveChangesAsync(ct);
     }
 
+    /// <summary>
+    /// The "四个必谈" list generated from the organization, with 22 of its pairs talked and three of the supervision
+    /// group's individual talks: 25 人(次), as in seed 004 "开展谈心活动25人(次)"; a few pairs are left open.
+    /// </summary>
+    private async Task AddTalksAsync(Campaign campaign, List<Phase> phases, Dictionary<string, Person> people, CancellationToken ct)
+    {
+        await new Talks.TalkList(db).GenerateAsync(campaign, ct);
+        var required = await db.TalkRequirements.Where(r => r.CampaignId == campaign.Id).OrderBy(r => r.Kind).ThenBy(r => r.CreatedAt).ToListAsync(ct);
+        var today = Platform.Web.ChinaTime.Today(clock);
+        var first = phases[1].StartsOn < today ? phases[1].StartsOn : today.AddDays(-10);
+        var span = Math.Max(1, today.DayNumber - first.DayNumber);
+        var fourMust = required.Where(r => r.Kind != Talks.TalkKind.Supervision).ToList();
+        var chosen = fourMust.Where((_, i) => i % 9 != 4).Take(22)
+            .Concat(required.Where(r => r.Kind == Talks.TalkKind.Supervision).Take(3)).ToList();
+        string[] topics = ["对照“四风”交换意见，征求对本人的意见", "围绕分管工作查找作风方面的差距", "谈心交心，互相提醒"];
+        for (var i = 0; i < chosen.Count; i++)
+        {
+            var r = chosen[i];
+            var initiator = r.PersonAId ?? (i % 2 == 0 ? people["周海涛"].Id : people["喻晓军"].Id);
+            db.Talks.Add(new Talks.Talk
+            {
+                CampaignId = campaign.Id, Kind = r.Kind, HeldOn = first.AddDays(i * span / chosen.Count), InitiatorId = initiator, PartnerId = r.PersonBId,
+                PairKey = r.PairKey, Topics = topics[i % topics.Length], Place = "局党组会议室",
+                Raised = i % 4 == 0 ? "希望多深入企业一线，减少会议和文件。" : "工作上支持配合，作风上要继续改进。",
+                Admonition = i % 7 == 3 ? Talks.Admonition.Reminder : i == 11 ? Talks.Admonition.Criticism : Talks.Admonition.None,
+                AdmonitionText = i % 7 == 3 ? "提醒注意工作方法，多听基层意见。" : i == 11 ? "批评个别时候办事拖拉，要求限期改进。" : null,
+            });
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Three problems consolidated from the opinions (梳理汇总), each linked to the opinions behind it; the rest wait.</summary>
+    private async Task AddProblemsAsync(Campaign campaign, CancellationToken ct)
+    {
+        var opinions = await db.Opinions.Where(o => o.CampaignId == campaign.Id && o.LetterRecipientId == null).ToListAsync(ct);
+        (string Title, Opinions.Topic Topic, string Concerns, string[] Texts)[] problems =
+        [
+            ("会议文件多，检查评比多，基层负担重", Opinions.Topic.Formalism, "局领导班子", ["精简会议和文件", "检查评比太多", "网站专栏及时更新"]),
+            ("项目审批环节多、周期长，服务企业不够主动", Opinions.Topic.Bureaucratism, "局领导班子", ["简化科技项目审批流程", "深入企业一线", "办事拖拉"]),
+            ("公务接待标准执行不够严格", Opinions.Topic.Extravagance, "办公室", ["公务接待"]),
+        ];
+        foreach (var (title, topic, concerns, texts) in problems)
+        {
+            var problem = new Problems.Problem { CampaignId = campaign.Id, Title = title, Category = topic, Concerns = concerns, Source = Problems.ProblemSource.Opinions };
+            db.Problems.Add(problem);
+            db.ProblemOpinions.AddRange(opinions.Where(o => texts.Any(t => o.Text.Contains(t, StringComparison.Ordinal)))
+                .Select(o => new Problems.ProblemOpinion { ProblemId = problem.Id, OpinionId = o.Id }));
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
     /// <summary>Valid-looking (checksummed, fictitious) ID numbers and phones, and party dates, for every demo person.</summary>
     private async Task AddPersonalDataAsync(IEnumerable<Person> people, CancellationToken ct)
     {
@@ -601,6 +656,11 @@ public sealed class DemoSeeder(AppDbContext db, AccountProvisioning accounts, Pe
             new PersonUnitRole { PersonId = people["吴国平"].Id, OrgUnitId = branch.Id, Title = "党支部组织委员" },
             new PersonUnitRole { PersonId = people["钱宇"].Id, OrgUnitId = groupCells[0].Id, Title = "党小组组长" },
             new PersonUnitRole { PersonId = people["韩明"].Id, OrgUnitId = groupCells[1].Id, Title = "党小组组长" });
+        foreach (var (leader, units) in new[] { ("李红梅", new[] { office, policy, finance }), ("张志强", [hightech, rural, social]), ("陈立新", [personnel]), ("刘文华", [institute, center]) })
+        {
+            db.PersonUnitRoles.AddRange(units.Select(u => new PersonUnitRole { PersonId = people[leader].Id, OrgUnitId = u.Id, Title = Talks.TalkList.OverseerTitle }));
+        }
+
         db.SupervisionLinks.Add(new SupervisionLink { SupervisorUnitId = supervision.Id, SupervisedUnitId = bureau.Id });
         return people;
     }

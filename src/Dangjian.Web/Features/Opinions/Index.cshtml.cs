@@ -26,6 +26,10 @@ public sealed class IndexModel(AppDbContext db, ScopeGuard guard) : PageModel
     [BindProperty(SupportsGet = true)]
     public string? Q { get; set; }
 
+    /// <summary>"no": only opinions no problem holds yet (待梳理); "yes": only those consolidated.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Consolidated { get; set; }
+
     [BindProperty(SupportsGet = true, Name = "page")]
     public int PageNumber { get; set; } = 1;
 
@@ -39,6 +43,9 @@ public sealed class IndexModel(AppDbContext db, ScopeGuard guard) : PageModel
 
     public int Total { get; private set; }
 
+    /// <summary>The problems each opinion on this page was consolidated into.</summary>
+    public ILookup<Guid, (Guid Id, string Title)> ProblemsOf { get; private set; } = Array.Empty<(Guid, Guid, string)>().ToLookup(x => x.Item1, x => (x.Item2, x.Item3));
+
     public bool CanEdit => User.Can(Permissions.CampaignsEdit);
 
     public async Task OnGetAsync(CancellationToken ct)
@@ -50,6 +57,10 @@ public sealed class IndexModel(AppDbContext db, ScopeGuard guard) : PageModel
         ByNature = (await all.GroupBy(o => o.Nature).Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct)).OrderBy(x => x.Key ?? (Nature)99).Select(x => new Count(x.Key is { } n ? OpinionLabels.Of(n) : "未分类", x.N)).ToList();
         ByTopic = (await all.GroupBy(o => o.Topic).Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct)).OrderBy(x => x.Key ?? (Topic)99).Select(x => new Count(x.Key is { } t ? OpinionLabels.Of(t) : "未分类", x.N)).ToList();
         Opinions = await Filter(all).OrderByDescending(o => o.ReceivedOn).ThenByDescending(o => o.CreatedAt).ThenBy(o => o.Id).ToPageAsync(PageNumber, 20, ct);
+        var ids = Opinions.Items.Select(o => o.Id).ToList();
+        ProblemsOf = (await db.ProblemOpinions.AsNoTracking().Where(l => ids.Contains(l.OpinionId))
+            .Join(db.Problems.AsNoTracking(), l => l.ProblemId, p => p.Id, (l, p) => new { l.OpinionId, p.Id, p.Title }).ToListAsync(ct))
+            .ToLookup(x => x.OpinionId, x => (x.Id, x.Title));
     }
 
     public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
@@ -76,6 +87,8 @@ public sealed class IndexModel(AppDbContext db, ScopeGuard guard) : PageModel
             .WhereIf(Channel is not null, o => o.Channel == Channel)
             .WhereIf(Nature is not null, o => o.Nature == Nature)
             .WhereIf(Topic is not null, o => o.Topic == Topic)
-            .WhereIf(text.Length > 0, o => o.Text.Contains(text) || (o.Concerns != null && o.Concerns.Contains(text)));
+            .WhereIf(text.Length > 0, o => o.Text.Contains(text) || (o.Concerns != null && o.Concerns.Contains(text)))
+            .WhereIf(Consolidated == "no", o => !db.ProblemOpinions.Any(l => l.OpinionId == o.Id && db.Problems.Any(p => p.Id == l.ProblemId)))
+            .WhereIf(Consolidated == "yes", o => db.ProblemOpinions.Any(l => l.OpinionId == o.Id && db.Problems.Any(p => p.Id == l.ProblemId)));
     }
 }

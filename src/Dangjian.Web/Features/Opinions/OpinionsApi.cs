@@ -27,6 +27,7 @@ public static class OpinionsApi
         group.MapGet("/opinions/counts", CountsAsync).WithSummary("意见按渠道、性质、类别的条数");
         group.MapGet("/letters", LettersAsync).WithSummary("征求意见函及发出、收回份数");
         group.MapGet("/forums", ForumsAsync).WithSummary("座谈会及会上意见条数");
+        group.MapGet("/listening", ListeningAsync).WithSummary("一个活动听取意见的全部数字：意见条数（按性质、渠道、类别）、征求意见函发出与收回、座谈会、民主测评、谈心谈话、问题梳理");
         return api;
     }
 
@@ -55,6 +56,12 @@ public static class OpinionsApi
             rows.GroupBy(r => OpinionLabels.Of(r.Channel)).ToDictionary(g => g.Key, g => g.Sum(r => r.Count)),
             rows.GroupBy(r => r.Nature is { } n ? OpinionLabels.Of(n) : "未分类").ToDictionary(g => g.Key, g => g.Sum(r => r.Count)),
             rows.GroupBy(r => r.Topic is { } t ? OpinionLabels.Of(t) : "未分类").ToDictionary(g => g.Key, g => g.Sum(r => r.Count))));
+    }
+
+    private static async Task<Results<Ok<ListeningFigures.Figures>, NotFound>> ListeningAsync(AppDbContext db, ScopeGuard guard, ListeningFigures figures, Guid campaignId, CancellationToken ct)
+    {
+        var campaigns = await CampaignsAsync(db, guard, campaignId, ct);
+        return await campaigns.AnyAsync(ct) ? TypedResults.Ok(await figures.ForCampaignAsync(campaignId, ct)) : TypedResults.NotFound();
     }
 
     private static async Task<Ok<List<LetterDto>>> LettersAsync(AppDbContext db, ScopeGuard guard, Guid? campaignId, CancellationToken ct)

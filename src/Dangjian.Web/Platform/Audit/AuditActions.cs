@@ -74,6 +74,10 @@ public static class AuditActions
         ["SecuritySettings"] = "安全策略",
         ["ApiToken"] = "访问令牌",
         ["AuditLog"] = "审计日志",
+        ["Talk"] = "谈心谈话",
+        ["TalkRequirement"] = "必谈名单",
+        ["Problem"] = "问题",
+        ["ProblemOpinion"] = "问题关联意见",
     };
 
     public static string ObjectLabel(string? type) => type is null ? "" : ObjectLabels.GetValueOrDefault(type, type);

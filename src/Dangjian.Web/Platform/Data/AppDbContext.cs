@@ -93,6 +93,14 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TimePro
 
     public DbSet<Features.Opinions.LetterRecipient> LetterRecipients => Set<Features.Opinions.LetterRecipient>();
 
+    public DbSet<Features.Talks.Talk> Talks => Set<Features.Talks.Talk>();
+
+    public DbSet<Features.Talks.TalkRequirement> TalkRequirements => Set<Features.Talks.TalkRequirement>();
+
+    public DbSet<Features.Problems.Problem> Problems => Set<Features.Problems.Problem>();
+
+    public DbSet<Features.Problems.ProblemOpinion> ProblemOpinions => Set<Features.Problems.ProblemOpinion>();
+
     public DbSet<Features.Appraisals.AppraisalTarget> AppraisalTargets => Set<Features.Appraisals.AppraisalTarget>();
 
     public DbSet<Features.Appraisals.AppraisalVoter> AppraisalVoters => Set<Features.Appraisals.AppraisalVoter>();
@@ -547,6 +555,48 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TimePro
             b.HasIndex(x => new { x.CampaignId, x.HostPersonId });
             b.HasOne<Campaign>().WithMany().HasForeignKey(x => x.CampaignId).OnDelete(DeleteBehavior.Restrict);
             b.HasOne(x => x.HostPerson).WithMany().HasForeignKey(x => x.HostPersonId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<Features.Talks.TalkRequirement>(b =>
+        {
+            b.Property(x => x.PairKey).HasMaxLength(80);
+            b.Property(x => x.Reason).HasMaxLength(200);
+            b.HasIndex(x => new { x.CampaignId, x.PairKey }).IsUnique();
+            b.HasIndex(x => new { x.CampaignId, x.Kind });
+            b.HasOne<Campaign>().WithMany().HasForeignKey(x => x.CampaignId).OnDelete(DeleteBehavior.Cascade);
+            b.HasOne(x => x.PersonA).WithMany().HasForeignKey(x => x.PersonAId).OnDelete(DeleteBehavior.Restrict);
+            b.HasOne(x => x.PersonB).WithMany().HasForeignKey(x => x.PersonBId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<Features.Talks.Talk>(b =>
+        {
+            b.Property(x => x.PairKey).HasMaxLength(80);
+            b.Property(x => x.Place).HasMaxLength(200);
+            b.Property(x => x.Topics).HasMaxLength(1000);
+            b.Property(x => x.Raised).HasMaxLength(10000);
+            b.Property(x => x.AdmonitionText).HasMaxLength(2000);
+            b.HasIndex(x => new { x.CampaignId, x.PairKey });
+            b.HasIndex(x => new { x.CampaignId, x.HeldOn });
+            b.HasOne<Campaign>().WithMany().HasForeignKey(x => x.CampaignId).OnDelete(DeleteBehavior.Restrict);
+            b.HasOne(x => x.Initiator).WithMany().HasForeignKey(x => x.InitiatorId).OnDelete(DeleteBehavior.Restrict);
+            b.HasOne(x => x.Partner).WithMany().HasForeignKey(x => x.PartnerId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<Features.Problems.Problem>(b =>
+        {
+            b.Property(x => x.Title).HasMaxLength(200);
+            b.Property(x => x.Description).HasMaxLength(4000);
+            b.Property(x => x.Concerns).HasMaxLength(100);
+            b.HasIndex(x => new { x.CampaignId, x.Category });
+            b.HasOne<Campaign>().WithMany().HasForeignKey(x => x.CampaignId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<Features.Problems.ProblemOpinion>(b =>
+        {
+            b.HasIndex(x => new { x.ProblemId, x.OpinionId }).IsUnique();
+            b.HasIndex(x => x.OpinionId);
+            b.HasOne<Features.Problems.Problem>().WithMany().HasForeignKey(x => x.ProblemId).OnDelete(DeleteBehavior.Cascade);
+            b.HasOne<Features.Opinions.Opinion>().WithMany().HasForeignKey(x => x.OpinionId).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<Notification>(b =>

@@ -1,0 +1,128 @@
+using Dangjian.Web.Features.Campaigns;
+using Dangjian.Web.Features.Opinions;
+using Dangjian.Web.Platform.Authorization;
+using Dangjian.Web.Platform.Data;
+using Dangjian.Web.Platform.Web;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dangjian.Web.Features.Problems;
+
+/// <summary>新建或修改问题: a short statement, category, whom it concerns and its source; deleting keeps the opinions.</summary>
+[RequirePermission(Permissions.CampaignsEdit)]
+public sealed class EditModel(AppDbContext db, CampaignAccess access) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public Guid? Id { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public Guid CampaignId { get; set; }
+
+    [BindProperty]
+    public string? Title { get; set; }
+
+    [BindProperty]
+    public string? Description { get; set; }
+
+    [BindProperty]
+    public Topic? Category { get; set; }
+
+    [BindProperty]
+    public string? Concerns { get; set; }
+
+    [BindProperty]
+    public ProblemSource Source { get; set; } = ProblemSource.Opinions;
+
+    [BindProperty]
+    public Guid LoadedVersion { get; set; }
+
+    public Problem? Existing { get; private set; }
+
+    public Campaign Campaign { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        if (Existing is { } p)
+        {
+            (Title, Description, Category, Concerns, Source, LoadedVersion) = (p.Title, p.Description, p.Category, p.Concerns, p.Source, p.Version);
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        if (string.IsNullOrWhiteSpace(Title) || Title.Trim().Length > 200)
+        {
+            ModelState.AddModelError(nameof(Title), "请用一句话概括问题（不超过200字）。");
+        }
+
+        if ((Description?.Length ?? 0) > 4000 || (Concerns?.Length ?? 0) > 100)
+        {
+            ModelState.AddModelError(nameof(Description), "说明不超过4000字，反映对象不超过100字。");
+        }
+
+        if ((Category is { } c && !Enum.IsDefined(c)) || !Enum.IsDefined(Source))
+        {
+            ModelState.AddModelError(nameof(Category), "请选择有效的类别和来源。");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var problem = Existing;
+        if (problem is null)
+        {
+            problem = new Problem { CampaignId = CampaignId, Title = "" };
+            db.Problems.Add(problem);
+        }
+        else
+        {
+            db.ExpectVersion(problem, LoadedVersion);
+        }
+
+        problem.Title = Title!.Trim();
+        problem.Description = string.IsNullOrWhiteSpace(Description) ? null : Description.Trim();
+        problem.Concerns = string.IsNullOrWhiteSpace(Concerns) ? null : Concerns.Trim();
+        (problem.Category, problem.Source) = (Category, Source);
+        if (!await db.SaveOrReportConflictAsync(ModelState, "该问题", ct))
+        {
+            return Page();
+        }
+
+        TempData.Success(Existing is null ? "问题已新建。可以把相关意见关联进来。" : "已保存。");
+        return RedirectToPage("/Problems/Details", new { id = problem.Id });
+    }
+
+    public async Task<IActionResult> OnPostDeleteAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        var problem = Existing ?? throw new NotFoundException();
+        db.Problems.Remove(problem);
+        await db.SaveChangesAsync(ct);
+        TempData.Success($"问题“{problem.Title}”已删除，关联的意见仍保留在意见汇总中。");
+        return RedirectToPage("/Problems/Index", new { campaignId = problem.CampaignId });
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        if (Id is { } id)
+        {
+            Existing = await db.Problems.SingleOrDefaultAsync(p => p.Id == id, ct) ?? throw new NotFoundException();
+            CampaignId = Existing.CampaignId;
+        }
+
+        Campaign = await access.FindAsync(CampaignId, Permissions.CampaignsEdit, ct);
+        if (!await access.RunsAsync(Campaign, Permissions.CampaignsEdit, ct))
+        {
+            throw new ForbiddenException();
+        }
+
+        ViewData.Trail(new Breadcrumb("问题清单", $"/Problems?campaignId={CampaignId}"), new Breadcrumb(Existing is null ? "新建问题" : "修改问题"));
+    }
+}

@@ -1,0 +1,61 @@
+using Dangjian.Web.Features.Opinions;
+using Dangjian.Web.Platform.Audit;
+using Dangjian.Web.Platform.Data;
+
+namespace Dangjian.Web.Features.Problems;
+
+/// <summary>Where a problem was found: consolidated from opinions, found by the unit itself, pointed out by the supervision group, or from an appraisal.</summary>
+public enum ProblemSource
+{
+    Opinions = 1,
+    SelfFound = 2,
+    SupervisionGroup = 3,
+    Appraisal = 4,
+}
+
+/// <summary>
+/// 问题: what the office consolidates opinions into (梳理汇总) — a short statement, its 四风 category, whom it concerns —
+/// linked to every opinion it came from through <see cref="ProblemOpinion"/>.
+/// </summary>
+public sealed class Problem : Entity, ISoftDeletable, IAuditTitled
+{
+    public Guid CampaignId { get; set; }
+
+    public required string Title { get; set; }
+
+    public string? Description { get; set; }
+
+    public Topic? Category { get; set; }
+
+    /// <summary>领导班子, a named leader or a department.</summary>
+    public string? Concerns { get; set; }
+
+    public ProblemSource Source { get; set; } = ProblemSource.Opinions;
+
+    public DateTime? DeletedAt { get; set; }
+
+    public Guid? DeletedById { get; set; }
+
+    string IAuditTitled.AuditTitle => Title;
+}
+
+/// <summary>An opinion counted under a problem; an opinion may support more than one problem.</summary>
+public sealed class ProblemOpinion : Entity, IAuditTitled
+{
+    public Guid ProblemId { get; set; }
+
+    public Guid OpinionId { get; set; }
+
+    string IAuditTitled.AuditTitle => "问题关联意见";
+}
+
+public static class ProblemLabels
+{
+    public static string Of(ProblemSource s) => s switch
+    {
+        ProblemSource.Opinions => "征求意见",
+        ProblemSource.SelfFound => "自己查摆",
+        ProblemSource.SupervisionGroup => "督导组指出",
+        _ => "民主评议",
+    };
+}

@@ -1,0 +1,120 @@
+using Dangjian.Web.Features.Organization;
+using Dangjian.Web.Platform.Audit;
+using Dangjian.Web.Platform.Data;
+
+namespace Dangjian.Web.Features.Talks;
+
+/// <summary>
+/// Which talk it is: the "四个必谈" (主要负责同志与班子成员, 班子成员之间, 分管领导与分管科室负责同志, 中层正职与副职),
+/// the supervision group's 个别谈话, or any other (约谈, 主动谈心).
+/// </summary>
+public enum TalkKind
+{
+    PrincipalTeam = 1,
+    TeamTeam = 2,
+    LeaderHead = 3,
+    HeadDeputy = 4,
+    Supervision = 5,
+    Other = 9,
+}
+
+/// <summary>该提醒的提醒，该批评的批评.</summary>
+public enum Admonition
+{
+    None = 0,
+    Reminder = 1,
+    Criticism = 2,
+}
+
+/// <summary>
+/// One entry of a campaign's required-talk list (必谈名单): two people who must talk, or — for the supervision group's
+/// 个别谈话 — the person the group must talk with (<see cref="PersonAId"/> empty). <see cref="PairKey"/> names the pair
+/// the same way a <see cref="Talk"/> does, so a recorded talk closes the entry whoever started it.
+/// </summary>
+public sealed class TalkRequirement : Entity, IAuditTitled
+{
+    public Guid CampaignId { get; set; }
+
+    public TalkKind Kind { get; set; }
+
+    /// <summary>Null for the supervision group.</summary>
+    public Guid? PersonAId { get; set; }
+
+    public Person? PersonA { get; set; }
+
+    public Guid PersonBId { get; set; }
+
+    public Person? PersonB { get; set; }
+
+    public required string PairKey { get; set; }
+
+    /// <summary>Why the pair is on the list, e.g. "分管：政策法规科".</summary>
+    public string? Reason { get; set; }
+
+    string IAuditTitled.AuditTitle => TalkLabels.Of(Kind);
+}
+
+/// <summary>谈心谈话记录: who talked with whom and when, what was talked about and raised, and any 提醒 or 批评 given.</summary>
+public sealed class Talk : Entity, ISoftDeletable, IAuditTitled
+{
+    public Guid CampaignId { get; set; }
+
+    public TalkKind Kind { get; set; }
+
+    public DateOnly HeldOn { get; set; }
+
+    /// <summary>The one who held the talk (for the supervision group's talks, the group member).</summary>
+    public Guid InitiatorId { get; set; }
+
+    public Person? Initiator { get; set; }
+
+    public Guid PartnerId { get; set; }
+
+    public Person? Partner { get; set; }
+
+    public required string PairKey { get; set; }
+
+    public string? Place { get; set; }
+
+    public required string Topics { get; set; }
+
+    /// <summary>What the partner raised (opinions about the talker, the team, the work).</summary>
+    public string? Raised { get; set; }
+
+    public Admonition Admonition { get; set; }
+
+    public string? AdmonitionText { get; set; }
+
+    public DateTime? DeletedAt { get; set; }
+
+    public Guid? DeletedById { get; set; }
+
+    string IAuditTitled.AuditTitle => $"{TalkLabels.Of(Kind)} {HeldOn:yyyy-MM-dd}";
+
+    /// <summary>The same key for A↔B and B↔A; the supervision group's talks are keyed by the person talked with.</summary>
+    public static string KeyOf(TalkKind kind, Guid? a, Guid b) =>
+        kind == TalkKind.Supervision || a is null ? $"sg:{b:N}"
+        : a.Value.CompareTo(b) < 0 ? $"{a:N}:{b:N}" : $"{b:N}:{a:N}";
+}
+
+public static class TalkLabels
+{
+    public static IReadOnlyList<TalkKind> Required { get; } = [TalkKind.PrincipalTeam, TalkKind.TeamTeam, TalkKind.LeaderHead, TalkKind.HeadDeputy, TalkKind.Supervision];
+
+    public static string Of(TalkKind kind) => kind switch
+    {
+        TalkKind.PrincipalTeam => "主要负责同志与班子成员",
+        TalkKind.TeamTeam => "班子成员之间",
+        TalkKind.LeaderHead => "分管领导与分管科室负责人",
+        TalkKind.HeadDeputy => "中层正职与副职",
+        TalkKind.Supervision => "督导组个别谈话",
+        _ => "其他谈心谈话",
+    };
+
+    public static string Of(Admonition a) => a switch
+    {
+        Admonition.Reminder => "提醒",
+        Admonition.Criticism => "批评",
+        _ => "无",
+    };
+}

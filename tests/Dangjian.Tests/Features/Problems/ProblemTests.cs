@@ -1,0 +1,112 @@
+using System.Net;
+using System.Net.Http.Json;
+using Dangjian.Tests.Infrastructure;
+using Dangjian.Web.Features.Opinions;
+using Dangjian.Web.Features.Problems;
+using DocumentFormat.OpenXml.Packaging;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dangjian.Tests.Features.Problems;
+
+public sealed class ProblemTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    private Task<Guid> CampaignAsync() => app.WithDbAsync(db => db.Campaigns.OrderBy(c => c.CreatedAt).Select(c => c.Id).FirstAsync());
+
+    [DbFact]
+    public async Task TheConsolidatedListLinksProblemsToTheirOpinionsAndExportsThemVerbatim()
+    {
+        var campaign = await CampaignAsync();
+        var office = await app.SignedInClientAsync("office");
+        var page = await office.GetDocumentAsync($"/Problems?campaignId={campaign}");
+        var problems = page.QuerySelectorAll("[data-testid=problems] li");
+        problems.Length.ShouldBe(await app.WithDbAsync(db => db.Problems.CountAsync(p => p.CampaignId == campaign)));
+        problems.Length.ShouldBeGreaterThanOrEqualTo(3);
+        problems.First(li => li.TextContent.Contains("项目审批环节多")).TextContent.ShouldContain("意见3条");
+        page.QuerySelector("[data-testid=by-category]")!.TextContent.ShouldContain("官僚主义");
+
+        var waiting = await office.GetDocumentAsync("/Opinions?consolidated=no");
+        waiting.QuerySelector("[data-testid=opinions]")!.TextContent.ShouldNotContain("检查评比太多，基层疲于应付。");
+        var linked = await office.GetDocumentAsync("/Opinions?consolidated=yes&q=检查评比");
+        linked.QuerySelector("[data-testid=problem-links]")!.TextContent.ShouldContain("会议文件多");
+
+        var export = await office.GetAsync(new Uri($"/Problems?handler=Export&campaignId={campaign}", UriKind.Relative));
+        export.StatusCode.ShouldBe(HttpStatusCode.OK);
+        await using var stream = await export.Content.ReadAsStreamAsync();
+        using var memory = new MemoryStream();
+        await stream.CopyToAsync(memory);
+        memory.Position = 0;
+        using var xlsx = SpreadsheetDocument.Open(memory, false);
+        var text = xlsx.WorkbookPart!.WorksheetParts.Single().Worksheet.InnerText + (xlsx.WorkbookPart.SharedStringTablePart?.SharedStringTable.InnerText ?? "");
+        text.ShouldContain("公务接待标准执行不够严格");
+        text.ShouldContain("建议公务接待严格执行标准，杜绝铺张。");
+
+        var api = await office.GetFromJsonAsync<ProblemsApi.PageDto<ProblemsApi.ProblemDto>>($"/api/v1/problems?campaignId={campaign}");
+        api!.Items.Single(p => p.Title == "公务接待标准执行不够严格").OpinionIds.Count.ShouldBe(1);
+        api.Items.Single(p => p.Title.StartsWith("项目审批", StringComparison.Ordinal)).OpinionIds.Count.ShouldBe(3);
+        (await office.GetAsync(new Uri($"/api/v1/problems?campaignId={Guid.NewGuid()}", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [DbFact]
+    public async Task TheOfficeGroupsOpinionsIntoAProblemAndNothingElseChanges()
+    {
+        var campaign = await CampaignAsync();
+        var office = await app.SignedInClientAsync("office");
+        var url = $"/Problems/Edit?campaignId={campaign}";
+        (await (await office.PostFormAsync(url, new Dictionary<string, string> { ["Title"] = "" })).ParseAsync()).ErrorsText().ShouldContain("概括问题");
+        (await (await office.PostFormAsync(url, new Dictionary<string, string> { ["Title"] = new string('问', 201) })).ParseAsync()).ErrorsText().ShouldContain("不超过200字");
+        (await (await office.PostFormAsync(url, new Dictionary<string, string> { ["Title"] = "x", ["Category"] = "99" })).ParseAsync()).ErrorsText().ShouldContain("无效");
+        (await app.WithDbAsync(db => db.Problems.CountAsync(p => p.CampaignId == campaign))).ShouldBe(3);
+
+        var made = await office.PostFormAsync(url, new Dictionary<string, string> { ["Title"] = "科技经费使用公开不够", ["Category"] = "Other", ["Source"] = "Opinions", ["Concerns"] = "计划财务科" });
+        made.StatusCode.ShouldBe(HttpStatusCode.Redirect, (await made.ParseAsync()).ErrorsText());
+        var id = Guid.Parse(made.Headers.Location!.OriginalString.Split("id=")[1]);
+
+        var details = await office.GetDocumentAsync($"/Problems/Details?id={id}&q=科技经费");
+        var candidate = details.QuerySelector("[data-testid=candidates] input[name=opinionIds]")!.GetAttribute("value")!;
+        var textBefore = await app.WithDbAsync(db => db.Opinions.Where(o => o.Id == Guid.Parse(candidate)).Select(o => o.Text).SingleAsync());
+        (await office.PostFormAsync($"/Problems/Details?id={id}", new Dictionary<string, string>(), "handler=Link")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await office.GetDocumentAsync($"/Problems/Details?id={id}")).QuerySelector(".alert-danger")!.TextContent.ShouldContain("请勾选");
+        (await office.PostFormAsync($"/Problems/Details?id={id}", new Dictionary<string, string> { ["opinionIds"] = Guid.NewGuid().ToString() }, "handler=Link")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await office.GetDocumentAsync($"/Problems/Details?id={id}")).QuerySelector(".alert-danger")!.TextContent.ShouldContain("只能关联本活动的意见");
+        (await office.PostFormAsync($"/Problems/Details?id={id}", new Dictionary<string, string> { ["opinionIds"] = candidate }, "handler=Link")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var shown = await office.GetDocumentAsync($"/Problems/Details?id={id}");
+        shown.QuerySelector("[data-testid=linked]")!.TextContent.ShouldContain(textBefore);
+
+        // Linking twice is harmless; a leader reads but cannot link; deleting the problem keeps its opinions.
+        (await office.PostFormAsync($"/Problems/Details?id={id}", new Dictionary<string, string> { ["opinionIds"] = candidate }, "handler=Link")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await app.WithDbAsync(db => db.ProblemOpinions.CountAsync(l => l.ProblemId == id))).ShouldBe(1);
+        var reader = await app.SignedInClientAsync("leader");
+        (await reader.GetAsync(new Uri($"/Problems/Details?id={id}", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await reader.PostHandlerAsync($"/Problems/Details?id={id}", "Unlink", new Dictionary<string, string> { ["opinionId"] = candidate })).Headers.Location!.OriginalString.ShouldContain("AccessDenied");
+        (await reader.GetAsync(new Uri($"/Problems/Edit?id={id}", UriKind.Relative))).Headers.Location!.OriginalString.ShouldContain("AccessDenied");
+        (await app.WithDbAsync(db => db.ProblemOpinions.CountAsync(l => l.ProblemId == id))).ShouldBe(1);
+
+        (await office.PostFormAsync($"/Problems/Edit?id={id}", new Dictionary<string, string>(), "Delete")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await app.WithDbAsync(db => db.Problems.AnyAsync(p => p.Id == id))).ShouldBeFalse();
+        (await app.WithDbAsync(db => db.Opinions.Where(o => o.Id == Guid.Parse(candidate)).Select(o => o.Text).SingleAsync())).ShouldBe(textBefore);
+        (await office.GetDocumentAsync($"/Problems?campaignId={campaign}")).QuerySelectorAll("[data-testid=problems] li").Length.ShouldBe(3);
+    }
+
+    [DbFact]
+    public async Task EveryListeningFigureComesFromTheRecords()
+    {
+        var campaign = await CampaignAsync();
+        var office = await app.SignedInClientAsync("office");
+        var figures = await office.GetFromJsonAsync<ListeningFigures.Figures>($"/api/v1/listening?campaignId={campaign}");
+        (figures!.LettersSent, figures.LettersReturned).ShouldBe((50, 39));
+        figures.ByNature["肯定"].ShouldBe(10);
+        figures.ByNature["建议"].ShouldBe(8);
+        figures.Forums.ShouldBe(3);
+        figures.Talks.Talks.ShouldBe(25);
+        figures.Problems.ShouldBe(3);
+        figures.OpinionsConsolidated.ShouldBe(await app.WithDbAsync(db => db.ProblemOpinions.Where(l => db.Problems.Any(p => p.Id == l.ProblemId)).Select(l => l.OpinionId).Distinct().CountAsync()));
+        var closed = figures.Appraisals.Single(a => a.Closed);
+        (closed.Issued, closed.Returned, closed.GoodShare).ShouldBe((80, 80, 100.0));
+        figures.Appraisals.Where(a => !a.Closed).ShouldAllBe(a => a.GoodShare == null && a.Valid == null);
+
+        var page = await office.GetDocumentAsync($"/Opinions/Overview?campaignId={campaign}");
+        page.QuerySelector("[data-testid=letters]")!.TextContent.Trim().ShouldBe("39 / 50");
+        page.QuerySelector("[data-testid=sentence]")!.TextContent.ShouldContain("肯定10条");
+        (await office.GetAsync(new Uri($"/api/v1/listening?campaignId={Guid.NewGuid()}", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+}
