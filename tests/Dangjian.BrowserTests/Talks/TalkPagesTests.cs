@@ -91,7 +91,8 @@ public sealed class TalkPagesTests(BrowserFixture fixture)
             await BrowserFixture.ShotAsync(page, $"problem-details-{viewport}");
             await page.GotoAsync("/Opinions/Overview");
             await PickDemoCampaignAsync(page);
-            await Expect(page.GetByTestId("letters")).ToHaveTextAsync("39 / 50");
+            // Another browser test answers a letter on the same server: 39 of the demo's 50, or one more.
+            await Expect(page.GetByTestId("letters")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^(39|40) / 50$"));
             await BrowserFixture.ShotAsync(page, $"listening-overview-{viewport}");
             await page.Context.CloseAsync();
         }
