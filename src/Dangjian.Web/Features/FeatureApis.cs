@@ -3,6 +3,7 @@ using Dangjian.Web.Features.Appraisals;
 using Dangjian.Web.Features.Campaigns;
 using Dangjian.Web.Features.Opinions;
 using Dangjian.Web.Features.Problems;
+using Dangjian.Web.Features.Rectification;
 using Dangjian.Web.Features.Talks;
 using Dangjian.Web.Features.Organization;
 using Dangjian.Web.Features.Study;
@@ -22,6 +23,7 @@ public static class FeatureApis
         api.MapOpinionsApi();
         api.MapTalksApi();
         api.MapProblemsApi();
+        api.MapRectificationApi();
         return api;
     }
 }

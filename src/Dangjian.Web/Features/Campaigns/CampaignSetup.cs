@@ -21,6 +21,9 @@ public static class CampaignSetup
         builder.Services.AddScoped<Talks.TalkService>();
         builder.Services.AddScoped<Talks.TalkList>();
         builder.Services.AddScoped<Opinions.ListeningFigures>();
+        builder.Services.AddScoped<Rectification.RectificationService>();
+        builder.Services.AddScoped<Rectification.RectificationProgress>();
+        builder.Services.AddScoped<Platform.Files.IFileAccessRule, Rectification.EvidenceFileRule>();
         builder.Services.AddScoped<Study.StudyAccess>();
         builder.Services.AddScoped<Platform.Files.IFileAccessRule, Study.NoteFileRule>();
         builder.Services.AddScoped<Platform.Files.IFileAccessRule, Study.SessionFileRule>();

@@ -14,7 +14,8 @@ namespace Dangjian.Web.Features.Campaigns;
 /// </summary>
 public sealed class ReminderRunner(AppDbContext db, Notifier notifier, IOptions<ReminderOptions> options, TimeProvider clock, ILogger<ReminderRunner> logger)
 {
-    public sealed record Due(Guid Id, string Title, DateOnly Deadline, Guid? OwnerPersonId, Guid? OwnerUnitId, Guid CampaignId, string Campaign);
+    /// <summary>Something with a deadline: a milestone, or a rectification item (整改事项, <see cref="Kind"/> "rectification").</summary>
+    public sealed record Due(Guid Id, string Title, DateOnly Deadline, Guid? OwnerPersonId, Guid? OwnerUnitId, Guid CampaignId, string Campaign, string Kind = "milestone");
 
     private const long PostgresLockKey = 0x52656D696E64; // "Remind"
 
@@ -61,8 +62,14 @@ public sealed class ReminderRunner(AppDbContext db, Notifier notifier, IOptions<
         var due = await (from m in db.Milestones.AsNoTracking()
                          join c in db.Campaigns on m.CampaignId equals c.Id
                          where m.Status == MilestoneStatus.Open && m.Deadline <= horizon && c.Status == CampaignStatus.Running
-                         select new Due(m.Id, m.Title, m.Deadline, m.OwnerPersonId, m.OwnerUnitId, c.Id, c.Title))
+                         select new Due(m.Id, m.Title, m.Deadline, m.OwnerPersonId, m.OwnerUnitId, c.Id, c.Title, "milestone"))
                         .ToListAsync(ct);
+        due.AddRange(await (from i in db.RectificationItems.AsNoTracking()
+                            join c in db.Campaigns on i.CampaignId equals c.Id
+                            where (i.Status == Rectification.ItemStatus.NotStarted || i.Status == Rectification.ItemStatus.InProgress)
+                                && i.Horizon != Problems.ProblemHorizon.LongTerm && i.DueOn <= horizon && c.Status == CampaignStatus.Running
+                            select new Due(i.Id, "整改：" + i.Title, i.DueOn, i.LeaderPersonId, i.DepartmentId, c.Id, c.Title, "rectification"))
+                           .ToListAsync(ct));
         var keys = due.ToDictionary(d => Key(d, today), d => d);
         var keyList = keys.Keys.ToList();
         var sent = (await db.ReminderLogs.AsNoTracking().Where(r => keyList.Contains(r.Key)).Select(r => r.Key).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
@@ -81,7 +88,7 @@ public sealed class ReminderRunner(AppDbContext db, Notifier notifier, IOptions<
     public static string Key(Due milestone, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(milestone);
-        return $"milestone:{milestone.Id:N}:{(milestone.Deadline < today ? "overdue" : "due")}:{milestone.Deadline:yyyyMMdd}";
+        return $"{milestone.Kind}:{milestone.Id:N}:{(milestone.Deadline < today ? "overdue" : "due")}:{milestone.Deadline:yyyyMMdd}";
     }
 
     private async Task<bool> SendAsync(string key, Due milestone, DateOnly today, CancellationToken ct)
@@ -99,7 +106,7 @@ public sealed class ReminderRunner(AppDbContext db, Notifier notifier, IOptions<
             recipients.AddRange(leaders);
         }
 
-        var url = $"/Campaigns/Details?id={milestone.CampaignId}";
+        var url = milestone.Kind == "rectification" ? $"/Rectification/Item?id={milestone.Id}" : $"/Campaigns/Details?id={milestone.CampaignId}";
         var title = overdue
             ? $"逾期：{milestone.Title}（{ChinaTime.Relative(milestone.Deadline, today)}）"
             : $"即将到期：{milestone.Title}（{ChinaTime.Relative(milestone.Deadline, today)}）";

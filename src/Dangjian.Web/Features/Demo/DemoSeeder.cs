@@ -147,6 +147,7 @@ public sealed class DemoSeeder(AppDbContext db, AccountProvisioning accounts, Pe
         await AddOpinionsAsync(campaign, phases, people, ct);
         await AddTalksAsync(campaign, phases, people, ct);
         await AddProblemsAsync(campaign, ct);
+        await AddRectificationAsync(campaign, people, ct);
     }
 
     /// <summary>Phase 1's study (a 中心组学习会 and a 专题党课 with their attendance), and a session coming up in phase 2.</summary>
@@ -523,6 +524,74 @@ public sealed class DemoSeeder(AppDbContext db, AccountProvisioning accounts, Pe
         }
 
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// The rectification plan from the consolidated problems: a 文山会海 item broken into two tasks (one closed), an item
+    /// finished and waiting for verification, one closed on time, a 长期坚持 item with a rule to make, and one overdue;
+    /// three published on the public page.
+    /// </summary>
+    private async Task AddRectificationAsync(Campaign campaign, Dictionary<string, Person> people, CancellationToken ct)
+    {
+        var today = Platform.Web.ChinaTime.Today(clock);
+        var start = today.AddDays(-20) < campaign.StartsOn ? campaign.StartsOn : today.AddDays(-20);
+        var problems = await db.Problems.Where(p => p.CampaignId == campaign.Id).ToDictionaryAsync(p => p.Category!.Value, p => p.Id, ct);
+        var units = await db.OrgUnits.ToDictionaryAsync(u => u.Name, u => u.Id, ct);
+        Rectification.RectificationItem Item(string title, string leader, string unit, int dueInDays, Problems.ProblemHorizon horizon = Problems.ProblemHorizon.Deadline, Guid? parent = null) =>
+            new()
+            {
+                CampaignId = campaign.Id, ParentId = parent, Title = title, LeaderPersonId = people[leader].Id, DepartmentId = units[unit], StartsOn = start,
+                DueOn = today.AddDays(dueInDays) < start ? start : today.AddDays(dueInDays), Horizon = horizon,
+            };
+        void Report(Rectification.RectificationItem item, int daysAgo, int percent, string narrative, string reporter) =>
+            db.ProgressReports.Add(new Rectification.ProgressReport { ItemId = item.Id, ReportedOn = today.AddDays(-daysAgo), Percent = percent, Narrative = narrative, ReporterId = people[reporter].Id });
+
+        var meetings = Item("精简会议文件，清理规范检查评比", "李红梅", "办公室", 30);
+        (meetings.ProblemId, meetings.Goal, meetings.Measures, meetings.Commitment, meetings.Special, meetings.IsPublic, meetings.SortOrder) =
+            (problems[Opinions.Topic.Formalism], "全局会议数量、发文数量比上年减少三分之一，检查评比事项只减不增。", "一是制定会议计划管理办法，实行会议年度计划和审批；二是清理规范检查评比事项，能合并的合并，能取消的取消。",
+             "局党组承诺：年底前全局会议、文件数量比上年减少三分之一。", "文山会海专项整治", true, 1);
+        var plan = Item("制定会议计划管理办法", "李红梅", "办公室", 10, parent: meetings.Id);
+        (plan.Weight, plan.RuleReference, plan.SortOrder) = (2, "市科技局会议计划管理办法", 1);
+        var inspections = Item("清理规范检查评比事项", "李红梅", "政策法规科", 25, parent: meetings.Id);
+        inspections.SortOrder = 2;
+        var approval = Item("简化科技项目审批流程", "张志强", "计划财务科", 5);
+        (approval.ProblemId, approval.Goal, approval.Measures, approval.Commitment, approval.IsPublic, approval.SortOrder) =
+            (problems[Opinions.Topic.Bureaucratism], "项目审批环节由7个减少到4个，审批时限缩短一半。", "梳理审批流程，合并重复环节，推行网上申报和限时办结。", "承诺项目审批时限由60个工作日缩短到30个工作日。", true, 2);
+        var reception = Item("严格执行公务接待标准", "陈立新", "办公室", -2, Problems.ProblemHorizon.Immediate);
+        (reception.ProblemId, reception.Goal, reception.Measures, reception.SortOrder) = (problems[Opinions.Topic.Extravagance], "公务接待一律按标准执行，接待清单公开。", "修订公务接待管理规定，实行接待审批单和清单制度。", 3);
+        var contact = Item("建立领导干部联系服务企业长效机制", "王建国", "高新技术科", 400, Problems.ProblemHorizon.LongTerm);
+        (contact.Goal, contact.Measures, contact.RuleReference, contact.Commitment, contact.IsPublic, contact.SortOrder) =
+            ("每位班子成员联系5家以上企业，每季度上门服务不少于1次。", "建立联系台账，实行季度走访和问题交办销号。", "科技局领导干部联系服务企业制度", "局领导班子承诺：企业反映的问题件件有回音、事事有着落。", true, 4);
+        var window = Item("改进窗口服务作风", "张志强", "高新技术科", -3);
+        (window.Goal, window.Measures, window.SortOrder) = ("企业办事“最多跑一次”。", "推行一次性告知和首问负责，公开办事指南。", 5);
+        db.RectificationItems.AddRange(meetings, plan, inspections, approval, reception, contact, window);
+        await db.SaveChangesAsync(ct);
+
+        Report(plan, 12, 50, "起草会议计划管理办法征求意见稿。", "赵敏");
+        Report(plan, 6, 100, "会议计划管理办法经局党组会议审议通过并印发。", "赵敏");
+        Report(inspections, 8, 30, "梳理全局检查评比事项23项。", "吴国平");
+        Report(inspections, 2, 60, "拟取消7项、合并5项，报局党组审定。", "吴国平");
+        Report(approval, 9, 40, "完成审批流程梳理。", "卫红");
+        Report(approval, 1, 100, "新流程上线运行，审批环节减少到4个。", "卫红");
+        Report(reception, 6, 100, "修订公务接待管理规定，实行接待清单制度。", "赵敏");
+        Report(contact, 4, 40, "建立班子成员联系企业台账，首轮走访完成。", "韩明");
+        Report(window, 10, 30, "制定一次性告知清单。", "韩明");
+        await db.SaveChangesAsync(ct);
+
+        var progress = new Rectification.RectificationProgress(db, clock);
+        foreach (var item in new[] { plan, inspections, approval, reception, contact, window })
+        {
+            await progress.RecomputeAsync(item.Id, ct);
+        }
+
+        foreach (var (item, daysAgo) in new[] { (plan, 5), (reception, 5) })
+        {
+            (item.Status, item.ClosedAt, item.ClosedOn, item.ClosedById) = (Rectification.ItemStatus.Closed, clock.GetUtcNow().UtcDateTime.AddDays(-daysAgo), today.AddDays(-daysAgo), people["周海涛"].Id);
+            db.ItemEvents.Add(new Rectification.ItemEvent { ItemId = item.Id, Closed = true, Note = "审看佐证材料，整改到位，同意销号。", ById = people["周海涛"].Id, ByName = "周海涛" });
+        }
+
+        await db.SaveChangesAsync(ct);
+        await progress.RecomputeAsync(meetings.Id, ct);
     }
 
     /// <summary>Valid-looking (checksummed, fictitious) ID numbers and phones, and party dates, for every demo person.</summary>

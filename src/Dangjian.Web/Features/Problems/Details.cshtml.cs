@@ -26,6 +26,9 @@ public sealed class DetailsModel(AppDbContext db, CampaignAccess access) : PageM
 
     public bool CanEdit { get; private set; }
 
+    /// <summary>The campaign's other problems, as merge targets.</summary>
+    public List<(Guid Id, string Title)> Others { get; private set; } = [];
+
     [BindProperty(SupportsGet = true)]
     public string? Q { get; set; }
 
@@ -45,6 +48,8 @@ public sealed class DetailsModel(AppDbContext db, CampaignAccess access) : PageM
                 .WhereIf(!All, o => !db.ProblemOpinions.Any(l => l.OpinionId == o.Id && live.Contains(l.ProblemId)))
                 .WhereIf(text.Length > 0, o => o.Text.Contains(text) || (o.Concerns != null && o.Concerns.Contains(text)));
             CandidateTotal = await query.CountAsync(ct);
+            Others = (await db.Problems.AsNoTracking().Where(p => p.CampaignId == Problem.CampaignId && p.Id != id).OrderBy(p => p.CreatedAt).Take(500)
+                .Select(p => new { p.Id, p.Title }).ToListAsync(ct)).Select(p => (p.Id, p.Title)).ToList();
             Candidates = await query.OrderByDescending(o => o.ReceivedOn).ThenBy(o => o.Id).Take(30).ToListAsync(ct);
         }
 
@@ -97,6 +102,51 @@ public sealed class DetailsModel(AppDbContext db, CampaignAccess access) : PageM
         await db.SaveChangesAsync(ct);
         TempData.Success("已取消关联，意见仍在意见汇总中。");
         return RedirectToPage(new { id });
+    }
+
+    /// <summary>
+    /// 合并重复问题: this problem's opinions and rectification items move to the target (an opinion already there is not
+    /// doubled) and this one is removed, remembering where it went.
+    /// </summary>
+    public async Task<IActionResult> OnPostMergeAsync(Guid id, Guid? targetId, CancellationToken ct)
+    {
+        await LoadAsync(id, ct);
+        if (!CanEdit)
+        {
+            return Forbid();
+        }
+
+        var target = targetId is { } t ? await db.Problems.SingleOrDefaultAsync(p => p.Id == t && p.CampaignId == Problem.CampaignId && p.Id != id, ct) : null;
+        if (target is null)
+        {
+            TempData.Error("请选择本活动中要合并到的另一个问题。");
+            return RedirectToPage(new { id });
+        }
+
+        var there = await db.ProblemOpinions.Where(l => l.ProblemId == target.Id).Select(l => l.OpinionId).ToListAsync(ct);
+        foreach (var link in await db.ProblemOpinions.Where(l => l.ProblemId == id).ToListAsync(ct))
+        {
+            if (there.Contains(link.OpinionId))
+            {
+                db.ProblemOpinions.Remove(link);
+            }
+            else
+            {
+                link.ProblemId = target.Id;
+            }
+        }
+
+        foreach (var item in await db.RectificationItems.Where(i => i.ProblemId == id).ToListAsync(ct))
+        {
+            item.ProblemId = target.Id;
+        }
+
+        var source = await db.Problems.SingleAsync(p => p.Id == id, ct);
+        source.MergedIntoId = target.Id;
+        db.Problems.Remove(source);
+        await db.SaveChangesAsync(ct);
+        TempData.Success($"已把“{source.Title}”合并到本问题，原有的意见关联和整改事项都已转过来。");
+        return RedirectToPage(new { id = target.Id });
     }
 
     private async Task LoadAsync(Guid id, CancellationToken ct)

@@ -35,6 +35,9 @@ public sealed class EditModel(AppDbContext db, CampaignAccess access) : PageMode
     public ProblemSource Source { get; set; } = ProblemSource.Opinions;
 
     [BindProperty]
+    public ProblemHorizon? Horizon { get; set; }
+
+    [BindProperty]
     public Guid LoadedVersion { get; set; }
 
     public Problem? Existing { get; private set; }
@@ -46,7 +49,7 @@ public sealed class EditModel(AppDbContext db, CampaignAccess access) : PageMode
         await LoadAsync(ct);
         if (Existing is { } p)
         {
-            (Title, Description, Category, Concerns, Source, LoadedVersion) = (p.Title, p.Description, p.Category, p.Concerns, p.Source, p.Version);
+            (Title, Description, Category, Concerns, Source, Horizon, LoadedVersion) = (p.Title, p.Description, p.Category, p.Concerns, p.Source, p.Horizon, p.Version);
         }
 
         return Page();
@@ -65,9 +68,9 @@ public sealed class EditModel(AppDbContext db, CampaignAccess access) : PageMode
             ModelState.AddModelError(nameof(Description), "说明不超过4000字，反映对象不超过100字。");
         }
 
-        if ((Category is { } c && !Enum.IsDefined(c)) || !Enum.IsDefined(Source))
+        if ((Category is { } c && !Enum.IsDefined(c)) || !Enum.IsDefined(Source) || (Horizon is { } h && !Enum.IsDefined(h)))
         {
-            ModelState.AddModelError(nameof(Category), "请选择有效的类别和来源。");
+            ModelState.AddModelError(nameof(Category), "请选择有效的类别、来源和整改时限类型。");
         }
 
         if (!ModelState.IsValid)
@@ -89,7 +92,7 @@ public sealed class EditModel(AppDbContext db, CampaignAccess access) : PageMode
         problem.Title = Title!.Trim();
         problem.Description = string.IsNullOrWhiteSpace(Description) ? null : Description.Trim();
         problem.Concerns = string.IsNullOrWhiteSpace(Concerns) ? null : Concerns.Trim();
-        (problem.Category, problem.Source) = (Category, Source);
+        (problem.Category, problem.Source, problem.Horizon) = (Category, Source, Horizon);
         if (!await db.SaveOrReportConflictAsync(ModelState, "该问题", ct))
         {
             return Page();

@@ -19,7 +19,7 @@ public sealed class IndexModel(AppDbContext db, ScopeGuard guard, CampaignAccess
 {
     public sealed record Option(Guid Id, string Name);
 
-    public sealed record Row(Guid Id, string Title, Topic? Category, string? Concerns, ProblemSource Source, int Opinions);
+    public sealed record Row(Guid Id, string Title, Topic? Category, string? Concerns, ProblemSource Source, ProblemHorizon? Horizon, int Opinions);
 
     public sealed record Count(string Label, int Value);
 
@@ -63,7 +63,7 @@ public sealed class IndexModel(AppDbContext db, ScopeGuard guard, CampaignAccess
         OpinionsTotal = await opinions.CountAsync(ct);
         OpinionsLinked = await opinions.CountAsync(o => db.ProblemOpinions.Any(l => l.OpinionId == o.Id && problems.Any(p => p.Id == l.ProblemId)), ct);
         Problems = await Filter(problems).OrderBy(p => p.Category ?? (Topic)99).ThenBy(p => p.CreatedAt).ThenBy(p => p.Id)
-            .Select(p => new Row(p.Id, p.Title, p.Category, p.Concerns, p.Source, db.ProblemOpinions.Count(l => l.ProblemId == p.Id && opinions.Any(o => o.Id == l.OpinionId))))
+            .Select(p => new Row(p.Id, p.Title, p.Category, p.Concerns, p.Source, p.Horizon, db.ProblemOpinions.Count(l => l.ProblemId == p.Id && opinions.Any(o => o.Id == l.OpinionId))))
             .ToPageAsync(PageNumber, 20, ct);
     }
 
@@ -83,19 +83,20 @@ public sealed class IndexModel(AppDbContext db, ScopeGuard guard, CampaignAccess
         {
             n++;
             var category = p.Category is { } c ? OpinionLabels.Of(c) : "";
+            var horizon = p.Horizon is { } h ? ProblemLabels.Of(h) : "";
             var list = byProblem[p.Id].ToList();
             if (list.Count == 0)
             {
-                rows.Add([n, p.Title, category, p.Concerns, ProblemLabels.Of(p.Source), 0, null, null, null]);
+                rows.Add([n, p.Title, category, horizon, p.Concerns, ProblemLabels.Of(p.Source), 0, null, null, null]);
             }
 
-            rows.AddRange(list.Select((o, i) => (IReadOnlyList<object?>)[i == 0 ? n : null, i == 0 ? p.Title : null, i == 0 ? category : null, i == 0 ? p.Concerns : null, i == 0 ? ProblemLabels.Of(p.Source) : null, i == 0 ? list.Count : null, o.ReceivedOn, OpinionLabels.Of(o.Channel), o.Text]));
+            rows.AddRange(list.Select((o, i) => (IReadOnlyList<object?>)[i == 0 ? n : null, i == 0 ? p.Title : null, i == 0 ? category : null, i == 0 ? horizon : null, i == 0 ? p.Concerns : null, i == 0 ? ProblemLabels.Of(p.Source) : null, i == 0 ? list.Count : null, o.ReceivedOn, OpinionLabels.Of(o.Channel), o.Text]));
         }
 
         db.Audit("export", nameof(Problem), null, $"导出问题梳理汇总表{problems.Count}个问题");
         await db.SaveChangesAsync(ct);
         var content = XlsxWriter.Write("问题梳理", $"{campaign.Title}意见梳理汇总表",
-            [new("序号", 6), new("问题", 40), new("类别", 10), new("反映对象", 14), new("来源", 10), new("意见条数", 8), new("收到日期", 12), new("渠道", 12), new("意见原文", 60)], rows);
+            [new("序号", 6), new("问题", 40), new("类别", 10), new("整改时限", 10), new("反映对象", 14), new("来源", 10), new("意见条数", 8), new("收到日期", 12), new("渠道", 12), new("意见原文", 60)], rows);
         return FileDownloads.Xlsx(content, "问题梳理汇总表.xlsx");
     }
 

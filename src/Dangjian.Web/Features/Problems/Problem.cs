@@ -32,6 +32,12 @@ public sealed class Problem : Entity, ISoftDeletable, IAuditTitled
 
     public ProblemSource Source { get; set; } = ProblemSource.Opinions;
 
+    /// <summary>马上能改 / 限期解决 / 长期坚持.</summary>
+    public ProblemHorizon? Horizon { get; set; }
+
+    /// <summary>Set when this problem was merged into another as a duplicate; its links moved there.</summary>
+    public Guid? MergedIntoId { get; set; }
+
     public DateTime? DeletedAt { get; set; }
 
     public Guid? DeletedById { get; set; }
@@ -51,6 +57,13 @@ public sealed class ProblemOpinion : Entity, IAuditTitled
 
 public static class ProblemLabels
 {
+    public static string Of(ProblemHorizon h) => h switch
+    {
+        ProblemHorizon.Immediate => "马上能改",
+        ProblemHorizon.Deadline => "限期解决",
+        _ => "长期坚持",
+    };
+
     public static string Of(ProblemSource s) => s switch
     {
         ProblemSource.Opinions => "征求意见",
@@ -58,4 +71,12 @@ public static class ProblemLabels
         ProblemSource.SupervisionGroup => "督导组指出",
         _ => "民主评议",
     };
+}
+
+/// <summary>马上能改 / 限期解决 / 长期坚持.</summary>
+public enum ProblemHorizon
+{
+    Immediate = 1,
+    Deadline = 2,
+    LongTerm = 3,
 }

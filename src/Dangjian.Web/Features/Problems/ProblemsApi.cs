@@ -10,7 +10,7 @@ namespace Dangjian.Web.Features.Problems;
 /// <summary>Problems over <c>/api/v1</c>, each with the ids of the opinions it was consolidated from.</summary>
 public static class ProblemsApi
 {
-    public sealed record ProblemDto(Guid Id, Guid CampaignId, string Title, string? Category, string? Concerns, string Source, IReadOnlyList<Guid> OpinionIds);
+    public sealed record ProblemDto(Guid Id, Guid CampaignId, string Title, string? Category, string? Horizon, string? Concerns, string Source, IReadOnlyList<Guid> OpinionIds);
 
     public sealed record PageDto<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize);
 
@@ -34,7 +34,7 @@ public static class ProblemsApi
         var ids = result.Items.Select(p => p.Id).ToList();
         var links = (await db.ProblemOpinions.AsNoTracking().Where(l => ids.Contains(l.ProblemId) && db.Opinions.Any(o => o.Id == l.OpinionId))
             .Select(l => new { l.ProblemId, l.OpinionId }).ToListAsync(ct)).ToLookup(l => l.ProblemId, l => l.OpinionId);
-        var items = result.Items.Select(p => new ProblemDto(p.Id, p.CampaignId, p.Title, p.Category?.ToString(), p.Concerns, p.Source.ToString(), links[p.Id].ToList())).ToList();
+        var items = result.Items.Select(p => new ProblemDto(p.Id, p.CampaignId, p.Title, p.Category?.ToString(), p.Horizon?.ToString(), p.Concerns, p.Source.ToString(), links[p.Id].ToList())).ToList();
         return TypedResults.Ok(new PageDto<ProblemDto>(items, result.Total, result.Page, result.PageSize));
     }
 }

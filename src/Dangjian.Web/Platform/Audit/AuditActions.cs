@@ -78,6 +78,9 @@ public static class AuditActions
         ["TalkRequirement"] = "必谈名单",
         ["Problem"] = "问题",
         ["ProblemOpinion"] = "问题关联意见",
+        ["RectificationItem"] = "整改事项",
+        ["ProgressReport"] = "整改进展",
+        ["ItemEvent"] = "销号记录",
     };
 
     public static string ObjectLabel(string? type) => type is null ? "" : ObjectLabels.GetValueOrDefault(type, type);

@@ -101,6 +101,12 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TimePro
 
     public DbSet<Features.Problems.ProblemOpinion> ProblemOpinions => Set<Features.Problems.ProblemOpinion>();
 
+    public DbSet<Features.Rectification.RectificationItem> RectificationItems => Set<Features.Rectification.RectificationItem>();
+
+    public DbSet<Features.Rectification.ProgressReport> ProgressReports => Set<Features.Rectification.ProgressReport>();
+
+    public DbSet<Features.Rectification.ItemEvent> ItemEvents => Set<Features.Rectification.ItemEvent>();
+
     public DbSet<Features.Appraisals.AppraisalTarget> AppraisalTargets => Set<Features.Appraisals.AppraisalTarget>();
 
     public DbSet<Features.Appraisals.AppraisalVoter> AppraisalVoters => Set<Features.Appraisals.AppraisalVoter>();
@@ -597,6 +603,40 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TimePro
             b.HasIndex(x => x.OpinionId);
             b.HasOne<Features.Problems.Problem>().WithMany().HasForeignKey(x => x.ProblemId).OnDelete(DeleteBehavior.Cascade);
             b.HasOne<Features.Opinions.Opinion>().WithMany().HasForeignKey(x => x.OpinionId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Features.Rectification.RectificationItem>(b =>
+        {
+            b.Property(x => x.Title).HasMaxLength(200);
+            b.Property(x => x.Goal).HasMaxLength(2000);
+            b.Property(x => x.Measures).HasMaxLength(4000);
+            b.Property(x => x.Commitment).HasMaxLength(1000);
+            b.Property(x => x.Special).HasMaxLength(100);
+            b.Property(x => x.RuleReference).HasMaxLength(200);
+            b.HasIndex(x => new { x.CampaignId, x.ParentId });
+            b.HasIndex(x => new { x.CampaignId, x.DueOn });
+            b.HasIndex(x => x.ProblemId);
+            b.HasOne<Campaign>().WithMany().HasForeignKey(x => x.CampaignId).OnDelete(DeleteBehavior.Restrict);
+            b.HasOne<Features.Rectification.RectificationItem>().WithMany().HasForeignKey(x => x.ParentId).OnDelete(DeleteBehavior.Restrict);
+            b.HasOne(x => x.Problem).WithMany().HasForeignKey(x => x.ProblemId).OnDelete(DeleteBehavior.Restrict);
+            b.HasOne(x => x.LeaderPerson).WithMany().HasForeignKey(x => x.LeaderPersonId).OnDelete(DeleteBehavior.Restrict);
+            b.HasOne(x => x.Department).WithMany().HasForeignKey(x => x.DepartmentId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<Features.Rectification.ProgressReport>(b =>
+        {
+            b.Property(x => x.Narrative).HasMaxLength(4000);
+            b.Property(x => x.Reason).HasMaxLength(1000);
+            b.HasIndex(x => new { x.ItemId, x.ReportedOn });
+            b.HasOne<Features.Rectification.RectificationItem>().WithMany().HasForeignKey(x => x.ItemId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Features.Rectification.ItemEvent>(b =>
+        {
+            b.Property(x => x.Note).HasMaxLength(2000);
+            b.Property(x => x.ByName).HasMaxLength(100);
+            b.HasIndex(x => x.ItemId);
+            b.HasOne<Features.Rectification.RectificationItem>().WithMany().HasForeignKey(x => x.ItemId).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<Notification>(b =>

@@ -28,7 +28,7 @@ public sealed class Navigation(LinkGenerator links)
         new("征求意见", "chat-square-text", [new("听取意见概况", "/Opinions/Overview", Permission: Permissions.CampaignsView), new("意见汇总", "/Opinions/Index", Permission: Permissions.CampaignsView), new("征求意见函", "/Opinions/Letters/Index", Permission: Permissions.CampaignsView), new("座谈会", "/Opinions/Forums/Index", Permission: Permissions.CampaignsView), new("意见箱", "/Opinions/Box/Index", Permission: Permissions.CampaignsView)]),
         new("民主评议", "check2-square", [new("民主测评", "/Appraisal/Index", Permission: Permissions.CampaignsView), new("谈心谈话", "/Talks/Index", Permission: Permissions.CampaignsView)]),
         new("查摆问题", "search", [new("问题清单", "/Problems/Index", Permission: Permissions.CampaignsView), new("对照检查材料", "/Problems/SelfInspections/Index"), new("民主生活会", "/Meetings/Index")]),
-        new("整改落实", "tools", [new("整改方案", "/Rectification/Index"), new("整改路线图", "/Rectification/Roadmap"), new("专项整治", "/Rectification/Special"), new("整改公示", "/Rectification/Disclosure")]),
+        new("整改落实", "tools", [new("整改方案", "/Rectification/Index", Permission: Permissions.CampaignsView), new("整改路线图", "/Rectification/Roadmap", Permission: Permissions.CampaignsView), new("专项整治", "/Rectification/Special", Permission: Permissions.CampaignsView), new("整改公示", "/Rectification/Disclosure", Permission: Permissions.CampaignsView)]),
         new("督查督办", "clipboard-check", [new("督办台账", "/Ledgers/Index"), new("月调度", "/Ledgers/Dispatch"), new("季度考核", "/Ledgers/Assessment"), new("流动红旗", "/Ledgers/RedFlag")]),
         new("制度建设", "journal-text", [new("制度库", "/Rules/Index"), new("制度汇编", "/Rules/Handbook")]),
         new("简报", "newspaper", [new("简报列表", "/Briefings/Index")]),

@@ -1,0 +1,129 @@
+using Dangjian.Web.Features.Campaigns;
+using Dangjian.Web.Features.Problems;
+using Dangjian.Web.Platform.Authorization;
+using Dangjian.Web.Platform.Data;
+using Dangjian.Web.Platform.Documents;
+using Dangjian.Web.Platform.Web;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dangjian.Web.Features.Rectification;
+
+/// <summary>
+/// 整改方案: the campaign's rectification items with their tasks, status (overdue in red), progress and owners; figures
+/// (closed and on-time rates); filters; the 整改台账 in Excel.
+/// </summary>
+[RequirePermission(Permissions.CampaignsView)]
+public sealed class IndexModel(AppDbContext db, ScopeGuard guard, RectificationService service, RectificationProgress progress, TimeProvider clock) : PageModel
+{
+    public sealed record Option(Guid Id, string Name);
+
+    public sealed record Row(Guid Id, Guid? ParentId, string Title, DateOnly StartsOn, DateOnly DueOn, ProblemHorizon Horizon, string Leader, string Department, int Progress, ItemStatus Status, bool IsPublic, string? Special, string? Problem)
+    {
+        public bool Overdue(DateOnly today) => Status is not (ItemStatus.Closed or ItemStatus.LongTerm) && Horizon != ProblemHorizon.LongTerm && DueOn < today;
+    }
+
+    [BindProperty(SupportsGet = true)]
+    public Guid? CampaignId { get; set; }
+
+    /// <summary>An <see cref="ItemStatus"/> name, or "overdue".</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Status { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public Guid? DepartmentId { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Q { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "page")]
+    public int PageNumber { get; set; } = 1;
+
+    public List<Option> Campaigns { get; private set; } = [];
+
+    public List<Option> Departments { get; private set; } = [];
+
+    public RectificationProgress.Figures? Figures { get; private set; }
+
+    public RectificationService.Rights Rights { get; private set; } = new(false, false, null, null);
+
+    public Paged<Row> Items { get; private set; } = null!;
+
+    public ILookup<Guid, Row> Tasks { get; private set; } = Array.Empty<Row>().ToLookup(r => r.ParentId ?? Guid.Empty);
+
+    public DateOnly Today => ChinaTime.Today(clock);
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        ViewData.Trail(new Breadcrumb("整改方案"));
+        if (await LoadCampaignAsync(ct) is not { } campaign)
+        {
+            return;
+        }
+
+        Rights = await service.RightsAsync(campaign, ct);
+        Figures = await progress.FiguresAsync(campaign.Id, ct);
+        var all = db.RectificationItems.AsNoTracking().Where(i => i.CampaignId == campaign.Id);
+        Departments = await all.Select(i => i.Department!).Distinct().OrderBy(d => d.SortOrder).Select(d => new Option(d.Id, d.Name)).ToListAsync(ct);
+        Items = await Project(Filter(all.Where(i => i.ParentId == null))).ToPageAsync(PageNumber, 20, ct);
+        var ids = Items.Items.Select(i => i.Id).ToList();
+        Tasks = (await Project(all.Where(i => i.ParentId != null && ids.Contains(i.ParentId!.Value))).ToListAsync(ct)).ToLookup(r => r.ParentId!.Value);
+    }
+
+    /// <summary>整改台账: every item and task, numbered 1, 1.1, 1.1.1 …, with the "四明确一承诺" and the latest state.</summary>
+    public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
+    {
+        var campaign = await LoadCampaignAsync(ct) ?? throw new NotFoundException();
+        var items = await db.RectificationItems.AsNoTracking().Where(i => i.CampaignId == campaign.Id).OrderBy(i => i.SortOrder).ThenBy(i => i.CreatedAt)
+            .Select(i => new { Item = i, Leader = i.LeaderPerson!.Name, Department = i.Department!.Name, Problem = i.Problem != null ? i.Problem.Title : null })
+            .Take(20000).ToListAsync(ct);
+        var byParent = items.ToLookup(i => i.Item.ParentId);
+        var today = Today;
+        var rows = new List<IReadOnlyList<object?>>();
+        void Walk(Guid? parent, string prefix)
+        {
+            var n = 0;
+            foreach (var x in byParent[parent])
+            {
+                var number = prefix + (++n);
+                var i = x.Item;
+                rows.Add([number, i.Title, x.Problem, i.Goal, i.Measures, x.Leader, x.Department, i.StartsOn, i.DueOn, ProblemLabels.Of(i.Horizon), i.Commitment, $"{i.Progress}%",
+                    i.IsOverdue(today) ? "逾期" : RectificationLabels.Of(i.Status), i.Special, i.RuleReference]);
+                Walk(i.Id, number + ".");
+            }
+        }
+
+        Walk(null, "");
+        db.Audit("export", nameof(RectificationItem), null, $"导出整改台账{rows.Count}项");
+        await db.SaveChangesAsync(ct);
+        var content = XlsxWriter.Write("整改台账", $"{campaign.Title}整改落实台账",
+            [new("序号", 8), new("整改事项", 36), new("对应问题", 30), new("整改目标", 30), new("整改措施", 40), new("责任领导", 10), new("责任部门", 14), new("开始时间", 12), new("完成时限", 12), new("时限类型", 10), new("公开承诺", 30), new("进度", 8), new("状态", 10), new("专项整治", 14), new("建章立制", 20)],
+            rows);
+        return FileDownloads.Xlsx(content, "整改台账.xlsx");
+    }
+
+    private static IQueryable<Row> Project(IQueryable<RectificationItem> query) =>
+        query.OrderBy(i => i.SortOrder).ThenBy(i => i.CreatedAt).ThenBy(i => i.Id)
+            .Select(i => new Row(i.Id, i.ParentId, i.Title, i.StartsOn, i.DueOn, i.Horizon, i.LeaderPerson!.Name, i.Department!.Name, i.Progress, i.Status, i.IsPublic, i.Special, i.Problem != null ? i.Problem.Title : null));
+
+    private IQueryable<RectificationItem> Filter(IQueryable<RectificationItem> query)
+    {
+        var today = Today;
+        var text = Q?.Trim() ?? "";
+        var status = Enum.TryParse<ItemStatus>(Status, out var s) ? s : (ItemStatus?)null;
+        return query
+            .WhereIf(Status == "overdue", i => i.Status != ItemStatus.Closed && i.Status != ItemStatus.LongTerm && i.Horizon != ProblemHorizon.LongTerm && i.DueOn < today)
+            .WhereIf(status is not null, i => i.Status == status)
+            .WhereIf(DepartmentId is not null, i => i.DepartmentId == DepartmentId)
+            .WhereIf(text.Length > 0, i => i.Title.Contains(text) || (i.Measures != null && i.Measures.Contains(text)));
+    }
+
+    private async Task<Campaign?> LoadCampaignAsync(CancellationToken ct)
+    {
+        var visible = db.Campaigns.AsNoTracking().InScopeOrAbove(await guard.ScopeAsync(ct), c => c.ScopeUnit!.Path);
+        Campaigns = await visible.OrderByDescending(c => c.StartsOn).Select(c => new Option(c.Id, c.Title)).Take(200).ToListAsync(ct);
+        CampaignId = Campaigns.Any(c => c.Id == CampaignId) ? CampaignId : Campaigns.FirstOrDefault()?.Id;
+        return CampaignId is { } id ? await visible.SingleAsync(c => c.Id == id, ct) : null;
+    }
+}

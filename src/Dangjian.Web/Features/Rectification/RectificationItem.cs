@@ -1,0 +1,151 @@
+using Dangjian.Web.Features.Organization;
+using Dangjian.Web.Features.Problems;
+using Dangjian.Web.Platform.Audit;
+using Dangjian.Web.Platform.Data;
+
+namespace Dangjian.Web.Features.Rectification;
+
+/// <summary>未开始 / 推进中 / 已完成待验收 / 已销号 / 长期坚持 (逾期 is shown from the deadline, not stored).</summary>
+public enum ItemStatus
+{
+    NotStarted = 0,
+    InProgress = 1,
+    AwaitingVerification = 2,
+    Closed = 3,
+    LongTerm = 4,
+}
+
+/// <summary>
+/// 整改事项 with the "四明确一承诺": the problem (linked), the goal and deadline, the measures, the owner (responsible
+/// leader and department), and a public commitment. Items break into tasks through <see cref="ParentId"/>; a parent's
+/// <see cref="Progress"/> rolls up from its children (weighted by <see cref="Weight"/>), a leaf's comes from its
+/// latest progress report. Closing (销号) is a verification by someone other than the owner.
+/// </summary>
+public sealed class RectificationItem : Entity, ISoftDeletable, IAuditTitled
+{
+    public Guid CampaignId { get; set; }
+
+    public Guid? ParentId { get; set; }
+
+    public Guid? ProblemId { get; set; }
+
+    public Problem? Problem { get; set; }
+
+    public required string Title { get; set; }
+
+    /// <summary>整改目标.</summary>
+    public string? Goal { get; set; }
+
+    /// <summary>整改措施.</summary>
+    public string? Measures { get; set; }
+
+    /// <summary>开始时间 (for the roadmap).</summary>
+    public DateOnly StartsOn { get; set; }
+
+    /// <summary>完成时限; for 长期坚持 the date of the first check, which may fall after the campaign.</summary>
+    public DateOnly DueOn { get; set; }
+
+    public ProblemHorizon Horizon { get; set; } = ProblemHorizon.Deadline;
+
+    /// <summary>责任领导.</summary>
+    public Guid LeaderPersonId { get; set; }
+
+    public Person? LeaderPerson { get; set; }
+
+    /// <summary>责任部门.</summary>
+    public Guid DepartmentId { get; set; }
+
+    public OrgUnit? Department { get; set; }
+
+    /// <summary>公开承诺.</summary>
+    public string? Commitment { get; set; }
+
+    /// <summary>专项整治 name when the item belongs to one, e.g. "文山会海专项整治".</summary>
+    public string? Special { get; set; }
+
+    /// <summary>建章立制: the rule this item requires (a reference until the rules registry exists).</summary>
+    public string? RuleReference { get; set; }
+
+    public int Weight { get; set; } = 1;
+
+    public int SortOrder { get; set; }
+
+    /// <summary>0–100.</summary>
+    public int Progress { get; set; }
+
+    public ItemStatus Status { get; set; }
+
+    /// <summary>Shown on the public disclosure page (公示).</summary>
+    public bool IsPublic { get; set; }
+
+    public DateTime? ClosedAt { get; set; }
+
+    /// <summary>The China date of closure, compared with <see cref="DueOn"/> for the on-time rate.</summary>
+    public DateOnly? ClosedOn { get; set; }
+
+    public Guid? ClosedById { get; set; }
+
+    public DateTime? DeletedAt { get; set; }
+
+    public Guid? DeletedById { get; set; }
+
+    string IAuditTitled.AuditTitle => Title;
+
+    public bool IsOverdue(DateOnly today) => Status is not (ItemStatus.Closed or ItemStatus.LongTerm) && Horizon != ProblemHorizon.LongTerm && DueOn < today;
+}
+
+/// <summary>进展: a weekly (or any) report against an item — percentage, narrative, evidence files, and a reason when it goes backwards.</summary>
+public sealed class ProgressReport : Entity, IAuditTitled
+{
+    public Guid ItemId { get; set; }
+
+    public DateOnly ReportedOn { get; set; }
+
+    public int Percent { get; set; }
+
+    public required string Narrative { get; set; }
+
+    /// <summary>Required when the percentage is lower than the previous report's.</summary>
+    public string? Reason { get; set; }
+
+    public Guid? ReporterId { get; set; }
+
+    string IAuditTitled.AuditTitle => $"{ReportedOn:yyyy-MM-dd} {Percent}%";
+}
+
+/// <summary>销号 and 重新打开: who verified or reopened an item, when, and why.</summary>
+public sealed class ItemEvent : Entity, IAuditTitled
+{
+    public Guid ItemId { get; set; }
+
+    public bool Closed { get; set; }
+
+    public required string Note { get; set; }
+
+    public Guid? ById { get; set; }
+
+    public string? ByName { get; set; }
+
+    string IAuditTitled.AuditTitle => Closed ? "销号" : "重新打开";
+}
+
+public static class RectificationLabels
+{
+    public static string Of(ItemStatus s) => s switch
+    {
+        ItemStatus.NotStarted => "未开始",
+        ItemStatus.InProgress => "推进中",
+        ItemStatus.AwaitingVerification => "已完成待验收",
+        ItemStatus.Closed => "已销号",
+        _ => "长期坚持",
+    };
+
+    public static string Colour(ItemStatus s, bool overdue) => overdue ? "red" : s switch
+    {
+        ItemStatus.NotStarted => "grey",
+        ItemStatus.InProgress => "blue",
+        ItemStatus.AwaitingVerification => "amber",
+        ItemStatus.Closed => "green",
+        _ => "purple",
+    };
+}

@@ -1,0 +1,79 @@
+using Dangjian.Web.Features.Campaigns;
+using Dangjian.Web.Features.Problems;
+using Dangjian.Web.Platform.Authorization;
+using Dangjian.Web.Platform.Data;
+using Dangjian.Web.Platform.Web;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dangjian.Web.Features.Rectification;
+
+/// <summary>整改路线图 (挂图作战): every item and task on one timeline, grouped by department or by leader, with today's line and overdue in red; printable.</summary>
+[RequirePermission(Permissions.CampaignsView)]
+public sealed class RoadmapModel(AppDbContext db, ScopeGuard guard, TimeProvider clock) : PageModel
+{
+    public const int MaxRows = 500;
+
+    public sealed record Option(Guid Id, string Name);
+
+    public sealed record Bar(Guid Id, bool IsTask, string Title, string Group, DateOnly StartsOn, DateOnly DueOn, ProblemHorizon Horizon, int Progress, ItemStatus Status, bool Overdue);
+
+    [BindProperty(SupportsGet = true)]
+    public Guid? CampaignId { get; set; }
+
+    /// <summary>"department" (default) or "leader".</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? By { get; set; }
+
+    public List<Option> Campaigns { get; private set; } = [];
+
+    public string? CampaignTitle { get; private set; }
+
+    public List<IGrouping<string, Bar>> Groups { get; private set; } = [];
+
+    public DateOnly From { get; private set; }
+
+    public DateOnly To { get; private set; }
+
+    public DateOnly Today => ChinaTime.Today(clock);
+
+    public bool Truncated { get; private set; }
+
+    public double Percent(DateOnly day) => Math.Clamp(100.0 * (day.DayNumber - From.DayNumber) / Math.Max(1, To.DayNumber - From.DayNumber + 1), 0, 100);
+
+    public IEnumerable<DateOnly> Months()
+    {
+        for (var m = new DateOnly(From.Year, From.Month, 1).AddMonths(1); m <= To; m = m.AddMonths(1))
+        {
+            yield return m;
+        }
+    }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        ViewData.Trail(new Breadcrumb("整改路线图"));
+        var visible = db.Campaigns.AsNoTracking().InScopeOrAbove(await guard.ScopeAsync(ct), c => c.ScopeUnit!.Path);
+        Campaigns = await visible.OrderByDescending(c => c.StartsOn).Select(c => new Option(c.Id, c.Title)).Take(200).ToListAsync(ct);
+        CampaignId = Campaigns.Any(c => c.Id == CampaignId) ? CampaignId : Campaigns.FirstOrDefault()?.Id;
+        if (CampaignId is not { } id)
+        {
+            return;
+        }
+
+        var campaign = await visible.SingleAsync(c => c.Id == id, ct);
+        CampaignTitle = campaign.Title;
+        var byLeader = By == "leader";
+        var today = Today;
+        var rows = await db.RectificationItems.AsNoTracking().Where(i => i.CampaignId == id)
+            .OrderBy(i => i.ParentId == null ? i.SortOrder : 0).ThenBy(i => i.StartsOn).ThenBy(i => i.Id)
+            .Select(i => new { i.Id, i.ParentId, i.Title, Group = byLeader ? i.LeaderPerson!.Name : i.Department!.Name, i.StartsOn, i.DueOn, i.Horizon, i.Progress, i.Status })
+            .Take(MaxRows + 1).ToListAsync(ct);
+        Truncated = rows.Count > MaxRows;
+        var bars = rows.Take(MaxRows).Select(r => new Bar(r.Id, r.ParentId is not null, r.Title, r.Group, r.StartsOn, r.DueOn, r.Horizon, r.Progress, r.Status,
+            r.Status is not (ItemStatus.Closed or ItemStatus.LongTerm) && r.Horizon != ProblemHorizon.LongTerm && r.DueOn < today)).ToList();
+        From = bars.Count == 0 ? campaign.StartsOn : new[] { campaign.StartsOn, bars.Min(b => b.StartsOn) }.Min();
+        To = bars.Count == 0 ? campaign.EndsOn : new[] { campaign.EndsOn, bars.Max(b => b.DueOn), today }.Max();
+        Groups = bars.GroupBy(b => b.Group).OrderBy(g => g.Min(b => b.StartsOn)).ToList();
+    }
+}

@@ -1,0 +1,181 @@
+using System.Net;
+using System.Net.Http.Json;
+using Dangjian.Tests.Infrastructure;
+using Dangjian.Web.Features.Campaigns;
+using Dangjian.Web.Features.Problems;
+using Dangjian.Web.Features.Rectification;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Dangjian.Tests.Features.Rectification;
+
+public sealed class RectificationTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    private Task<Guid> CampaignAsync() => app.WithDbAsync(db => db.Campaigns.OrderBy(c => c.CreatedAt).Select(c => c.Id).FirstAsync());
+
+    private Task<Guid> IdAsync(string title) => app.WithDbAsync(db => db.RectificationItems.Where(i => i.Title == title).Select(i => i.Id).SingleAsync());
+
+    private DateOnly Today => DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime.AddHours(8));
+
+    [DbFact]
+    public async Task TheDemoPlanRollsUpAndCountsItsRates()
+    {
+        var campaign = await CampaignAsync();
+        var office = await app.SignedInClientAsync("office");
+        var figures = await office.GetFromJsonAsync<RectificationProgress.Figures>($"/api/v1/rectification/figures?campaignId={campaign}");
+        (figures!.Items, figures.Tasks, figures.Closed, figures.ClosedOnTime, figures.Overdue, figures.Public).ShouldBe((5, 2, 1, 1, 1, 3));
+        (figures.ClosedRate, figures.OnTimeRate).ShouldBe((20.0, 100.0));
+        figures.ProblemsByCategory["形式主义"].ShouldBe(1);
+
+        var meetings = await app.WithDbAsync(db => db.RectificationItems.SingleAsync(i => i.Title == "精简会议文件，清理规范检查评比"));
+        meetings.Progress.ShouldBe(86, "(100×2 + 60×1) ÷ 3, rounded down");
+        var page = await office.GetDocumentAsync($"/Rectification?campaignId={campaign}");
+        page.QuerySelector("[data-testid=closed-rate]")!.TextContent.Trim().ShouldBe("20%");
+        page.QuerySelector("[data-testid=overdue]")!.TextContent.Trim().ShouldBe("1");
+        page.QuerySelector("[data-testid=rectification-items]")!.TextContent.ShouldContain("制定会议计划管理办法");
+        (await office.GetDocumentAsync($"/Rectification?campaignId={campaign}&status=overdue")).QuerySelectorAll("[data-testid=rectification-items] > li").Length.ShouldBe(1);
+
+        var export = await office.GetAsync(new Uri($"/Rectification?handler=Export&campaignId={campaign}", UriKind.Relative));
+        export.StatusCode.ShouldBe(HttpStatusCode.OK);
+        export.Content.Headers.ContentType!.MediaType!.ShouldContain("spreadsheetml");
+        var roadmap = await office.GetDocumentAsync($"/Rectification/Roadmap?campaignId={campaign}&by=leader");
+        roadmap.QuerySelector("[data-testid=roadmap]")!.TextContent.ShouldContain("张志强");
+        roadmap.QuerySelectorAll(".dj-roadmap-bar.dj-status-red").Length.ShouldBe(1);
+        (await office.GetDocumentAsync($"/Rectification/Special?campaignId={campaign}")).QuerySelector("[data-testid=special]")!.TextContent.ShouldContain("文山会海专项整治");
+        var items = await office.GetFromJsonAsync<RectificationApi.PageDto<RectificationApi.ItemDto>>($"/api/v1/rectification/items?campaignId={campaign}&pageSize=100");
+        items!.Total.ShouldBe(7);
+        items.Items.Single(i => i.Title == "改进窗口服务作风").Overdue.ShouldBeTrue();
+        (await office.GetAsync(new Uri($"/api/v1/rectification/items?campaignId={Guid.NewGuid()}", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [DbFact]
+    public async Task ThePublicPageShowsOnlyWhatWasPublishedAndNothingPersonal()
+    {
+        var campaign = await CampaignAsync();
+        var anonymous = app.CreateClient();
+        var page = await anonymous.GetDocumentAsync($"/Public/Rectification?c={campaign}");
+        var text = page.QuerySelector("[data-testid=public-items]")!.TextContent;
+        text.ShouldContain("简化科技项目审批流程");
+        text.ShouldContain("年底前全局会议、文件数量比上年减少三分之一");
+        text.ShouldNotContain("改进窗口服务作风", Case.Sensitive, "not published");
+        page.QuerySelectorAll("[data-testid=public-items] h2").Length.ShouldBe(3, "the three published items; their tasks stay inside");
+        text.ShouldNotContain("新流程上线运行", Case.Sensitive, "progress narratives stay inside");
+        foreach (var name in new[] { "张志强", "卫红", "赵敏", "韩明" })
+        {
+            text.ShouldNotContain(name);
+        }
+
+        (await anonymous.GetAsync(new Uri($"/Public/Rectification?c={Guid.NewGuid()}", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await app.SignedInClientAsync("office")).GetDocumentAsync($"/Rectification/Disclosure?campaignId={campaign}").Result
+            .QuerySelector("[data-testid=public-link]")!.GetAttribute("href")!.ShouldContain($"/Public/Rectification?c={campaign}");
+    }
+
+    [DbFact]
+    public async Task OverdueItemsAreRemindedToTheirLeaders()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<ReminderRunner>().RunOnceAsync();
+        var window = await IdAsync("改进窗口服务作风");
+        var keys = await app.WithDbAsync(db => db.ReminderLogs.Select(r => r.Key).ToListAsync());
+        keys.ShouldContain(k => k.StartsWith("rectification:" + window.ToString("N") + ":overdue", StringComparison.Ordinal));
+        var zhang = await app.WithDbAsync(db => db.Users.Where(u => u.PersonId == db.People.Where(p => p.Name == "王建国").Select(p => p.Id).Single()).Select(u => u.Id).SingleAsync());
+        (await app.WithDbAsync(db => db.Notifications.AnyAsync(n => n.UserId == zhang && n.Title.Contains("改进窗口服务作风")))).ShouldBeTrue("the 组长 hears of overdue items");
+    }
+}
+
+/// <summary>Changes items, on its own database so the demo figures above stay exact.</summary>
+public sealed class RectificationFlowTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    private Task<Guid> CampaignAsync() => app.WithDbAsync(db => db.Campaigns.OrderBy(c => c.CreatedAt).Select(c => c.Id).FirstAsync());
+
+    private Task<Guid> IdAsync(string title) => app.WithDbAsync(db => db.RectificationItems.Where(i => i.Title == title).Select(i => i.Id).SingleAsync());
+
+    private DateOnly Today => DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime.AddHours(8));
+
+    [DbFact]
+    public async Task AnItemIsPlannedDecomposedReportedVerifiedClosedAndReopened()
+    {
+        var campaign = await CampaignAsync();
+        var (start, end) = await app.WithDbAsync(db => db.Campaigns.Where(c => c.Id == campaign).Select(c => new { c.StartsOn, c.EndsOn }).SingleAsync()).ContinueWith(t => (t.Result.StartsOn, t.Result.EndsOn));
+        var people = await app.WithDbAsync(db => db.People.ToDictionaryAsync(p => p.Name, p => p.Id));
+        var units = await app.WithDbAsync(db => db.OrgUnits.ToDictionaryAsync(u => u.Name, u => u.Id));
+        var office = await app.SignedInClientAsync("office");
+        var url = $"/Rectification/Edit?campaignId={campaign}";
+        var fields = new Dictionary<string, string>
+        {
+            ["Title"] = "规范科技计划项目评审", ["Goal"] = "评审全程公开透明。", ["Measures"] = "建立专家库随机抽取制度，评审结果公示。",
+            ["StartsOn"] = Today.ToString("yyyy-MM-dd"), ["DueOn"] = end.ToString("yyyy-MM-dd"), ["Horizon"] = "Deadline",
+            ["LeaderPersonId"] = people["张志强"].ToString(), ["DepartmentId"] = units["高新技术科"].ToString(), ["Weight"] = "1",
+            ["Commitment"] = "承诺评审结果一律公示。", ["IsPublic"] = "true",
+        };
+        var before = await app.WithDbAsync(db => db.RectificationItems.CountAsync());
+        var bad = new (string Field, string Value, string Error)[]
+        {
+            ("Goal", "", "明确目标和措施"),
+            ("DueOn", end.AddDays(30).ToString("yyyy-MM-dd"), "长期坚持"),
+            ("LeaderPersonId", people["孙磊"].ToString(), "班子成员"),
+            ("DepartmentId", Guid.NewGuid().ToString(), "责任部门"),
+            ("Weight", "0", "权重"),
+            ("Commitment", "由孙磊同志负责联络。", "孙磊"),
+            ("StartsOn", start.AddDays(-1).ToString("yyyy-MM-dd"), "活动开始"),
+        };
+        foreach (var (field, value, error) in bad)
+        {
+            var response = await office.PostFormAsync(url, new Dictionary<string, string>(fields) { [field] = value });
+            response.StatusCode.ShouldBe(HttpStatusCode.OK, field);
+            (await response.ParseAsync()).ErrorsText().ShouldContain(error, Case.Sensitive, field);
+        }
+
+        (await app.WithDbAsync(db => db.RectificationItems.CountAsync())).ShouldBe(before);
+        var longTerm = await office.PostFormAsync(url, new Dictionary<string, string>(fields) { ["Title"] = "长期坚持的事项", ["Horizon"] = "LongTerm", ["DueOn"] = end.AddDays(30).ToString("yyyy-MM-dd"), ["IsPublic"] = "false" });
+        longTerm.StatusCode.ShouldBe(HttpStatusCode.Redirect, (await longTerm.ParseAsync()).ErrorsText());
+
+        var made = await office.PostFormAsync(url, fields);
+        made.StatusCode.ShouldBe(HttpStatusCode.Redirect, (await made.ParseAsync()).ErrorsText());
+        var item = Guid.Parse(made.Headers.Location!.OriginalString.Split("id=")[1]);
+        var taskFields = new Dictionary<string, string>(fields) { ["Goal"] = "", ["Measures"] = "", ["IsPublic"] = "false", ["Commitment"] = "" };
+        var first = await office.PostFormAsync($"/Rectification/Edit?campaignId={campaign}&parentId={item}", new Dictionary<string, string>(taskFields) { ["Title"] = "建立评审专家库", ["Weight"] = "3" });
+        first.StatusCode.ShouldBe(HttpStatusCode.Redirect, (await first.ParseAsync()).ErrorsText());
+        var task = Guid.Parse(first.Headers.Location!.OriginalString.Split("id=")[1]);
+        var second = await office.PostFormAsync($"/Rectification/Edit?campaignId={campaign}&parentId={item}", new Dictionary<string, string>(taskFields) { ["Title"] = "评审结果公示", ["Weight"] = "1" });
+        var other = Guid.Parse(second.Headers.Location!.OriginalString.Split("id=")[1]);
+
+        // The parent takes no reports of its own; a member of the responsible department reports on a task.
+        var member = await app.SignedInClientAsync("member");
+        (await member.PostFormAsync($"/Rectification/Item?id={task}", new Dictionary<string, string> { ["percent"] = "150", ["narrative"] = "x" }, "handler=Report")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await member.GetDocumentAsync($"/Rectification/Item?id={task}")).QuerySelector(".alert-danger")!.TextContent.ShouldContain("0%到100%");
+        await member.PostMultipartAsync($"/Rectification/Item?id={task}", new Dictionary<string, string> { ["percent"] = "100", ["narrative"] = "专家库已建立，入库专家120名。" },
+            [("evidence", "专家库名单.txt", "专家库名单：共120名"u8.ToArray())], "handler=Report");
+        await member.PostFormAsync($"/Rectification/Item?id={other}", new Dictionary<string, string> { ["percent"] = "50", ["narrative"] = "起草公示办法。" }, "handler=Report");
+        (await member.PostFormAsync($"/Rectification/Item?id={other}", new Dictionary<string, string> { ["percent"] = "20", ["narrative"] = "退回重写。" }, "handler=Report")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await member.GetDocumentAsync($"/Rectification/Item?id={other}")).QuerySelector(".alert-danger")!.TextContent.ShouldContain("说明原因");
+        (await app.WithDbAsync(db => db.RectificationItems.Where(i => i.Id == item).Select(i => i.Progress).SingleAsync())).ShouldBe(87, "(100×3 + 50×1) ÷ 4");
+        (await app.WithDbAsync(db => db.StoredFiles.CountAsync(f => f.OwnerType == EvidenceFileRule.Owner))).ShouldBe(1);
+        (await member.GetDocumentAsync($"/Rectification/Item?id={item}")).QuerySelector("form[action*=Report]").ShouldBeNull();
+        var approval = await IdAsync("简化科技项目审批流程");
+        (await member.PostHandlerAsync($"/Rectification/Item?id={approval}", "Report", new Dictionary<string, string> { ["percent"] = "100", ["narrative"] = "x" })).Headers.Location!.OriginalString.ShouldContain("AccessDenied");
+        (await member.GetAsync(new Uri($"/Rectification/Edit?id={item}", UriKind.Relative))).Headers.Location!.OriginalString.ShouldContain("AccessDenied");
+
+        // Closing: not by the owner's department, not without evidence, then by the supervision group.
+        var supervisor = await app.SignedInClientAsync("supervisor");
+        (await supervisor.PostFormAsync($"/Rectification/Item?id={other}", new Dictionary<string, string> { ["note"] = "同意" }, "handler=Close")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await supervisor.GetDocumentAsync($"/Rectification/Item?id={other}")).QuerySelector(".alert-danger")!.TextContent.ShouldContain("尚未完成");
+        (await supervisor.PostFormAsync($"/Rectification/Item?id={task}", new Dictionary<string, string> { ["note"] = "审看专家库名单，同意销号。" }, "handler=Close")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await app.WithDbAsync(db => db.RectificationItems.Where(i => i.Id == task).Select(i => i.Status).SingleAsync())).ShouldBe(ItemStatus.Closed);
+        (await supervisor.PostFormAsync($"/Rectification/Item?id={item}", new Dictionary<string, string> { ["note"] = "同意" }, "handler=Close")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await supervisor.GetDocumentAsync($"/Rectification/Item?id={item}")).QuerySelector(".alert-danger")!.TextContent.ShouldContain("分解任务");
+
+        var finished = await IdAsync("简化科技项目审批流程");
+        (await app.WithDbAsync(db => db.RectificationItems.Where(i => i.Id == finished).Select(i => i.Status).SingleAsync())).ShouldBe(ItemStatus.AwaitingVerification);
+        (await supervisor.PostFormAsync($"/Rectification/Item?id={finished}", new Dictionary<string, string> { ["note"] = "同意" }, "handler=Close")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await supervisor.GetDocumentAsync($"/Rectification/Item?id={finished}")).QuerySelector(".alert-danger")!.TextContent.ShouldContain("佐证材料");
+
+        // The office sits in 办公室: it cannot close 办公室's own items.
+        var officeItem = await app.WithDbAsync(db => db.RectificationItems.Where(i => i.DepartmentId == units["办公室"] && i.Status == ItemStatus.Closed).Select(i => i.Id).FirstAsync());
+        (await office.PostFormAsync($"/Rectification/Item?id={officeItem}", new Dictionary<string, string> { ["note"] = "整改不彻底，接待清单未公开。" }, "handler=Reopen")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await app.WithDbAsync(db => db.RectificationItems.Where(i => i.Id == officeItem).Select(i => i.Status).SingleAsync())).ShouldNotBe(ItemStatus.Closed);
+        (await app.WithDbAsync(db => db.ItemEvents.CountAsync(e => e.ItemId == officeItem && !e.Closed))).ShouldBe(1);
+        (await office.PostFormAsync($"/Rectification/Item?id={officeItem}", new Dictionary<string, string> { ["note"] = "同意" }, "handler=Close")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await office.GetDocumentAsync($"/Rectification/Item?id={officeItem}")).QuerySelector(".alert-danger")!.TextContent.ShouldContain("不能自己给自己销号");
+    }
+}
