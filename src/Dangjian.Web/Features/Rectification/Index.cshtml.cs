@@ -21,7 +21,7 @@ public sealed class IndexModel(AppDbContext db, ScopeGuard guard, RectificationS
 
     public sealed record Row(Guid Id, Guid? ParentId, string Title, DateOnly StartsOn, DateOnly DueOn, ProblemHorizon Horizon, string Leader, string Department, int Progress, ItemStatus Status, bool IsPublic, string? Special, string? Problem)
     {
-        public bool Overdue(DateOnly today) => Status is not (ItemStatus.Closed or ItemStatus.LongTerm) && Horizon != ProblemHorizon.LongTerm && DueOn < today;
+        public bool Overdue(DateOnly today) => RectificationRules.IsOverdue(Status, Horizon, DueOn, today);
     }
 
     [BindProperty(SupportsGet = true)]
@@ -113,7 +113,7 @@ public sealed class IndexModel(AppDbContext db, ScopeGuard guard, RectificationS
         var text = Q?.Trim() ?? "";
         var status = Enum.TryParse<ItemStatus>(Status, out var s) ? s : (ItemStatus?)null;
         return query
-            .WhereIf(Status == "overdue", i => i.Status != ItemStatus.Closed && i.Status != ItemStatus.LongTerm && i.Horizon != ProblemHorizon.LongTerm && i.DueOn < today)
+            .WhereIf(Status == "overdue", i => (i.Status == ItemStatus.NotStarted || i.Status == ItemStatus.InProgress) && i.Horizon != ProblemHorizon.LongTerm && i.DueOn < today)
             .WhereIf(status is not null, i => i.Status == status)
             .WhereIf(DepartmentId is not null, i => i.DepartmentId == DepartmentId)
             .WhereIf(text.Length > 0, i => i.Title.Contains(text) || (i.Measures != null && i.Measures.Contains(text)));

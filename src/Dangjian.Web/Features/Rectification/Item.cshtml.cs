@@ -178,7 +178,7 @@ public sealed class ItemModel(AppDbContext db, CampaignAccess access, Rectificat
         ParentTitle = Item.ParentId is { } parent ? await db.RectificationItems.Where(i => i.Id == parent).Select(i => i.Title).SingleOrDefaultAsync(ct) : null;
         Tasks = (await db.RectificationItems.AsNoTracking().Where(i => i.ParentId == id).OrderBy(i => i.SortOrder).ThenBy(i => i.CreatedAt)
             .Select(i => new { i.Id, i.Title, Department = i.Department!.Name, i.DueOn, i.Progress, i.Status, i.Horizon, i.Weight }).ToListAsync(ct))
-            .Select(i => new TaskRow(i.Id, i.Title, i.Department, i.DueOn, i.Progress, i.Status, i.Status is not (ItemStatus.Closed or ItemStatus.LongTerm) && i.Horizon != Problems.ProblemHorizon.LongTerm && i.DueOn < today, i.Weight)).ToList();
+            .Select(i => new TaskRow(i.Id, i.Title, i.Department, i.DueOn, i.Progress, i.Status, RectificationRules.IsOverdue(i.Status, i.Horizon, i.DueOn, today), i.Weight)).ToList();
         var reports = await db.ProgressReports.AsNoTracking().Where(r => r.ItemId == id).OrderByDescending(r => r.ReportedOn).ThenByDescending(r => r.CreatedAt).Take(200)
             .Select(r => new { Entry = r, Reporter = db.People.Where(p => p.Id == r.ReporterId).Select(p => p.Name).FirstOrDefault() }).ToListAsync(ct);
         var evidence = await files.ListAsync(EvidenceFileRule.Owner, reports.Select(r => r.Entry.Id).ToList(), ct);

@@ -91,7 +91,7 @@ public sealed class RectificationItem : Entity, ISoftDeletable, IAuditTitled
 
     string IAuditTitled.AuditTitle => Title;
 
-    public bool IsOverdue(DateOnly today) => Status is not (ItemStatus.Closed or ItemStatus.LongTerm) && Horizon != ProblemHorizon.LongTerm && DueOn < today;
+    public bool IsOverdue(DateOnly today) => RectificationRules.IsOverdue(Status, Horizon, DueOn, today);
 }
 
 /// <summary>进展: a weekly (or any) report against an item — percentage, narrative, evidence files, and a reason when it goes backwards.</summary>

@@ -92,7 +92,7 @@ public sealed class RectificationProgress(AppDbContext db, TimeProvider clock)
             top.Sum(t => t.Count),
             tasks,
             top.OrderBy(t => t.Status).ToDictionary(t => RectificationLabels.Of(t.Status), t => t.Count),
-            top.Where(t => t.Status is not (ItemStatus.Closed or ItemStatus.LongTerm)).Sum(t => t.Overdue),
+            top.Where(t => t.Status is ItemStatus.NotStarted or ItemStatus.InProgress).Sum(t => t.Overdue),
             top.Where(t => t.Status == ItemStatus.Closed).Sum(t => t.Count),
             top.Where(t => t.Status == ItemStatus.Closed).Sum(t => t.OnTime),
             top.Sum(t => t.Public),

@@ -28,6 +28,13 @@ public static class RectificationRules
         return (int)(total / weights);
     }
 
+    /// <summary>
+    /// 逾期: past its deadline while still being worked on — not when closed, finished and waiting for verification, or
+    /// 长期坚持.
+    /// </summary>
+    public static bool IsOverdue(ItemStatus status, ProblemHorizon horizon, DateOnly dueOn, DateOnly today) =>
+        status is (ItemStatus.NotStarted or ItemStatus.InProgress) && horizon != ProblemHorizon.LongTerm && dueOn < today;
+
     /// <summary>The status an item's progress implies (closure is set apart, by verification).</summary>
     public static ItemStatus StatusFor(int progress, bool reported, ProblemHorizon horizon) =>
         !reported && progress == 0 ? ItemStatus.NotStarted

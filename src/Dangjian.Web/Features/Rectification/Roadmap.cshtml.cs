@@ -66,14 +66,16 @@ public sealed class RoadmapModel(AppDbContext db, ScopeGuard guard, TimeProvider
         var byLeader = By == "leader";
         var today = Today;
         var rows = await db.RectificationItems.AsNoTracking().Where(i => i.CampaignId == id)
-            .OrderBy(i => i.ParentId == null ? i.SortOrder : 0).ThenBy(i => i.StartsOn).ThenBy(i => i.Id)
+            .OrderBy(i => i.ParentId == null ? 0 : 1).ThenBy(i => i.SortOrder).ThenBy(i => i.StartsOn).ThenBy(i => i.Id)
             .Select(i => new { i.Id, i.ParentId, i.Title, Group = byLeader ? i.LeaderPerson!.Name : i.Department!.Name, i.StartsOn, i.DueOn, i.Horizon, i.Progress, i.Status })
             .Take(MaxRows + 1).ToListAsync(ct);
         Truncated = rows.Count > MaxRows;
         var bars = rows.Take(MaxRows).Select(r => new Bar(r.Id, r.ParentId is not null, r.Title, r.Group, r.StartsOn, r.DueOn, r.Horizon, r.Progress, r.Status,
-            r.Status is not (ItemStatus.Closed or ItemStatus.LongTerm) && r.Horizon != ProblemHorizon.LongTerm && r.DueOn < today)).ToList();
+            RectificationRules.IsOverdue(r.Status, r.Horizon, r.DueOn, today))).ToList();
         From = bars.Count == 0 ? campaign.StartsOn : new[] { campaign.StartsOn, bars.Min(b => b.StartsOn) }.Min();
-        To = bars.Count == 0 ? campaign.EndsOn : new[] { campaign.EndsOn, bars.Max(b => b.DueOn), today }.Max();
+        // 长期坚持 items run on past the campaign; they are drawn to the edge rather than stretching the whole chart.
+        var dated = bars.Where(b => b.Horizon != ProblemHorizon.LongTerm).Select(b => b.DueOn).DefaultIfEmpty(campaign.EndsOn).Max();
+        To = new[] { campaign.EndsOn, dated, today }.Max();
         Groups = bars.GroupBy(b => b.Group).OrderBy(g => g.Min(b => b.StartsOn)).ToList();
     }
 }
