@@ -50,6 +50,7 @@ public static class CampaignLabels
         DocumentKind.StudyPlan => "学习计划",
         DocumentKind.Speech => "动员讲话稿",
         DocumentKind.PhaseSummary => "环节小结",
+        DocumentKind.SelfInspection => "对照检查材料",
         _ => "其他材料",
     };
 

@@ -39,6 +39,7 @@ public enum DocumentKind
     StudyPlan = 2,
     Speech = 3,
     PhaseSummary = 4,
+    SelfInspection = 5,
     Other = 9,
 }
 

@@ -23,6 +23,7 @@ public static class CampaignSetup
         builder.Services.AddScoped<Opinions.ListeningFigures>();
         builder.Services.AddScoped<Rectification.RectificationService>();
         builder.Services.AddScoped<Rectification.RectificationProgress>();
+        builder.Services.AddScoped<Problems.SelfInspectionService>();
         builder.Services.AddScoped<Platform.Files.IFileAccessRule, Rectification.EvidenceFileRule>();
         builder.Services.AddScoped<Study.StudyAccess>();
         builder.Services.AddScoped<Platform.Files.IFileAccessRule, Study.NoteFileRule>();

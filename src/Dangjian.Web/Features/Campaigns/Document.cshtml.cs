@@ -28,6 +28,9 @@ public sealed class DocumentModel(AppDbContext db, CampaignAccess access, Campai
     /// <summary>Line changes from the previous version to the newest one.</summary>
     public DiffPaneModel? Changes { get; private set; }
 
+    /// <summary>For a 对照检查材料, the page where it is written and reviewed.</summary>
+    public Guid? SelfInspectionId { get; private set; }
+
     [BindProperty]
     public string? Body { get; set; }
 
@@ -108,6 +111,12 @@ public sealed class DocumentModel(AppDbContext db, CampaignAccess access, Campai
         Document = await db.ApprovalDocuments.SingleOrDefaultAsync(d => d.Id == id, ct) ?? throw new NotFoundException();
         Campaign = await access.FindAsync(Document.CampaignId, Permissions.CampaignsView, ct);
         Actor = await access.ActorAsync(Campaign.Id, ct);
+        if (Document.Kind == DocumentKind.SelfInspection)
+        {
+            // Written section by section and reviewed against the "四不过关" on its own page; here it is read only.
+            Actor = Actor with { IsOffice = false, IsSupervisor = false };
+            SelfInspectionId = await db.SelfInspections.Where(s => s.DocumentId == id).Select(s => (Guid?)s.Id).SingleOrDefaultAsync(ct);
+        }
         Versions = await db.DocumentVersions.AsNoTracking().Where(v => v.DocumentId == id).OrderByDescending(v => v.Number).ToListAsync(ct);
         if (LoadedVersion == Guid.Empty)
         {

@@ -148,6 +148,7 @@ public sealed class DemoSeeder(AppDbContext db, AccountProvisioning accounts, Pe
         await AddTalksAsync(campaign, phases, people, ct);
         await AddProblemsAsync(campaign, ct);
         await AddRectificationAsync(campaign, people, ct);
+        await AddSelfInspectionsAsync(campaign, people, ct);
     }
 
     /// <summary>Phase 1's study (a 中心组学习会 and a 专题党课 with their attendance), and a session coming up in phase 2.</summary>
@@ -592,6 +593,64 @@ public sealed class DemoSeeder(AppDbContext db, AccountProvisioning accounts, Pe
 
         await db.SaveChangesAsync(ct);
         await progress.RecomputeAsync(meetings.Id, ct);
+    }
+
+    /// <summary>
+    /// Self-inspections: the team's passed after one return; 李红梅's returned as 不过关 (问题找得不准、整改措施不具体) and
+    /// resubmitted, waiting for the supervision group; 王建国's (the `leader` account) a draft; colleagues' comments.
+    /// </summary>
+    private async Task AddSelfInspectionsAsync(Campaign campaign, Dictionary<string, Person> people, CancellationToken ct)
+    {
+        var supervisorUser = await db.Users.Where(u => u.PersonId == people["周海涛"].Id).Select(u => u.Id).SingleAsync(ct);
+        var supervisor = new ApprovalRules.Actor(supervisorUser, false, true);
+        var writer = new ApprovalRules.Actor(await db.Users.Where(u => u.PersonId == people["赵敏"].Id).Select(u => u.Id).SingleAsync(ct), true, false);
+
+        async Task<(Problems.SelfInspection Inspection, ApprovalDocument Document)> StartAsync(Person? person, string first)
+        {
+            var document = new ApprovalDocument { CampaignId = campaign.Id, Kind = DocumentKind.SelfInspection, Title = person is null ? "领导班子对照检查材料" : $"{person.Name}同志对照检查材料" };
+            db.ApprovalDocuments.Add(document);
+            var inspection = new Problems.SelfInspection
+            {
+                CampaignId = campaign.Id, PersonId = person?.Id, DocumentId = document.Id,
+                Formalism = first, Bureaucratism = "深入基层调研不够，有时满足于听汇报、看材料。", Hedonism = "艰苦奋斗精神有所淡化。",
+                Extravagance = "公务接待有时超出标准。", Explanations = "本人“三公”经费支出、职务消费、公务用车、办公用房符合规定，家属子女没有在本系统从业。",
+                RootCauses = "理想信念有所放松，宗旨意识树得不牢，党性修养有待加强。", Measures = "加强学习，改进作风。",
+            };
+            db.SelfInspections.Add(inspection);
+            await campaigns.SaveDraftAsync(document, Problems.SelfInspectionSections.Compose(inspection), writer, "赵敏", ct);
+            return (inspection, document);
+        }
+
+        async Task ReviewAsync(Problems.SelfInspection inspection, ApprovalDocument document, Problems.ReviewCriteria failed, string comment)
+        {
+            var passed = failed == Problems.ReviewCriteria.None;
+            var number = await db.DocumentVersions.Where(v => v.DocumentId == document.Id).MaxAsync(v => v.Number, ct);
+            db.SelfInspectionReviews.Add(new Problems.SelfInspectionReview { SelfInspectionId = inspection.Id, VersionNumber = number, Failed = failed, Comment = comment, ReviewerName = "周海涛" });
+            await campaigns.DecideAsync(document, document.Version, passed, passed ? comment : $"不过关（{Problems.SelfInspectionSections.Describe(failed)}）。{comment}", supervisor, "周海涛", ct);
+        }
+
+        var (team, teamDoc) = await StartAsync(null, "会议文件多，检查评比多，基层负担重。");
+        await campaigns.SubmitAsync(teamDoc, writer, ct);
+        await ReviewAsync(team, teamDoc, Problems.ReviewCriteria.OpinionsIgnored, "群众反映的审批环节多、周期长的问题没有写进去。");
+        team.Bureaucratism = "项目审批环节多、周期长，服务企业不够主动；深入基层调研不够。";
+        team.Measures = "一是精简会议文件，会议、文件数量减少三分之一；二是审批环节由7个减少到4个；三是建立领导干部联系服务企业制度。";
+        await campaigns.SaveDraftAsync(teamDoc, Problems.SelfInspectionSections.Compose(team), writer, "赵敏", ct);
+        await campaigns.SubmitAsync(teamDoc, writer, ct);
+        await ReviewAsync(team, teamDoc, Problems.ReviewCriteria.None, "查摆问题准确，剖析深刻，措施具体，过关。");
+
+        var (li, liDoc) = await StartAsync(people["李红梅"], "分管工作中会议较多。");
+        await campaigns.SubmitAsync(liDoc, writer, ct);
+        await ReviewAsync(li, liDoc, Problems.ReviewCriteria.ProblemsInaccurate | Problems.ReviewCriteria.MeasuresVague, "问题写得笼统，没有典型事例；措施没有时限。");
+        li.Formalism = "分管的办公室全年组织会议46次，其中可合并的12次；以文件落实文件的情况仍然存在。";
+        li.Measures = "年底前分管科室会议数量减少三分之一，每月通报会议计划执行情况。";
+        await campaigns.SaveDraftAsync(liDoc, Problems.SelfInspectionSections.Compose(li), writer, "赵敏", ct);
+        await campaigns.SubmitAsync(liDoc, writer, ct);
+
+        await StartAsync(people["王建国"], "对“文山会海”问题抓得不够紧。");
+        db.SelfInspectionComments.AddRange(
+            new Problems.SelfInspectionComment { SelfInspectionId = team.Id, PersonId = people["陈立新"].Id, Text = "建议把公务接待方面的问题写得再具体一些。" },
+            new Problems.SelfInspectionComment { SelfInspectionId = li.Id, PersonId = people["张志强"].Id, Text = "会议多的问题大家都有体会，建议结合典型事例。" });
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>Valid-looking (checksummed, fictitious) ID numbers and phones, and party dates, for every demo person.</summary>

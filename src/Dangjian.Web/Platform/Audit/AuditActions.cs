@@ -81,6 +81,9 @@ public static class AuditActions
         ["RectificationItem"] = "整改事项",
         ["ProgressReport"] = "整改进展",
         ["ItemEvent"] = "销号记录",
+        ["SelfInspection"] = "对照检查材料",
+        ["SelfInspectionComment"] = "对照检查材料意见",
+        ["SelfInspectionReview"] = "对照检查材料审核",
     };
 
     public static string ObjectLabel(string? type) => type is null ? "" : ObjectLabels.GetValueOrDefault(type, type);

@@ -107,6 +107,12 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TimePro
 
     public DbSet<Features.Rectification.ItemEvent> ItemEvents => Set<Features.Rectification.ItemEvent>();
 
+    public DbSet<Features.Problems.SelfInspection> SelfInspections => Set<Features.Problems.SelfInspection>();
+
+    public DbSet<Features.Problems.SelfInspectionComment> SelfInspectionComments => Set<Features.Problems.SelfInspectionComment>();
+
+    public DbSet<Features.Problems.SelfInspectionReview> SelfInspectionReviews => Set<Features.Problems.SelfInspectionReview>();
+
     public DbSet<Features.Appraisals.AppraisalTarget> AppraisalTargets => Set<Features.Appraisals.AppraisalTarget>();
 
     public DbSet<Features.Appraisals.AppraisalVoter> AppraisalVoters => Set<Features.Appraisals.AppraisalVoter>();
@@ -637,6 +643,37 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TimePro
             b.Property(x => x.ByName).HasMaxLength(100);
             b.HasIndex(x => x.ItemId);
             b.HasOne<Features.Rectification.RectificationItem>().WithMany().HasForeignKey(x => x.ItemId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Features.Problems.SelfInspection>(b =>
+        {
+            foreach (var section in Features.Problems.SelfInspectionSections.All)
+            {
+                b.Property<string?>(section.Key).HasMaxLength(20000);
+            }
+
+            b.HasIndex(x => new { x.CampaignId, x.PersonId }).IsUnique();
+            b.HasIndex(x => x.DocumentId).IsUnique();
+            b.HasOne<Campaign>().WithMany().HasForeignKey(x => x.CampaignId).OnDelete(DeleteBehavior.Restrict);
+            b.HasOne(x => x.Person).WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
+            b.HasOne<ApprovalDocument>().WithMany().HasForeignKey(x => x.DocumentId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<Features.Problems.SelfInspectionComment>(b =>
+        {
+            b.Property(x => x.Text).HasMaxLength(4000);
+            b.HasIndex(x => x.SelfInspectionId);
+            b.HasOne<Features.Problems.SelfInspection>().WithMany().HasForeignKey(x => x.SelfInspectionId).OnDelete(DeleteBehavior.Cascade);
+            b.HasOne(x => x.Person).WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<Features.Problems.SelfInspectionReview>(b =>
+        {
+            b.Ignore(x => x.Passed);
+            b.Property(x => x.Comment).HasMaxLength(2000);
+            b.Property(x => x.ReviewerName).HasMaxLength(100);
+            b.HasIndex(x => x.SelfInspectionId);
+            b.HasOne<Features.Problems.SelfInspection>().WithMany().HasForeignKey(x => x.SelfInspectionId).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<Notification>(b =>
