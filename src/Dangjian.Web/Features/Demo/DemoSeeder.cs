@@ -149,6 +149,7 @@ public sealed class DemoSeeder(AppDbContext db, AccountProvisioning accounts, Pe
         await AddProblemsAsync(campaign, ct);
         await AddRectificationAsync(campaign, people, ct);
         await AddSelfInspectionsAsync(campaign, people, ct);
+        await AddLifeMeetingsAsync(campaign, people, ct);
     }
 
     /// <summary>Phase 1's study (a 中心组学习会 and a 专题党课 with their attendance), and a session coming up in phase 2.</summary>
@@ -650,6 +651,54 @@ public sealed class DemoSeeder(AppDbContext db, AccountProvisioning accounts, Pe
         db.SelfInspectionComments.AddRange(
             new Problems.SelfInspectionComment { SelfInspectionId = team.Id, PersonId = people["陈立新"].Id, Text = "建议把公务接待方面的问题写得再具体一些。" },
             new Problems.SelfInspectionComment { SelfInspectionId = li.Id, PersonId = people["张志强"].Id, Text = "会议多的问题大家都有体会，建议结合典型事例。" });
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// The 专题民主生活会 of the team (one absent on a business trip), with self-criticism and criticism, responses to the
+    /// public, reported upward, and its 通报会; the 机关党支部's 组织生活会 with 民主评议党员 results.
+    /// </summary>
+    private async Task AddLifeMeetingsAsync(Campaign campaign, Dictionary<string, Person> people, CancellationToken ct)
+    {
+        var today = Platform.Web.ChinaTime.Today(clock);
+        var heldOn = today.AddDays(-6) < campaign.StartsOn ? campaign.StartsOn : today.AddDays(-6);
+        var units = await db.OrgUnits.ToDictionaryAsync(u => u.Name, u => u.Id, ct);
+        var life = new Meetings.LifeMeeting
+        {
+            CampaignId = campaign.Id, Kind = Meetings.MeetingKind.DemocraticLife, Title = $"{campaign.Title}专题民主生活会", HeldOn = heldOn, Place = "局党组会议室",
+            HostPersonId = people["王建国"].Id, OrgUnitId = units["市科技局"], Summary = "会前广泛征求意见、开展谈心谈话，会上班子成员逐一对照检查，开展批评和自我批评，市委督导组全程列席指导。",
+            OpinionResponses = "对群众反映的会议文件多、审批环节多、公务接待不规范等问题逐条作出回应，已纳入整改方案。",
+            ReportedOn = heldOn.AddDays(2), Report = "专题民主生活会情况报告已报市委督导组和市委组织部。",
+        };
+        db.LifeMeetings.Add(life);
+        string[] team = ["王建国", "李红梅", "张志强", "陈立新", "刘文华"];
+        db.MeetingAttendees.AddRange(team.Select(n => new Meetings.MeetingAttendee { MeetingId = life.Id, PersonId = people[n].Id, AbsenceReason = n == "刘文华" ? "出差" : null }));
+        db.Criticisms.AddRange(
+            new Meetings.Criticism { MeetingId = life.Id, FromPersonId = people["王建国"].Id, Text = "作为主要负责人，对文山会海问题抓得不够紧，深入企业调研不够。" },
+            new Meetings.Criticism { MeetingId = life.Id, FromPersonId = people["王建国"].Id, ToPersonId = people["李红梅"].Id, Text = "分管的办公室会议偏多，希望带头精简。" },
+            new Meetings.Criticism { MeetingId = life.Id, FromPersonId = people["李红梅"].Id, ToPersonId = people["张志强"].Id, Text = "项目审批环节多的问题群众反映强烈，要加快整改。" },
+            new Meetings.Criticism { MeetingId = life.Id, FromPersonId = people["张志强"].Id, Text = "对分管科室的窗口服务作风督促不够。" });
+        var briefing = new Meetings.LifeMeeting
+        {
+            CampaignId = campaign.Id, Kind = Meetings.MeetingKind.Briefing, Title = "专题民主生活会情况通报会", HeldOn = heldOn.AddDays(3) > today ? today : heldOn.AddDays(3), Place = "局三楼会议室",
+            HostPersonId = people["王建国"].Id, OrgUnitId = units["市科技局"], FollowsId = life.Id, Summary = "向全局中层以上干部通报专题民主生活会情况和整改措施。",
+        };
+        db.LifeMeetings.Add(briefing);
+        db.MeetingAttendees.AddRange(people.Values.Where(p => p.PostRank != PostRank.Staff && !p.IsRetired && p.OrgUnitId != units["市委第三督导组"])
+            .Select(p => new Meetings.MeetingAttendee { MeetingId = briefing.Id, PersonId = p.Id }));
+        var branchMeeting = new Meetings.LifeMeeting
+        {
+            CampaignId = campaign.Id, Kind = Meetings.MeetingKind.OrganizationLife, Title = "机关党支部专题组织生活会", HeldOn = heldOn, Place = "局一楼会议室",
+            HostPersonId = people["赵敏"].Id, OrgUnitId = units["机关党支部"], Summary = "党员逐一对照检查，开展批评和自我批评，进行民主评议党员。",
+        };
+        db.LifeMeetings.Add(branchMeeting);
+        var members = people.Values.Where(p => p.PartyStatus is PartyStatus.Full or PartyStatus.Probationary && p.OrgUnitId != units["市委第三督导组"]).ToList();
+        db.MeetingAttendees.AddRange(members.Select(p => new Meetings.MeetingAttendee { MeetingId = branchMeeting.Id, PersonId = p.Id }));
+        db.MemberAppraisals.AddRange(members.Select((p, i) => new Meetings.MemberAppraisal
+        {
+            MeetingId = branchMeeting.Id, PersonId = p.Id, Grade = i % 5 == 0 ? Meetings.MemberGrade.Excellent : i == 7 ? Meetings.MemberGrade.BasicallyQualified : Meetings.MemberGrade.Qualified,
+        }));
+        db.Criticisms.Add(new Meetings.Criticism { MeetingId = branchMeeting.Id, FromPersonId = people["孙磊"].Id, Text = "学习不够主动，满足于完成日常工作。" });
         await db.SaveChangesAsync(ct);
     }
 

@@ -84,6 +84,10 @@ public static class AuditActions
         ["SelfInspection"] = "对照检查材料",
         ["SelfInspectionComment"] = "对照检查材料意见",
         ["SelfInspectionReview"] = "对照检查材料审核",
+        ["LifeMeeting"] = "生活会",
+        ["MeetingAttendee"] = "参会人员",
+        ["Criticism"] = "批评和自我批评",
+        ["MemberAppraisal"] = "民主评议党员",
     };
 
     public static string ObjectLabel(string? type) => type is null ? "" : ObjectLabels.GetValueOrDefault(type, type);

@@ -113,6 +113,14 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TimePro
 
     public DbSet<Features.Problems.SelfInspectionReview> SelfInspectionReviews => Set<Features.Problems.SelfInspectionReview>();
 
+    public DbSet<Features.Meetings.LifeMeeting> LifeMeetings => Set<Features.Meetings.LifeMeeting>();
+
+    public DbSet<Features.Meetings.MeetingAttendee> MeetingAttendees => Set<Features.Meetings.MeetingAttendee>();
+
+    public DbSet<Features.Meetings.Criticism> Criticisms => Set<Features.Meetings.Criticism>();
+
+    public DbSet<Features.Meetings.MemberAppraisal> MemberAppraisals => Set<Features.Meetings.MemberAppraisal>();
+
     public DbSet<Features.Appraisals.AppraisalTarget> AppraisalTargets => Set<Features.Appraisals.AppraisalTarget>();
 
     public DbSet<Features.Appraisals.AppraisalVoter> AppraisalVoters => Set<Features.Appraisals.AppraisalVoter>();
@@ -674,6 +682,45 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TimePro
             b.Property(x => x.ReviewerName).HasMaxLength(100);
             b.HasIndex(x => x.SelfInspectionId);
             b.HasOne<Features.Problems.SelfInspection>().WithMany().HasForeignKey(x => x.SelfInspectionId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Features.Meetings.LifeMeeting>(b =>
+        {
+            b.Property(x => x.Title).HasMaxLength(200);
+            b.Property(x => x.Place).HasMaxLength(200);
+            b.Property(x => x.Summary).HasMaxLength(20000);
+            b.Property(x => x.OpinionResponses).HasMaxLength(20000);
+            b.Property(x => x.Report).HasMaxLength(20000);
+            b.HasIndex(x => new { x.CampaignId, x.Kind });
+            b.HasIndex(x => x.FollowsId);
+            b.HasOne<Campaign>().WithMany().HasForeignKey(x => x.CampaignId).OnDelete(DeleteBehavior.Restrict);
+            b.HasOne(x => x.HostPerson).WithMany().HasForeignKey(x => x.HostPersonId).OnDelete(DeleteBehavior.Restrict);
+            b.HasOne(x => x.OrgUnit).WithMany().HasForeignKey(x => x.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
+            b.HasOne<Features.Meetings.LifeMeeting>().WithMany().HasForeignKey(x => x.FollowsId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<Features.Meetings.MeetingAttendee>(b =>
+        {
+            b.Property(x => x.AbsenceReason).HasMaxLength(200);
+            b.HasIndex(x => new { x.MeetingId, x.PersonId }).IsUnique();
+            b.HasOne<Features.Meetings.LifeMeeting>().WithMany().HasForeignKey(x => x.MeetingId).OnDelete(DeleteBehavior.Cascade);
+            b.HasOne(x => x.Person).WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<Features.Meetings.Criticism>(b =>
+        {
+            b.Property(x => x.Text).HasMaxLength(4000);
+            b.HasIndex(x => x.MeetingId);
+            b.HasOne<Features.Meetings.LifeMeeting>().WithMany().HasForeignKey(x => x.MeetingId).OnDelete(DeleteBehavior.Cascade);
+            b.HasOne(x => x.FromPerson).WithMany().HasForeignKey(x => x.FromPersonId).OnDelete(DeleteBehavior.Restrict);
+            b.HasOne(x => x.ToPerson).WithMany().HasForeignKey(x => x.ToPersonId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<Features.Meetings.MemberAppraisal>(b =>
+        {
+            b.HasIndex(x => new { x.MeetingId, x.PersonId }).IsUnique();
+            b.HasOne<Features.Meetings.LifeMeeting>().WithMany().HasForeignKey(x => x.MeetingId).OnDelete(DeleteBehavior.Cascade);
+            b.HasOne(x => x.Person).WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
         });
 
         builder.Entity<Notification>(b =>
