@@ -2,6 +2,7 @@ using Dangjian.Web.Features.Account;
 using Dangjian.Web.Features.Appraisals;
 using Dangjian.Web.Features.Campaigns;
 using Dangjian.Web.Features.Opinions;
+using Dangjian.Web.Features.Meetings;
 using Dangjian.Web.Features.Problems;
 using Dangjian.Web.Features.Rectification;
 using Dangjian.Web.Features.Talks;
@@ -24,6 +25,7 @@ public static class FeatureApis
         api.MapTalksApi();
         api.MapProblemsApi();
         api.MapRectificationApi();
+        api.MapMeetingsApi();
         return api;
     }
 }

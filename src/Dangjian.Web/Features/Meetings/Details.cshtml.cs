@@ -163,7 +163,7 @@ public sealed class DetailsModel(AppDbContext db, CampaignAccess access, Meeting
 
         Attendees = await db.MeetingAttendees.AsNoTracking().Where(a => a.MeetingId == id).OrderBy(a => a.Person!.PostRank).ThenBy(a => a.Person!.CreatedAt)
             .Select(a => new Attendee(a.PersonId, a.Person!.Name, a.Person.Title, a.AbsenceReason, a.Person.PartyStatus)).ToListAsync(ct);
-        Criticisms = await db.Criticisms.AsNoTracking().Where(c => c.MeetingId == id).OrderBy(c => c.CreatedAt)
+        Criticisms = await db.Criticisms.AsNoTracking().Where(c => c.MeetingId == id).OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
             .Select(c => new CriticismRow(c.Id, c.FromPerson!.Name, c.ToPerson != null ? c.ToPerson.Name : null, c.Text)).ToListAsync(ct);
         Grades = await db.MemberAppraisals.AsNoTracking().Where(a => a.MeetingId == id).ToDictionaryAsync(a => a.PersonId, a => a.Grade, ct);
         if (Meeting.FollowsId is { } follows)

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Dangjian.Tests.Infrastructure;
 using Dangjian.Web.Features.Meetings;
 using Microsoft.EntityFrameworkCore;
@@ -41,6 +42,15 @@ public sealed class LifeMeetingTests(AppFactory app) : IClassFixture<AppFactory>
         (await member.PostHandlerAsync($"/Meetings/Details?id={branchId}", "Criticism", new Dictionary<string, string> { ["text"] = "x" })).Headers.Location!.OriginalString.ShouldContain("AccessDenied");
         var supervisor = await app.SignedInClientAsync("supervisor");
         (await supervisor.GetAsync(new Uri($"/Meetings/Details?id={lifeId}", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var api = await office.GetFromJsonAsync<List<MeetingsApi.MeetingDto>>($"/api/v1/meetings?campaignId={campaign}");
+        var team = api!.Single(m => m.Id == lifeId);
+        (team.Expected, team.Present, team.Criticisms, team.SelfCriticisms).ShouldBe((5, 4, 2, 2));
+        api!.Single(m => m.Id == branchId).MemberGrades["基本合格"].ShouldBe(1);
+        (await office.GetStringAsync(new Uri($"/api/v1/meetings?campaignId={campaign}", UriKind.Relative))).ShouldNotContain("希望带头精简", Case.Sensitive, "words of criticism stay on the page");
+        var inspections = await office.GetFromJsonAsync<List<MeetingsApi.SelfInspectionDto>>($"/api/v1/self-inspections?campaignId={campaign}");
+        inspections!.Single(s => s.PersonId is null).ShouldSatisfyAllConditions(s => s.Status.ShouldBe("Approved"), s => s.Failed.ShouldBe(1), s => s.Versions.ShouldBe(2));
+        (await office.GetAsync(new Uri($"/api/v1/meetings?campaignId={Guid.NewGuid()}", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
     [DbFact]

@@ -110,3 +110,39 @@ public sealed class ProblemTests(AppFactory app) : IClassFixture<AppFactory>
         (await office.GetAsync(new Uri($"/api/v1/listening?campaignId={Guid.NewGuid()}", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 }
+
+/// <summary>Merging duplicates, on its own database.</summary>
+public sealed class ProblemMergeTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    [DbFact]
+    public async Task MergingADuplicateKeepsEveryLinkOnceAndMovesItsItems()
+    {
+        var campaign = await app.WithDbAsync(db => db.Campaigns.OrderBy(c => c.CreatedAt).Select(c => c.Id).FirstAsync());
+        var target = await app.WithDbAsync(db => db.Problems.Where(p => p.Title.StartsWith("项目审批")).Select(p => p.Id).SingleAsync());
+        var office = await app.SignedInClientAsync("office");
+        var made = await office.PostFormAsync($"/Problems/Edit?campaignId={campaign}", new Dictionary<string, string> { ["Title"] = "审批慢", ["Source"] = "Opinions", ["Horizon"] = "Immediate" });
+        var duplicate = Guid.Parse(made.Headers.Location!.OriginalString.Split("id=")[1]);
+        var targetOpinions = await app.WithDbAsync(db => db.ProblemOpinions.Where(l => l.ProblemId == target).Select(l => l.OpinionId).ToListAsync());
+        var extra = await app.WithDbAsync(db => db.Opinions.Where(o => o.CampaignId == campaign && !db.ProblemOpinions.Any(l => l.OpinionId == o.Id)).Select(o => o.Id).FirstAsync());
+        await office.PostFormAsync($"/Problems/Details?id={duplicate}", new Dictionary<string, string> { ["opinionIds"] = targetOpinions[0].ToString() }, "handler=Link");
+        await office.PostFormAsync($"/Problems/Details?id={duplicate}", new Dictionary<string, string> { ["opinionIds"] = extra.ToString() }, "handler=Link");
+        var item = await app.WithDbAsync(db => db.RectificationItems.Where(i => i.ProblemId == target).Select(i => i.Id).SingleAsync());
+        await app.WithDbAsync(async db =>
+        {
+            (await db.RectificationItems.SingleAsync(i => i.Id == item)).ProblemId = duplicate;
+            return await db.SaveChangesAsync();
+        });
+
+        (await office.PostFormAsync($"/Problems/Details?id={duplicate}", new Dictionary<string, string> { ["targetId"] = Guid.NewGuid().ToString() }, "handler=Merge")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await app.WithDbAsync(db => db.Problems.AnyAsync(p => p.Id == duplicate))).ShouldBeTrue("an unknown target merges nothing");
+        var merged = await office.PostFormAsync($"/Problems/Details?id={duplicate}", new Dictionary<string, string> { ["targetId"] = target.ToString() }, "handler=Merge");
+        merged.Headers.Location!.OriginalString.ShouldContain(target.ToString());
+
+        var links = await app.WithDbAsync(db => db.ProblemOpinions.Where(l => l.ProblemId == target).Select(l => l.OpinionId).ToListAsync());
+        links.Count.ShouldBe(targetOpinions.Count + 1, "the shared opinion once, the extra one added");
+        links.ShouldContain(extra);
+        (await app.WithDbAsync(db => db.RectificationItems.Where(i => i.Id == item).Select(i => i.ProblemId).SingleAsync())).ShouldBe(target);
+        var gone = await app.WithDbAsync(db => db.Problems.IgnoreQueryFilters().SingleAsync(p => p.Id == duplicate));
+        (gone.DeletedAt is not null, gone.MergedIntoId).ShouldBe((true, (Guid?)target));
+    }
+}
