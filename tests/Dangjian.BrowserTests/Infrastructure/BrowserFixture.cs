@@ -86,6 +86,23 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
     }
 
+    public const string DemoCampaign = "市科技局党的群众路线教育实践活动";
+
+    /// <summary>
+    /// On a per-campaign page, chooses the demo campaign when the selector is shown (another test may have started a
+    /// newer campaign on the same server).
+    /// </summary>
+    public static async Task PickDemoCampaignAsync(IPage page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var select = page.GetByLabel("活动", new() { Exact = true });
+        if (await select.IsVisibleAsync())
+        {
+            await select.SelectOptionAsync(new SelectOptionValue { Label = DemoCampaign });
+            await page.GetByRole(AriaRole.Button, new() { Name = "查询" }).ClickAsync();
+        }
+    }
+
     /// <summary>
     /// Saves a full-page screenshot of the page as it is now, and fails when the page is wider than the
     /// viewport (the usual phone bug), naming the elements that stick out.

@@ -56,12 +56,7 @@ public sealed class OpinionPagesTests(BrowserFixture fixture)
             var page = await fixture.NewPageAsync(viewport);
             await fixture.SignInAsync(page, "office");
             await page.GotoAsync("/Opinions/Forums");
-            if (await page.GetByLabel("活动").IsVisibleAsync())
-            {
-                // Another test may have started a newer campaign: look at the demo one.
-                await page.GetByLabel("活动").SelectOptionAsync(new SelectOptionValue { Label = "市科技局党的群众路线教育实践活动" });
-                await page.GetByRole(AriaRole.Button, new() { Name = "查询" }).ClickAsync();
-            }
+            await BrowserFixture.PickDemoCampaignAsync(page);
 
             await Expect(page.GetByTestId("leader-rule")).ToContainTextAsync("王建国");
             await BrowserFixture.ShotAsync(page, $"forums-{viewport}");

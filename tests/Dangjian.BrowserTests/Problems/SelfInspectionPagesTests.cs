@@ -7,25 +7,13 @@ namespace Dangjian.BrowserTests.Problems;
 [Collection(BrowserGroup.Name)]
 public sealed class SelfInspectionPagesTests(BrowserFixture fixture)
 {
-    private const string DemoCampaign = "市科技局党的群众路线教育实践活动";
-
-    private static async Task PickDemoCampaignAsync(IPage page)
-    {
-        var select = page.GetByLabel("活动", new() { Exact = true });
-        if (await select.IsVisibleAsync())
-        {
-            await select.SelectOptionAsync(new SelectOptionValue { Label = DemoCampaign });
-            await page.GetByRole(AriaRole.Button, new() { Name = "查询" }).ClickAsync();
-        }
-    }
-
     [BrowserFact]
     public async Task TheSupervisorFindsAReturnedSelfInspectionAndPassesIt()
     {
         var supervisor = await fixture.NewPageAsync();
         await fixture.SignInAsync(supervisor, "supervisor");
         await supervisor.GotoAsync("/Problems/SelfInspections");
-        await PickDemoCampaignAsync(supervisor);
+        await BrowserFixture.PickDemoCampaignAsync(supervisor);
         await Expect(supervisor.GetByTestId("self-inspections")).ToContainTextAsync("李红梅");
         await BrowserFixture.ShotAsync(supervisor, "self-inspections-desktop");
         await supervisor.GetByRole(AriaRole.Link, new() { Name = "李红梅" }).ClickAsync();
@@ -46,7 +34,7 @@ public sealed class SelfInspectionPagesTests(BrowserFixture fixture)
         var leader = await fixture.NewPageAsync("phone");
         await fixture.SignInAsync(leader, "leader");
         await leader.GotoAsync("/Problems/SelfInspections");
-        await PickDemoCampaignAsync(leader);
+        await BrowserFixture.PickDemoCampaignAsync(leader);
         await BrowserFixture.ShotAsync(leader, "self-inspections-phone");
         await leader.GetByTestId("self-inspections").Locator("li", new() { HasText = "王建国" }).GetByRole(AriaRole.Link, new() { Name = "修改" }).ClickAsync();
         await leader.GetByLabel("五、有关情况说明").FillAsync("本人“三公”经费支出、公务用车、办公用房符合规定。");
@@ -64,15 +52,15 @@ public sealed class SelfInspectionPagesTests(BrowserFixture fixture)
             var page = await fixture.NewPageAsync(viewport);
             await fixture.SignInAsync(page, "office");
             await page.GotoAsync("/Meetings");
-            await PickDemoCampaignAsync(page);
+            await BrowserFixture.PickDemoCampaignAsync(page);
             await Expect(page.GetByTestId("meetings")).ToContainTextAsync("专题民主生活会");
             await BrowserFixture.ShotAsync(page, $"meetings-{viewport}");
             await page.GetByTestId("meetings").GetByRole(AriaRole.Link, new() { Name = "机关党支部专题组织生活会" }).ClickAsync();
             await Expect(page.GetByTestId("grade-tally")).ToContainTextAsync("优秀");
             await BrowserFixture.ShotAsync(page, $"meeting-branch-{viewport}");
             await page.GotoAsync("/Meetings");
-            await PickDemoCampaignAsync(page);
-            await page.GetByTestId("meetings").GetByRole(AriaRole.Link, new() { Name = DemoCampaign + "专题民主生活会" }).ClickAsync();
+            await BrowserFixture.PickDemoCampaignAsync(page);
+            await page.GetByTestId("meetings").GetByRole(AriaRole.Link, new() { Name = BrowserFixture.DemoCampaign + "专题民主生活会" }).ClickAsync();
             if (viewport == "desktop")
             {
                 await page.GetByLabel("批评意见").FillAsync("希望在精简会议上带头示范。");

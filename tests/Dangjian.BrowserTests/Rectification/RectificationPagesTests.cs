@@ -7,25 +7,13 @@ namespace Dangjian.BrowserTests.Rectification;
 [Collection(BrowserGroup.Name)]
 public sealed class RectificationPagesTests(BrowserFixture fixture)
 {
-    private const string DemoCampaign = "市科技局党的群众路线教育实践活动";
-
-    private static async Task PickDemoCampaignAsync(IPage page)
-    {
-        var select = page.GetByLabel("活动", new() { Exact = true });
-        if (await select.IsVisibleAsync())
-        {
-            await select.SelectOptionAsync(new SelectOptionValue { Label = DemoCampaign });
-            await page.GetByRole(AriaRole.Button, new() { Name = "查询" }).ClickAsync();
-        }
-    }
-
     [BrowserFact]
     public async Task TheDepartmentReportsWithEvidenceAndTheSupervisorCloses()
     {
         var member = await fixture.NewPageAsync("phone");
         await fixture.SignInAsync(member, "member");
         await member.GotoAsync("/Rectification");
-        await PickDemoCampaignAsync(member);
+        await BrowserFixture.PickDemoCampaignAsync(member);
         await BrowserFixture.ShotAsync(member, "rectification-phone");
         await member.GetByRole(AriaRole.Link, new() { Name = "改进窗口服务作风" }).ClickAsync();
         await member.GetByLabel("完成进度（%）").FillAsync("100");
@@ -40,7 +28,7 @@ public sealed class RectificationPagesTests(BrowserFixture fixture)
         var supervisor = await fixture.NewPageAsync();
         await fixture.SignInAsync(supervisor, "supervisor");
         await supervisor.GotoAsync("/Rectification");
-        await PickDemoCampaignAsync(supervisor);
+        await BrowserFixture.PickDemoCampaignAsync(supervisor);
         await supervisor.GetByRole(AriaRole.Link, new() { Name = "改进窗口服务作风" }).ClickAsync();
         await supervisor.GetByLabel("验收意见").FillAsync("审看办事指南和告知清单，整改到位。");
         supervisor.Dialog += async (_, dialog) => await dialog.AcceptAsync();
@@ -59,19 +47,19 @@ public sealed class RectificationPagesTests(BrowserFixture fixture)
             var page = await fixture.NewPageAsync(viewport);
             await fixture.SignInAsync(page, "office");
             await page.GotoAsync("/Rectification");
-            await PickDemoCampaignAsync(page);
+            await BrowserFixture.PickDemoCampaignAsync(page);
             await Expect(page.GetByTestId("rectification-items")).ToContainTextAsync("精简会议文件");
             await BrowserFixture.ShotAsync(page, $"rectification-{viewport}-office");
             await page.GotoAsync("/Rectification/Roadmap");
-            await PickDemoCampaignAsync(page);
+            await BrowserFixture.PickDemoCampaignAsync(page);
             await Expect(page.GetByTestId("roadmap")).ToContainTextAsync("办公室");
             await BrowserFixture.ShotAsync(page, $"rectification-roadmap-{viewport}");
             await page.GotoAsync("/Rectification/Special");
-            await PickDemoCampaignAsync(page);
+            await BrowserFixture.PickDemoCampaignAsync(page);
             await Expect(page.GetByTestId("special")).ToContainTextAsync("文山会海专项整治");
             await BrowserFixture.ShotAsync(page, $"rectification-special-{viewport}");
             await page.GotoAsync("/Rectification/Disclosure");
-            await PickDemoCampaignAsync(page);
+            await BrowserFixture.PickDemoCampaignAsync(page);
             var link = await page.GetByTestId("public-link").GetAttributeAsync("href");
             await BrowserFixture.ShotAsync(page, $"rectification-disclosure-{viewport}");
             if (viewport == "desktop")

@@ -7,26 +7,13 @@ namespace Dangjian.BrowserTests.Talks;
 [Collection(BrowserGroup.Name)]
 public sealed class TalkPagesTests(BrowserFixture fixture)
 {
-    private const string DemoCampaign = "市科技局党的群众路线教育实践活动";
-
-    /// <summary>Another test may have started a newer campaign: look at the demo one.</summary>
-    private static async Task PickDemoCampaignAsync(IPage page)
-    {
-        var select = page.GetByLabel("活动", new() { Exact = true });
-        if (await select.IsVisibleAsync())
-        {
-            await select.SelectOptionAsync(new SelectOptionValue { Label = DemoCampaign });
-            await page.GetByRole(AriaRole.Button, new() { Name = "查询" }).ClickAsync();
-        }
-    }
-
     [BrowserFact]
     public async Task TheOfficeSeesTheMatrixAndRecordsAnOpenTalk()
     {
         var page = await fixture.NewPageAsync();
         await fixture.SignInAsync(page, "office");
         await page.GotoAsync("/Talks");
-        await PickDemoCampaignAsync(page);
+        await BrowserFixture.PickDemoCampaignAsync(page);
         await Expect(page.GetByTestId("matrix")).ToContainTextAsync("王建国");
         await Expect(page.GetByTestId("talks-held")).Not.ToHaveTextAsync("0");
         await BrowserFixture.ShotAsync(page, "talks-desktop");
@@ -58,11 +45,11 @@ public sealed class TalkPagesTests(BrowserFixture fixture)
         var page = await fixture.NewPageAsync("phone");
         await fixture.SignInAsync(page, "office");
         await page.GotoAsync("/Talks");
-        await PickDemoCampaignAsync(page);
+        await BrowserFixture.PickDemoCampaignAsync(page);
         await Expect(page.GetByTestId("matrix")).ToBeVisibleAsync();
         await BrowserFixture.ShotAsync(page, "talks-phone");
         await page.GotoAsync("/Talks");
-        await PickDemoCampaignAsync(page);
+        await BrowserFixture.PickDemoCampaignAsync(page);
         await page.GetByRole(AriaRole.Link, new() { Name = "记录谈话" }).ClickAsync();
         await BrowserFixture.ShotAsync(page, "talk-edit-phone");
         await page.Context.CloseAsync();
@@ -76,7 +63,7 @@ public sealed class TalkPagesTests(BrowserFixture fixture)
             var page = await fixture.NewPageAsync(viewport);
             await fixture.SignInAsync(page, "office");
             await page.GotoAsync("/Problems");
-            await PickDemoCampaignAsync(page);
+            await BrowserFixture.PickDemoCampaignAsync(page);
             await Expect(page.GetByTestId("problems")).ToContainTextAsync("会议文件多");
             await BrowserFixture.ShotAsync(page, $"problems-{viewport}");
             await page.GetByTestId("problems").GetByRole(AriaRole.Link, new() { Name = "会议文件多，检查评比多，基层负担重" }).ClickAsync();
@@ -90,7 +77,7 @@ public sealed class TalkPagesTests(BrowserFixture fixture)
 
             await BrowserFixture.ShotAsync(page, $"problem-details-{viewport}");
             await page.GotoAsync("/Opinions/Overview");
-            await PickDemoCampaignAsync(page);
+            await BrowserFixture.PickDemoCampaignAsync(page);
             // Another browser test answers a letter on the same server: 39 of the demo's 50, or one more.
             await Expect(page.GetByTestId("letters")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^(39|40) / 50$"));
             await BrowserFixture.ShotAsync(page, $"listening-overview-{viewport}");

@@ -9,6 +9,7 @@ public static class CampaignSetup
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddScoped<CampaignService>();
         builder.Services.AddScoped<CampaignAccess>();
+        builder.Services.AddScoped<CampaignPicker>();
         builder.Services.AddScoped<Study.StudyService>();
         builder.Services.AddScoped<Study.Notes.NoteAccess>();
         builder.Services.AddScoped<Study.QuizService>();

@@ -1,3 +1,4 @@
+using Dangjian.Web.Features.Campaigns;
 using Dangjian.Web.Platform.Authorization;
 using Dangjian.Web.Platform.Data;
 using Dangjian.Web.Platform.Web;
@@ -8,16 +9,14 @@ namespace Dangjian.Web.Features.Meetings;
 
 /// <summary>生活会: the campaign's 民主生活会, 组织生活会 and 通报会 with attendance, criticism counts and whether reported upward.</summary>
 [RequirePermission(Permissions.CampaignsView)]
-public sealed class IndexModel(AppDbContext db, ScopeGuard guard, MeetingService service) : PageModel
+public sealed class IndexModel(AppDbContext db, CampaignPicker picker, MeetingService service) : PageModel
 {
-    public sealed record Option(Guid Id, string Name);
-
     public sealed record Row(Guid Id, MeetingKind Kind, string Title, DateOnly HeldOn, string Host, int Expected, int Present, int Criticisms, bool Reported, bool Briefed);
 
     [Microsoft.AspNetCore.Mvc.BindProperty(SupportsGet = true)]
     public Guid? CampaignId { get; set; }
 
-    public List<Option> Campaigns { get; private set; } = [];
+    public IReadOnlyList<CampaignOption> Campaigns { get; private set; } = [];
 
     public List<Row> Meetings { get; private set; } = [];
 
@@ -26,15 +25,16 @@ public sealed class IndexModel(AppDbContext db, ScopeGuard guard, MeetingService
     public async Task OnGetAsync(CancellationToken ct)
     {
         ViewData.Trail(new Breadcrumb("生活会"));
-        var visible = db.Campaigns.AsNoTracking().InScopeOrAbove(await guard.ScopeAsync(ct), c => c.ScopeUnit!.Path);
-        Campaigns = await visible.OrderByDescending(c => c.StartsOn).Select(c => new Option(c.Id, c.Title)).Take(200).ToListAsync(ct);
-        CampaignId = Campaigns.Any(c => c.Id == CampaignId) ? CampaignId : Campaigns.FirstOrDefault()?.Id;
-        if (CampaignId is not { } id)
+        var pick = await picker.PickAsync(CampaignId, ct);
+        (Campaigns, CampaignId) = (pick.Campaigns, pick.Campaign?.Id);
+        if (pick.Campaign is not { } chosen)
         {
             return;
         }
 
-        CanManage = (await service.RightsAsync(await visible.SingleAsync(c => c.Id == id, ct), ct)).Manage;
+        var id = chosen.Id;
+
+        CanManage = (await service.RightsAsync(chosen, ct)).Manage;
         Meetings = await db.LifeMeetings.AsNoTracking().Where(m => m.CampaignId == id).OrderByDescending(m => m.HeldOn).ThenBy(m => m.Id).Take(200)
             .Select(m => new Row(m.Id, m.Kind, m.Title, m.HeldOn, m.HostPerson!.Name,
                 db.MeetingAttendees.Count(a => a.MeetingId == m.Id), db.MeetingAttendees.Count(a => a.MeetingId == m.Id && a.AbsenceReason == null),

@@ -15,10 +15,8 @@ namespace Dangjian.Web.Features.Problems;
 /// opinions behind it; the consolidated list (each problem with its opinions verbatim) exports for the supervision group.
 /// </summary>
 [RequirePermission(Permissions.CampaignsView)]
-public sealed class IndexModel(AppDbContext db, ScopeGuard guard, CampaignAccess access) : PageModel
+public sealed class IndexModel(AppDbContext db, CampaignPicker picker, CampaignAccess access) : PageModel
 {
-    public sealed record Option(Guid Id, string Name);
-
     public sealed record Row(Guid Id, string Title, Topic? Category, string? Concerns, ProblemSource Source, ProblemHorizon? Horizon, int Opinions);
 
     public sealed record Count(string Label, int Value);
@@ -35,7 +33,7 @@ public sealed class IndexModel(AppDbContext db, ScopeGuard guard, CampaignAccess
     [BindProperty(SupportsGet = true, Name = "page")]
     public int PageNumber { get; set; } = 1;
 
-    public List<Option> Campaigns { get; private set; } = [];
+    public IReadOnlyList<CampaignOption> Campaigns { get; private set; } = [];
 
     public Paged<Row> Problems { get; private set; } = null!;
 
@@ -109,9 +107,8 @@ public sealed class IndexModel(AppDbContext db, ScopeGuard guard, CampaignAccess
 
     private async Task<Campaign?> LoadCampaignAsync(CancellationToken ct)
     {
-        var visible = db.Campaigns.AsNoTracking().InScopeOrAbove(await guard.ScopeAsync(ct), c => c.ScopeUnit!.Path);
-        Campaigns = await visible.OrderByDescending(c => c.StartsOn).Select(c => new Option(c.Id, c.Title)).Take(200).ToListAsync(ct);
-        CampaignId = Campaigns.Any(c => c.Id == CampaignId) ? CampaignId : Campaigns.FirstOrDefault()?.Id;
-        return CampaignId is { } id ? await visible.SingleAsync(c => c.Id == id, ct) : null;
+        var pick = await picker.PickAsync(CampaignId, ct);
+        (Campaigns, CampaignId) = (pick.Campaigns, pick.Campaign?.Id);
+        return pick.Campaign;
     }
 }

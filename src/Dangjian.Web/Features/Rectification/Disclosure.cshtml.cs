@@ -1,3 +1,4 @@
+using Dangjian.Web.Features.Campaigns;
 using Dangjian.Web.Platform.Authorization;
 using Dangjian.Web.Platform.Data;
 using Dangjian.Web.Platform.Web;
@@ -9,14 +10,12 @@ namespace Dangjian.Web.Features.Rectification;
 
 /// <summary>整改公示 for the office: which items are published, the public page's address and a QR code to print.</summary>
 [RequirePermission(Permissions.CampaignsView)]
-public sealed class DisclosureModel(AppDbContext db, ScopeGuard guard) : PageModel
+public sealed class DisclosureModel(AppDbContext db, CampaignPicker picker) : PageModel
 {
-    public sealed record Option(Guid Id, string Name);
-
     [BindProperty(SupportsGet = true)]
     public Guid? CampaignId { get; set; }
 
-    public List<Option> Campaigns { get; private set; } = [];
+    public IReadOnlyList<CampaignOption> Campaigns { get; private set; } = [];
 
     public int Published { get; private set; }
 
@@ -29,13 +28,14 @@ public sealed class DisclosureModel(AppDbContext db, ScopeGuard guard) : PageMod
     public async Task OnGetAsync(CancellationToken ct)
     {
         ViewData.Trail(new Breadcrumb("整改公示"));
-        var visible = db.Campaigns.AsNoTracking().InScopeOrAbove(await guard.ScopeAsync(ct), c => c.ScopeUnit!.Path);
-        Campaigns = await visible.OrderByDescending(c => c.StartsOn).Select(c => new Option(c.Id, c.Title)).Take(200).ToListAsync(ct);
-        CampaignId = Campaigns.Any(c => c.Id == CampaignId) ? CampaignId : Campaigns.FirstOrDefault()?.Id;
-        if (CampaignId is not { } id)
+        var pick = await picker.PickAsync(CampaignId, ct);
+        (Campaigns, CampaignId) = (pick.Campaigns, pick.Campaign?.Id);
+        if (pick.Campaign is not { } chosen)
         {
             return;
         }
+
+        var id = chosen.Id;
 
         var items = db.RectificationItems.Where(i => i.CampaignId == id && i.ParentId == null);
         Total = await items.CountAsync(ct);

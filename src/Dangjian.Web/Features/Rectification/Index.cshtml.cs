@@ -15,7 +15,7 @@ namespace Dangjian.Web.Features.Rectification;
 /// (closed and on-time rates); filters; the 整改台账 in Excel.
 /// </summary>
 [RequirePermission(Permissions.CampaignsView)]
-public sealed class IndexModel(AppDbContext db, ScopeGuard guard, RectificationService service, RectificationProgress progress, TimeProvider clock) : PageModel
+public sealed class IndexModel(AppDbContext db, CampaignPicker picker, RectificationService service, RectificationProgress progress, TimeProvider clock) : PageModel
 {
     public sealed record Option(Guid Id, string Name);
 
@@ -40,7 +40,7 @@ public sealed class IndexModel(AppDbContext db, ScopeGuard guard, RectificationS
     [BindProperty(SupportsGet = true, Name = "page")]
     public int PageNumber { get; set; } = 1;
 
-    public List<Option> Campaigns { get; private set; } = [];
+    public IReadOnlyList<CampaignOption> Campaigns { get; private set; } = [];
 
     public List<Option> Departments { get; private set; } = [];
 
@@ -121,9 +121,8 @@ public sealed class IndexModel(AppDbContext db, ScopeGuard guard, RectificationS
 
     private async Task<Campaign?> LoadCampaignAsync(CancellationToken ct)
     {
-        var visible = db.Campaigns.AsNoTracking().InScopeOrAbove(await guard.ScopeAsync(ct), c => c.ScopeUnit!.Path);
-        Campaigns = await visible.OrderByDescending(c => c.StartsOn).Select(c => new Option(c.Id, c.Title)).Take(200).ToListAsync(ct);
-        CampaignId = Campaigns.Any(c => c.Id == CampaignId) ? CampaignId : Campaigns.FirstOrDefault()?.Id;
-        return CampaignId is { } id ? await visible.SingleAsync(c => c.Id == id, ct) : null;
+        var pick = await picker.PickAsync(CampaignId, ct);
+        (Campaigns, CampaignId) = (pick.Campaigns, pick.Campaign?.Id);
+        return pick.Campaign;
     }
 }

@@ -11,11 +11,9 @@ namespace Dangjian.Web.Features.Rectification;
 
 /// <summary>整改路线图 (挂图作战): every item and task on one timeline, grouped by department or by leader, with today's line and overdue in red; printable.</summary>
 [RequirePermission(Permissions.CampaignsView)]
-public sealed class RoadmapModel(AppDbContext db, ScopeGuard guard, TimeProvider clock) : PageModel
+public sealed class RoadmapModel(AppDbContext db, CampaignPicker picker, TimeProvider clock) : PageModel
 {
     public const int MaxRows = 500;
-
-    public sealed record Option(Guid Id, string Name);
 
     public sealed record Bar(Guid Id, bool IsTask, string Title, string Group, DateOnly StartsOn, DateOnly DueOn, ProblemHorizon Horizon, int Progress, ItemStatus Status, bool Overdue);
 
@@ -26,7 +24,7 @@ public sealed class RoadmapModel(AppDbContext db, ScopeGuard guard, TimeProvider
     [BindProperty(SupportsGet = true)]
     public string? By { get; set; }
 
-    public List<Option> Campaigns { get; private set; } = [];
+    public IReadOnlyList<CampaignOption> Campaigns { get; private set; } = [];
 
     public string? CampaignTitle { get; private set; }
 
@@ -53,15 +51,16 @@ public sealed class RoadmapModel(AppDbContext db, ScopeGuard guard, TimeProvider
     public async Task OnGetAsync(CancellationToken ct)
     {
         ViewData.Trail(new Breadcrumb("整改路线图"));
-        var visible = db.Campaigns.AsNoTracking().InScopeOrAbove(await guard.ScopeAsync(ct), c => c.ScopeUnit!.Path);
-        Campaigns = await visible.OrderByDescending(c => c.StartsOn).Select(c => new Option(c.Id, c.Title)).Take(200).ToListAsync(ct);
-        CampaignId = Campaigns.Any(c => c.Id == CampaignId) ? CampaignId : Campaigns.FirstOrDefault()?.Id;
-        if (CampaignId is not { } id)
+        var pick = await picker.PickAsync(CampaignId, ct);
+        (Campaigns, CampaignId) = (pick.Campaigns, pick.Campaign?.Id);
+        if (pick.Campaign is not { } chosen)
         {
             return;
         }
 
-        var campaign = await visible.SingleAsync(c => c.Id == id, ct);
+        var id = chosen.Id;
+
+        var campaign = chosen;
         CampaignTitle = campaign.Title;
         var byLeader = By == "leader";
         var today = Today;

@@ -11,16 +11,14 @@ namespace Dangjian.Web.Features.Rectification;
 
 /// <summary>专项整治: the campaign's tagged sets of items, each with its count, progress and items.</summary>
 [RequirePermission(Permissions.CampaignsView)]
-public sealed class SpecialModel(AppDbContext db, ScopeGuard guard, TimeProvider clock) : PageModel
+public sealed class SpecialModel(AppDbContext db, CampaignPicker picker, TimeProvider clock) : PageModel
 {
-    public sealed record Option(Guid Id, string Name);
-
     public sealed record Row(Guid Id, string Special, string Title, string Department, DateOnly DueOn, ProblemHorizon Horizon, int Progress, ItemStatus Status);
 
     [BindProperty(SupportsGet = true)]
     public Guid? CampaignId { get; set; }
 
-    public List<Option> Campaigns { get; private set; } = [];
+    public IReadOnlyList<CampaignOption> Campaigns { get; private set; } = [];
 
     public List<IGrouping<string, Row>> Sets { get; private set; } = [];
 
@@ -29,13 +27,14 @@ public sealed class SpecialModel(AppDbContext db, ScopeGuard guard, TimeProvider
     public async Task OnGetAsync(CancellationToken ct)
     {
         ViewData.Trail(new Breadcrumb("专项整治"));
-        var visible = db.Campaigns.AsNoTracking().InScopeOrAbove(await guard.ScopeAsync(ct), c => c.ScopeUnit!.Path);
-        Campaigns = await visible.OrderByDescending(c => c.StartsOn).Select(c => new Option(c.Id, c.Title)).Take(200).ToListAsync(ct);
-        CampaignId = Campaigns.Any(c => c.Id == CampaignId) ? CampaignId : Campaigns.FirstOrDefault()?.Id;
-        if (CampaignId is not { } id)
+        var pick = await picker.PickAsync(CampaignId, ct);
+        (Campaigns, CampaignId) = (pick.Campaigns, pick.Campaign?.Id);
+        if (pick.Campaign is not { } chosen)
         {
             return;
         }
+
+        var id = chosen.Id;
 
         Sets = (await db.RectificationItems.AsNoTracking().Where(i => i.CampaignId == id && i.Special != null)
             .OrderBy(i => i.Special).ThenBy(i => i.SortOrder).ThenBy(i => i.CreatedAt).Take(2000)

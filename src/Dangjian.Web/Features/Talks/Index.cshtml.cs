@@ -13,10 +13,8 @@ namespace Dangjian.Web.Features.Talks;
 /// and the talks recorded. Contents are shown only on a talk's own page, to those allowed to read them.
 /// </summary>
 [RequirePermission(Permissions.CampaignsView)]
-public sealed class IndexModel(AppDbContext db, ScopeGuard guard, TalkService talks, TalkList list) : PageModel
+public sealed class IndexModel(AppDbContext db, CampaignPicker picker, TalkService talks, TalkList list) : PageModel
 {
-    public sealed record Option(Guid Id, string Name);
-
     public sealed record Requirement(Guid Id, TalkKind Kind, Guid? PersonAId, string PersonA, Guid PersonBId, string PersonB, string? Reason, int Held);
 
     public sealed record Held(Guid Id, TalkKind Kind, DateOnly HeldOn, string Initiator, string Partner, Admonition Admonition, bool Readable);
@@ -40,7 +38,7 @@ public sealed class IndexModel(AppDbContext db, ScopeGuard guard, TalkService ta
     [BindProperty(SupportsGet = true, Name = "page")]
     public int PageNumber { get; set; } = 1;
 
-    public List<Option> Campaigns { get; private set; } = [];
+    public IReadOnlyList<CampaignOption> Campaigns { get; private set; } = [];
 
     public TalkList.Figures Figures { get; private set; } = null!;
 
@@ -103,10 +101,9 @@ public sealed class IndexModel(AppDbContext db, ScopeGuard guard, TalkService ta
 
     private async Task<Campaign?> LoadCampaignAsync(CancellationToken ct)
     {
-        var visible = db.Campaigns.AsNoTracking().InScopeOrAbove(await guard.ScopeAsync(ct), c => c.ScopeUnit!.Path);
-        Campaigns = await visible.OrderByDescending(c => c.StartsOn).Select(c => new Option(c.Id, c.Title)).Take(200).ToListAsync(ct);
-        CampaignId = Campaigns.Any(c => c.Id == CampaignId) ? CampaignId : Campaigns.FirstOrDefault()?.Id;
-        return CampaignId is { } id ? await visible.SingleAsync(c => c.Id == id, ct) : null;
+        var pick = await picker.PickAsync(CampaignId, ct);
+        (Campaigns, CampaignId) = (pick.Campaigns, pick.Campaign?.Id);
+        return pick.Campaign;
     }
 
     private async Task LoadMatrixAsync(Guid id, CancellationToken ct)

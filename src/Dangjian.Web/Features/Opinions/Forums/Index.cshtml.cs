@@ -1,3 +1,4 @@
+using Dangjian.Web.Features.Campaigns;
 using Dangjian.Web.Platform.Authorization;
 using Dangjian.Web.Platform.Data;
 using Dangjian.Web.Platform.Web;
@@ -9,16 +10,14 @@ namespace Dangjian.Web.Features.Opinions.Forums;
 
 /// <summary>座谈会: the forums of a campaign and the per-leader rule (主要负责同志至少2次，其他班子成员至少1次).</summary>
 [RequirePermission(Permissions.CampaignsView)]
-public sealed class IndexModel(AppDbContext db, ScopeGuard guard, ForumService forums) : PageModel
+public sealed class IndexModel(AppDbContext db, CampaignPicker picker, ForumService forums) : PageModel
 {
-    public sealed record Option(Guid Id, string Name);
-
     public sealed record Row(Guid Id, string Title, DateOnly HeldOn, string Host, string Groups, int Attendees, int Opinions);
 
     [BindProperty(SupportsGet = true)]
     public Guid? CampaignId { get; set; }
 
-    public List<Option> Campaigns { get; private set; } = [];
+    public IReadOnlyList<CampaignOption> Campaigns { get; private set; } = [];
 
     public List<Row> Forums { get; private set; } = [];
 
@@ -29,9 +28,8 @@ public sealed class IndexModel(AppDbContext db, ScopeGuard guard, ForumService f
     public async Task OnGetAsync(CancellationToken ct)
     {
         ViewData.Trail(new Breadcrumb("座谈会"));
-        Campaigns = await db.Campaigns.AsNoTracking().InScopeOrAbove(await guard.ScopeAsync(ct), c => c.ScopeUnit!.Path)
-            .OrderByDescending(c => c.StartsOn).Select(c => new Option(c.Id, c.Title)).Take(200).ToListAsync(ct);
-        CampaignId = Campaigns.Any(c => c.Id == CampaignId) ? CampaignId : Campaigns.FirstOrDefault()?.Id;
+        var pick = await picker.PickAsync(CampaignId, ct);
+        (Campaigns, CampaignId) = (pick.Campaigns, pick.Campaign?.Id);
         if (CampaignId is not { } id)
         {
             return;

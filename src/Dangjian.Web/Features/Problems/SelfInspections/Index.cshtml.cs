@@ -10,31 +10,30 @@ namespace Dangjian.Web.Features.Problems.SelfInspections;
 
 /// <summary>对照检查材料: the team's and each leader's, with their state, versions and the last "四不过关" review.</summary>
 [RequirePermission(Permissions.CampaignsView)]
-public sealed class IndexModel(AppDbContext db, ScopeGuard guard, SelfInspectionService service) : PageModel
+public sealed class IndexModel(AppDbContext db, CampaignPicker picker, SelfInspectionService service) : PageModel
 {
-    public sealed record Option(Guid Id, string Name);
-
     public sealed record Row(Guid? PersonId, string Name, string? Title, Guid? InspectionId, DocumentStatus? Status, int Versions, ReviewCriteria? LastFailed, bool MayWrite);
 
     [BindProperty(SupportsGet = true)]
     public Guid? CampaignId { get; set; }
 
-    public List<Option> Campaigns { get; private set; } = [];
+    public IReadOnlyList<CampaignOption> Campaigns { get; private set; } = [];
 
     public List<Row> Rows { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         ViewData.Trail(new Breadcrumb("对照检查材料"));
-        var visible = db.Campaigns.AsNoTracking().InScopeOrAbove(await guard.ScopeAsync(ct), c => c.ScopeUnit!.Path);
-        Campaigns = await visible.OrderByDescending(c => c.StartsOn).Select(c => new Option(c.Id, c.Title)).Take(200).ToListAsync(ct);
-        CampaignId = Campaigns.Any(c => c.Id == CampaignId) ? CampaignId : Campaigns.FirstOrDefault()?.Id;
-        if (CampaignId is not { } id)
+        var pick = await picker.PickAsync(CampaignId, ct);
+        (Campaigns, CampaignId) = (pick.Campaigns, pick.Campaign?.Id);
+        if (pick.Campaign is not { } chosen)
         {
             return;
         }
 
-        var campaign = await visible.SingleAsync(c => c.Id == id, ct);
+        var id = chosen.Id;
+
+        var campaign = chosen;
         var rights = await service.RightsAsync(campaign, ct);
         var leaders = await service.LeadersAsync(campaign, ct);
         var inspections = await db.SelfInspections.AsNoTracking().Where(s => s.CampaignId == id)
