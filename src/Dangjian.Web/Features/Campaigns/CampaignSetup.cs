@@ -26,6 +26,7 @@ public static class CampaignSetup
         builder.Services.AddScoped<Rectification.RectificationProgress>();
         builder.Services.AddScoped<Problems.SelfInspectionService>();
         builder.Services.AddScoped<Meetings.MeetingService>();
+        builder.Services.AddScoped<Ledgers.LedgerAccess>();
         builder.Services.AddScoped<Platform.Files.IFileAccessRule, Rectification.EvidenceFileRule>();
         builder.Services.AddScoped<Study.StudyAccess>();
         builder.Services.AddScoped<Platform.Files.IFileAccessRule, Study.NoteFileRule>();

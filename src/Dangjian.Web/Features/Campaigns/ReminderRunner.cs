@@ -70,6 +70,11 @@ public sealed class ReminderRunner(AppDbContext db, Notifier notifier, IOptions<
                                 && i.Horizon != Problems.ProblemHorizon.LongTerm && i.DueOn <= horizon && c.Status == CampaignStatus.Running
                             select new Due(i.Id, "整改：" + i.Title, i.DueOn, i.LeaderPersonId, i.DepartmentId, c.Id, c.Title, "rectification"))
                            .ToListAsync(ct));
+        due.AddRange(await (from i in db.LedgerItems.AsNoTracking()
+                            join l in db.Ledgers on i.LedgerId equals l.Id
+                            where i.DoneOn == null && i.DueOn <= horizon
+                            select new Due(i.Id, "督办：" + i.Content, i.DueOn, i.LeadLeaderId, i.DepartmentId, Guid.Empty, l.Title, "ledger"))
+                           .ToListAsync(ct));
         var keys = due.ToDictionary(d => Key(d, today), d => d);
         var keyList = keys.Keys.ToList();
         var sent = (await db.ReminderLogs.AsNoTracking().Where(r => keyList.Contains(r.Key)).Select(r => r.Key).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
@@ -106,10 +111,16 @@ public sealed class ReminderRunner(AppDbContext db, Notifier notifier, IOptions<
             recipients.AddRange(leaders);
         }
 
-        var url = milestone.Kind == "rectification" ? $"/Rectification/Item?id={milestone.Id}" : $"/Campaigns/Details?id={milestone.CampaignId}";
+        var url = milestone.Kind switch
+        {
+            "rectification" => $"/Rectification/Item?id={milestone.Id}",
+            "ledger" => $"/Ledgers/Item?id={milestone.Id}",
+            _ => $"/Campaigns/Details?id={milestone.CampaignId}",
+        };
         var title = overdue
             ? $"逾期：{milestone.Title}（{ChinaTime.Relative(milestone.Deadline, today)}）"
             : $"即将到期：{milestone.Title}（{ChinaTime.Relative(milestone.Deadline, today)}）";
+        title = title.Length > 190 ? title[..189] + "…" : title;
         db.ReminderLogs.Add(new ReminderLog { Key = key, SentAt = clock.GetUtcNow().UtcDateTime });
         await notifier.ToPeopleAsync(recipients, title, milestone.Campaign, url, ct);
         try

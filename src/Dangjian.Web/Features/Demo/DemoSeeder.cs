@@ -58,6 +58,7 @@ public sealed class DemoSeeder(AppDbContext db, AccountProvisioning accounts, Pe
             }
 
             await AddCampaignAsync(people, ct);
+            await AddLedgersAsync(people, ct);
             await tx.CommitAsync(ct);
         });
         logger.LogInformation("Seeded the demo bureau");
@@ -699,6 +700,56 @@ public sealed class DemoSeeder(AppDbContext db, AccountProvisioning accounts, Pe
             MeetingId = branchMeeting.Id, PersonId = p.Id, Grade = i % 5 == 0 ? Meetings.MemberGrade.Excellent : i == 7 ? Meetings.MemberGrade.BasicallyQualified : Meetings.MemberGrade.Qualified,
         }));
         db.Criticisms.Add(new Meetings.Criticism { MeetingId = branchMeeting.Id, FromPersonId = people["孙磊"].Id, Text = "学习不够主动，满足于完成日常工作。" });
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// The bureau's two standing ledgers (seed 001): 领导批示办理台账 and 重点工作任务督办台账, with monthly reports over the
+    /// last quarter — most on time, some behind, one item overdue, one done, and last month still missing a report.
+    /// </summary>
+    private async Task AddLedgersAsync(Dictionary<string, Person> people, CancellationToken ct)
+    {
+        var today = Platform.Web.ChinaTime.Today(clock);
+        var units = await db.OrgUnits.ToDictionaryAsync(u => u.Name, u => u.Id, ct);
+        var yearStart = new DateOnly(today.Year, 1, 1);
+        var yearEnd = new DateOnly(today.Year, 12, 31);
+        var instructions = new Ledgers.Ledger { Title = $"{today.Year}年领导批示办理台账", Kind = Ledgers.LedgerKind.Instructions, OwnerUnitId = units["市科技局"], ReportDay = 10 };
+        var tasks = new Ledgers.Ledger { Title = $"{today.Year}年重点工作任务督办台账", Kind = Ledgers.LedgerKind.KeyTasks, OwnerUnitId = units["市科技局"], ReportDay = 10 };
+        db.Ledgers.AddRange(instructions, tasks);
+        Ledgers.LedgerItem Item(Ledgers.Ledger ledger, string source, string issuer, string content, string leader, string unit, DateOnly startsOn, DateOnly dueOn) =>
+            new() { LedgerId = ledger.Id, Source = source, Issuer = issuer, SourceDate = startsOn, Content = content, LeadLeaderId = people[leader].Id, DepartmentId = units[unit], StartsOn = startsOn, DueOn = dueOn };
+        var items = new (Ledgers.LedgerItem Item, int[] Progress)[]
+        {
+            (Item(instructions, "关于加快科技型中小企业培育的批示", "市长", "制定科技型中小企业梯次培育方案并组织实施", "张志强", "高新技术科", yearStart.AddMonths(2), yearEnd), [60, 70, 80]),
+            (Item(instructions, "关于农业科技示范基地建设的批示", "分管副市长", "新建农业科技示范基地5个", "张志强", "农村科技科", yearStart.AddMonths(3), yearEnd), [35, 45, 55]),
+            (Item(instructions, "关于规范科技经费管理的批示", "市委主要领导", "开展科技经费使用专项检查并通报", "李红梅", "计划财务科", yearStart.AddMonths(1), today.AddDays(-5)), [50, 65, 80]),
+            (Item(tasks, "局党组2026年重点工作", "局党组", "高新技术企业净增50家", "张志强", "高新技术科", yearStart, yearEnd), [70, 78, 86]),
+            (Item(tasks, "局党组2026年重点工作", "局党组", "出台科技创新政策实施细则", "李红梅", "政策法规科", yearStart, yearStart.AddMonths(9)), [90, 100, 100]),
+            (Item(tasks, "局党组2026年重点工作", "局党组", "建成科技成果转化服务平台", "刘文华", "生产力促进中心", yearStart, yearEnd), [40, 50, 60]),
+        };
+        db.LedgerItems.AddRange(items.Select(i => i.Item));
+        var due = Ledgers.LedgerRules.MonthDue(today);
+        foreach (var (item, progress) in items)
+        {
+            for (var k = 0; k < 3; k++)
+            {
+                var month = due.AddMonths(k - 2);
+                // The latest month still waits for two departments' reports.
+                if (k == 2 && (item.DepartmentId == units["农村科技科"] || item.DepartmentId == units["生产力促进中心"]))
+                {
+                    continue;
+                }
+
+                db.MonthlyReports.Add(new Ledgers.MonthlyReport
+                {
+                    ItemId = item.Id, Month = month, Progress = progress[k], Narrative = $"{month:M月}按计划推进，累计完成{progress[k]}%。", ReporterId = people["赵敏"].Id,
+                    Comment = k < 2 ? "已阅，继续按计划推进。" : null, CommentBy = k < 2 ? "赵敏" : null,
+                });
+                item.Progress = progress[k];
+            }
+        }
+
+        items[4].Item.DoneOn = due.AddDays(20);
         await db.SaveChangesAsync(ct);
     }
 

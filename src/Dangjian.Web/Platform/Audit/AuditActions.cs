@@ -88,6 +88,9 @@ public static class AuditActions
         ["MeetingAttendee"] = "参会人员",
         ["Criticism"] = "批评和自我批评",
         ["MemberAppraisal"] = "民主评议党员",
+        ["Ledger"] = "督办台账",
+        ["LedgerItem"] = "督办事项",
+        ["MonthlyReport"] = "月调度",
     };
 
     public static string ObjectLabel(string? type) => type is null ? "" : ObjectLabels.GetValueOrDefault(type, type);

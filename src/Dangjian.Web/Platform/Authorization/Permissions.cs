@@ -26,6 +26,8 @@ public static class Permissions
     public const string CampaignsApprove = "campaigns.approve";
     public const string StudyView = "study.view";
     public const string StudyEdit = "study.edit";
+    public const string LedgersView = "ledgers.view";
+    public const string LedgersEdit = "ledgers.edit";
 
     /// <summary>Marks a permission a role has been offered once, so later defaults never re-grant what an administrator removed.</summary>
     public const string SeenClaimType = "perm-seen";
@@ -46,6 +48,8 @@ public static class Permissions
         new(CampaignsApprove, "活动管理", "督导审核（仅限本活动督导组成员）", false),
         new(StudyView, "学习教育", "查看学习会与考勤", false),
         new(StudyEdit, "学习教育", "安排学习会、登记考勤", false),
+        new(LedgersView, "督查督办", "查看督办台账，本部门填报月调度", false),
+        new(LedgersEdit, "督查督办", "管理督办台账、点评月调度", false),
         new(UsersManage, "系统管理", "用户管理", true),
         new(RolesManage, "系统管理", "角色权限", true),
         new(PolicyManage, "系统管理", "安全策略", true),
@@ -60,10 +64,10 @@ public static class Permissions
     /// </summary>
     public static IReadOnlyDictionary<string, string[]> Defaults { get; } = new Dictionary<string, string[]>(StringComparer.Ordinal)
     {
-        [Roles.CampaignOffice] = [OrgView, OrgEdit, PeopleView, PeopleEdit, PeopleSensitive, PeopleImport, PeopleExport, CampaignsView, CampaignsEdit, StudyView, StudyEdit],
-        [Roles.Leader] = [OrgView, PeopleView, PeopleExport, CampaignsView, StudyView],
-        [Roles.Member] = [OrgView, PeopleView, CampaignsView, StudyView],
-        [Roles.Supervisor] = [OrgView, PeopleView, PeopleExport, CampaignsView, CampaignsApprove, StudyView],
+        [Roles.CampaignOffice] = [OrgView, OrgEdit, PeopleView, PeopleEdit, PeopleSensitive, PeopleImport, PeopleExport, CampaignsView, CampaignsEdit, StudyView, StudyEdit, LedgersView, LedgersEdit],
+        [Roles.Leader] = [OrgView, PeopleView, PeopleExport, CampaignsView, StudyView, LedgersView],
+        [Roles.Member] = [OrgView, PeopleView, CampaignsView, StudyView, LedgersView],
+        [Roles.Supervisor] = [OrgView, PeopleView, PeopleExport, CampaignsView, CampaignsApprove, StudyView, LedgersView],
         [Roles.Observer] = [OrgView, CampaignsView, StudyView],
         [Roles.SystemAdmin] = [UsersManage],
         [Roles.SecurityAdmin] = [RolesManage, PolicyManage],

@@ -121,6 +121,12 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TimePro
 
     public DbSet<Features.Meetings.MemberAppraisal> MemberAppraisals => Set<Features.Meetings.MemberAppraisal>();
 
+    public DbSet<Features.Ledgers.Ledger> Ledgers => Set<Features.Ledgers.Ledger>();
+
+    public DbSet<Features.Ledgers.LedgerItem> LedgerItems => Set<Features.Ledgers.LedgerItem>();
+
+    public DbSet<Features.Ledgers.MonthlyReport> MonthlyReports => Set<Features.Ledgers.MonthlyReport>();
+
     public DbSet<Features.Appraisals.AppraisalTarget> AppraisalTargets => Set<Features.Appraisals.AppraisalTarget>();
 
     public DbSet<Features.Appraisals.AppraisalVoter> AppraisalVoters => Set<Features.Appraisals.AppraisalVoter>();
@@ -721,6 +727,34 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TimePro
             b.HasIndex(x => new { x.MeetingId, x.PersonId }).IsUnique();
             b.HasOne<Features.Meetings.LifeMeeting>().WithMany().HasForeignKey(x => x.MeetingId).OnDelete(DeleteBehavior.Cascade);
             b.HasOne(x => x.Person).WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<Features.Ledgers.Ledger>(b =>
+        {
+            b.Property(x => x.Title).HasMaxLength(200);
+            b.HasIndex(x => x.OwnerUnitId);
+            b.HasOne(x => x.OwnerUnit).WithMany().HasForeignKey(x => x.OwnerUnitId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<Features.Ledgers.LedgerItem>(b =>
+        {
+            b.Property(x => x.Source).HasMaxLength(200);
+            b.Property(x => x.Issuer).HasMaxLength(100);
+            b.Property(x => x.Content).HasMaxLength(4000);
+            b.Property(x => x.Cooperating).HasMaxLength(200);
+            b.HasIndex(x => new { x.LedgerId, x.DepartmentId });
+            b.HasOne<Features.Ledgers.Ledger>().WithMany().HasForeignKey(x => x.LedgerId).OnDelete(DeleteBehavior.Restrict);
+            b.HasOne(x => x.LeadLeader).WithMany().HasForeignKey(x => x.LeadLeaderId).OnDelete(DeleteBehavior.Restrict);
+            b.HasOne(x => x.Department).WithMany().HasForeignKey(x => x.DepartmentId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<Features.Ledgers.MonthlyReport>(b =>
+        {
+            b.Property(x => x.Narrative).HasMaxLength(4000);
+            b.Property(x => x.Comment).HasMaxLength(2000);
+            b.Property(x => x.CommentBy).HasMaxLength(100);
+            b.HasIndex(x => new { x.ItemId, x.Month }).IsUnique();
+            b.HasOne<Features.Ledgers.LedgerItem>().WithMany().HasForeignKey(x => x.ItemId).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<Notification>(b =>
