@@ -2,6 +2,7 @@ using Dangjian.Web.Features.Account;
 using Dangjian.Web.Features.Appraisals;
 using Dangjian.Web.Features.Campaigns;
 using Dangjian.Web.Features.Opinions;
+using Dangjian.Web.Features.Ledgers;
 using Dangjian.Web.Features.Meetings;
 using Dangjian.Web.Features.Problems;
 using Dangjian.Web.Features.Rectification;
@@ -26,6 +27,7 @@ public static class FeatureApis
         api.MapProblemsApi();
         api.MapRectificationApi();
         api.MapMeetingsApi();
+        api.MapLedgersApi();
         return api;
     }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Dangjian.Tests.Infrastructure;
 using Dangjian.Web.Features.Ledgers;
 using FsCheck;
@@ -65,6 +66,11 @@ public sealed class LedgerTests(AppFactory app) : IClassFixture<AppFactory>
         var reminded = await office.PostFormAsync($"/Ledgers/Dispatch?id={tasks}", new Dictionary<string, string>(), "handler=Remind");
         reminded.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await office.GetDocumentAsync($"/Ledgers/Dispatch?id={tasks}")).QuerySelector("[data-testid=flash]")!.TextContent.ShouldContain("已提醒1个部门（2人）", Case.Sensitive, "生产力促进中心's head and the lead leader");
+        var api = await office.GetFromJsonAsync<LedgersApi.DispatchDto>($"/api/v1/ledgers/{tasks}/dispatch");
+        (api!.Open, api.Reported, api.Missing.Count).ShouldBe((3, 2, 1));
+        var items = await office.GetFromJsonAsync<List<LedgersApi.ItemDto>>($"/api/v1/ledgers/{instructions}/items");
+        items!.Single(i => i.Content.Contains("科技经费", StringComparison.Ordinal)).Pace.ShouldBe("Red");
+        (await office.GetAsync(new Uri($"/api/v1/ledgers/{Guid.NewGuid()}/items", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         var export = await office.GetAsync(new Uri($"/Ledgers/Dispatch?handler=Export&id={tasks}", UriKind.Relative));
         export.Content.Headers.ContentType!.MediaType!.ShouldContain("spreadsheetml");
     }
