@@ -1,3 +1,4 @@
+using Dangjian.Web.Platform.Web;
 using System.Security.Cryptography;
 using Dangjian.Web.Platform.Data;
 using Dangjian.Web.Platform.Notifications;
@@ -126,7 +127,7 @@ public sealed class AppraisalService(AppDbContext db, Notifier notifier, TimePro
             return refusal;
         }
 
-        comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
+        comment = comment.NullIfBlank();
         if (comment?.Length > 2000)
         {
             return "意见建议不超过2000字。";
@@ -192,7 +193,7 @@ public sealed class AppraisalService(AppDbContext db, Notifier notifier, TimePro
             return refusal;
         }
 
-        db.AppraisalBallots.Add(new AppraisalBallot { Id = Guid.NewGuid(), AppraisalId = appraisal.Id, Filled = true, Paper = true, Grades = AppraisalRules.Encode(grades), Comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim()[..Math.Min(comment.Trim().Length, 2000)] });
+        db.AppraisalBallots.Add(new AppraisalBallot { Id = Guid.NewGuid(), AppraisalId = appraisal.Id, Filled = true, Paper = true, Grades = AppraisalRules.Encode(grades), Comment = comment.NullIfBlank(2000) });
         db.Audit("paper-ballot", nameof(Appraisal), appraisal.Id.ToString(), "录入一张纸质选票");
         await db.SaveChangesAsync(ct);
         return null;

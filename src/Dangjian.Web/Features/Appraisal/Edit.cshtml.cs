@@ -116,7 +116,7 @@ public sealed class EditModel(AppDbContext db, ScopeGuard guard, AppraisalAccess
         {
             CampaignId = CampaignId.Value,
             Title = Title.Trim(),
-            Instructions = string.IsNullOrWhiteSpace(Instructions) ? null : Instructions.Trim(),
+            Instructions = Instructions.NullIfBlank(),
             OpensAt = opens,
             ClosesAt = closes,
             ExtraSlips = ExtraSlips,

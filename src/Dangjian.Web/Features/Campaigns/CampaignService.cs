@@ -209,7 +209,7 @@ public sealed class CampaignService(AppDbContext db, Notifier notifier, TimeProv
         latest.DecidedById = actor.UserId;
         latest.DecidedByName = actorName;
         latest.DecidedAt = now;
-        latest.Comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
+        latest.Comment = comment.NullIfBlank();
         document.Status = next.Value;
         if (document.Kind == DocumentKind.PhaseSummary && document.PhaseId is { } phaseId)
         {

@@ -64,7 +64,7 @@ public sealed class EditModel(AppDbContext db, CampaignAccess access) : PageMode
 
         db.ExpectVersion(Campaign, LoadedVersion);
         (Campaign.Title, Campaign.Theme, Campaign.StartsOn, Campaign.EndsOn, Campaign.PhasesOverlap) =
-            (Title.Trim(), string.IsNullOrWhiteSpace(Theme) ? null : Theme.Trim(), StartsOn, EndsOn, PhasesOverlap);
+            (Title.Trim(), Theme.NullIfBlank(), StartsOn, EndsOn, PhasesOverlap);
         if (!await db.SaveOrReportConflictAsync(ModelState, "该活动", ct))
         {
             return Page();

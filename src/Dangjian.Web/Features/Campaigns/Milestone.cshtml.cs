@@ -123,7 +123,7 @@ public sealed class MilestoneModel(AppDbContext db, CampaignAccess access, TimeP
         }
 
         (milestone.Title, milestone.PhaseId, milestone.Deadline, milestone.OwnerPersonId, milestone.OwnerUnitId, milestone.RequiredCount, milestone.Evidence) =
-            (Title.Trim(), PhaseId, Deadline, OwnerPersonId, OwnerUnitId, RequiredCount, string.IsNullOrWhiteSpace(Evidence) ? null : Evidence.Trim());
+            (Title.Trim(), PhaseId, Deadline, OwnerPersonId, OwnerUnitId, RequiredCount, Evidence.NullIfBlank());
         if (!await db.SaveOrReportConflictAsync(ModelState, "该节点", ct))
         {
             return Page();

@@ -117,8 +117,8 @@ public sealed class ItemEditModel(AppDbContext db, LedgerAccess access, TimeProv
         }
 
         (item.Source, item.Content) = (Source!.Trim(), Text!.Trim());
-        item.Issuer = string.IsNullOrWhiteSpace(Issuer) ? null : Issuer.Trim();
-        item.Cooperating = string.IsNullOrWhiteSpace(Cooperating) ? null : Cooperating.Trim();
+        item.Issuer = Issuer.NullIfBlank();
+        item.Cooperating = Cooperating.NullIfBlank();
         (item.SourceDate, item.LeadLeaderId, item.DepartmentId, item.StartsOn, item.DueOn) = (SourceDate, LeadLeaderId!.Value, DepartmentId!.Value, StartsOn, DueOn);
         if (!await db.SaveOrReportConflictAsync(ModelState, "该督办事项", ct))
         {

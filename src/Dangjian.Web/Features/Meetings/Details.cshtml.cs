@@ -56,7 +56,7 @@ public sealed class DetailsModel(AppDbContext db, CampaignAccess access, Meeting
         }
 
         var attendee = await db.MeetingAttendees.SingleOrDefaultAsync(a => a.MeetingId == id && a.PersonId == personId, ct) ?? throw new NotFoundException();
-        attendee.AbsenceReason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim()[..Math.Min(200, reason.Trim().Length)];
+        attendee.AbsenceReason = reason.NullIfBlank(200);
         await db.SaveChangesAsync(ct);
         TempData.Success(attendee.AbsenceReason is null ? "已改为出席。" : "已记为缺席。");
         return RedirectToPage(new { id });

@@ -152,9 +152,9 @@ public sealed class EditModel(AppDbContext db, CampaignAccess access, MeetingSer
 
         meeting.Title = Title!.Trim();
         (meeting.HeldOn, meeting.HostPersonId, meeting.OrgUnitId) = (HeldOn, HostPersonId!.Value, OrgUnitId!.Value);
-        meeting.Place = string.IsNullOrWhiteSpace(Place) ? null : Place.Trim();
-        meeting.Summary = string.IsNullOrWhiteSpace(Summary) ? null : Summary.Trim();
-        meeting.OpinionResponses = string.IsNullOrWhiteSpace(OpinionResponses) ? null : OpinionResponses.Trim();
+        meeting.Place = Place.NullIfBlank();
+        meeting.Summary = Summary.NullIfBlank();
+        meeting.OpinionResponses = OpinionResponses.NullIfBlank();
         meeting.FollowsId = Kind == MeetingKind.Briefing ? FollowsId : null;
         if (Existing is null)
         {

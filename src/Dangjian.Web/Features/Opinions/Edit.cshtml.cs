@@ -121,10 +121,10 @@ public sealed class EditModel(AppDbContext db, ScopeGuard guard, TimeProvider cl
             return Page();
         }
 
-        opinion.Concerns = string.IsNullOrWhiteSpace(Concerns) ? null : Concerns.Trim();
+        opinion.Concerns = Concerns.NullIfBlank();
         (opinion.Nature, opinion.Topic) = (Nature, Topic);
-        opinion.Note = string.IsNullOrWhiteSpace(Note) ? null : Note.Trim();
-        var reply = string.IsNullOrWhiteSpace(Reply) ? null : Reply.Trim();
+        opinion.Note = Note.NullIfBlank();
+        var reply = Reply.NullIfBlank();
         if (reply != opinion.Reply)
         {
             (opinion.Reply, opinion.RepliedAt) = (reply, reply is null ? null : clock.GetUtcNow().UtcDateTime);

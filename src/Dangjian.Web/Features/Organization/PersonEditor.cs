@@ -1,3 +1,4 @@
+using Dangjian.Web.Platform.Web;
 using Dangjian.Web.Platform.Data;
 using Dangjian.Web.Platform.Security;
 using Microsoft.EntityFrameworkCore;
@@ -139,7 +140,7 @@ public sealed class PersonEditor(AppDbContext db, SensitiveData sensitive, TimeP
 
         person.Name = name;
         person.OrgUnitId = input.OrgUnitId;
-        person.Title = string.IsNullOrWhiteSpace(input.Title) ? null : input.Title.Trim();
+        person.Title = input.Title.NullIfBlank();
         person.PartyStatus = input.PartyStatus;
         person.JoinedPartyOn = input.JoinedPartyOn;
         person.FullMemberOn = input.FullMemberOn;

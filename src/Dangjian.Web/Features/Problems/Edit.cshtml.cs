@@ -90,8 +90,8 @@ public sealed class EditModel(AppDbContext db, CampaignAccess access) : PageMode
         }
 
         problem.Title = Title!.Trim();
-        problem.Description = string.IsNullOrWhiteSpace(Description) ? null : Description.Trim();
-        problem.Concerns = string.IsNullOrWhiteSpace(Concerns) ? null : Concerns.Trim();
+        problem.Description = Description.NullIfBlank();
+        problem.Concerns = Concerns.NullIfBlank();
         (problem.Category, problem.Source, problem.Horizon) = (Category, Source, Horizon);
         if (!await db.SaveOrReportConflictAsync(ModelState, "该问题", ct))
         {

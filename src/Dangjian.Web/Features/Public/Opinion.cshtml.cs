@@ -94,9 +94,9 @@ public sealed class OpinionModel(AppDbContext db, IDataProtectionProvider protec
             Channel = Channel.PublicBox,
             ReceivedOn = ChinaTime.Today(clock),
             Text = text,
-            Concerns = string.IsNullOrWhiteSpace(Concerns) ? null : Concerns.Trim(),
-            SubmitterName = string.IsNullOrWhiteSpace(Name) ? null : Name.Trim(),
-            SubmitterContact = string.IsNullOrWhiteSpace(Contact) ? null : Contact.Trim(),
+            Concerns = Concerns.NullIfBlank(),
+            SubmitterName = Name.NullIfBlank(),
+            SubmitterContact = Contact.NullIfBlank(),
             TrackingHash = Opinion.HashCode(TrackingCode),
         });
         await db.SaveChangesAsync(ct);

@@ -176,11 +176,11 @@ public sealed class EditModel(AppDbContext db, CampaignAccess access, Rectificat
         }
 
         item.Title = Title!.Trim();
-        item.Goal = Trim(Goal);
-        item.Measures = Trim(Measures);
-        item.Commitment = Trim(Commitment);
-        item.Special = Trim(Special);
-        item.RuleReference = Trim(RuleReference);
+        item.Goal = Goal.NullIfBlank();
+        item.Measures = Measures.NullIfBlank();
+        item.Commitment = Commitment.NullIfBlank();
+        item.Special = Special.NullIfBlank();
+        item.RuleReference = RuleReference.NullIfBlank();
         (item.StartsOn, item.DueOn, item.Horizon, item.LeaderPersonId, item.DepartmentId, item.Weight, item.IsPublic, item.ProblemId) =
             (StartsOn, DueOn, Horizon, LeaderPersonId!.Value, DepartmentId!.Value, Weight, IsPublic, ProblemId);
         if (!await db.SaveOrReportConflictAsync(ModelState, "该整改事项", ct))
@@ -213,8 +213,6 @@ public sealed class EditModel(AppDbContext db, CampaignAccess access, Rectificat
         TempData.Success($"“{item.Title}”已删除。");
         return item.ParentId is { } p ? RedirectToPage("/Rectification/Item", new { id = p }) : RedirectToPage("/Rectification/Index", new { campaignId = item.CampaignId });
     }
-
-    private static string? Trim(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
     /// <summary>The first name of a non-leader in the campaign's units that the public text contains, if any.</summary>
     private async Task<string?> PrivateNameAsync(CancellationToken ct)

@@ -83,7 +83,7 @@ public sealed class ItemModel(AppDbContext db, CampaignAccess access, Rectificat
 
         var report = new ProgressReport
         {
-            ItemId = id, ReportedOn = Today, Percent = percent.Value, Narrative = narrative!.Trim(), Reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim()[..Math.Min(reason.Trim().Length, 1000)],
+            ItemId = id, ReportedOn = Today, Percent = percent.Value, Narrative = narrative!.Trim(), Reason = reason.NullIfBlank(1000),
             ReporterId = Rights.PersonId,
         };
         db.ProgressReports.Add(report);

@@ -1,3 +1,4 @@
+using Dangjian.Web.Platform.Web;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -90,7 +91,7 @@ public sealed class StudyService(AppDbContext db, TimeProvider clock)
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+        note = note.NullIfBlank();
         switch (action)
         {
             case "present":

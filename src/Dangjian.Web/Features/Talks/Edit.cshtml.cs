@@ -151,8 +151,8 @@ public sealed class EditModel(AppDbContext db, CampaignAccess access, TalkServic
         var talk = new Talk
         {
             CampaignId = CampaignId, Kind = Kind, HeldOn = HeldOn, InitiatorId = InitiatorId!.Value, PartnerId = partner!.Value,
-            PairKey = Talk.KeyOf(Kind, InitiatorId, partner.Value), Place = Trimmed(Place), Topics = Topics!.Trim(), Raised = Trimmed(Raised),
-            Admonition = Admonition, AdmonitionText = Admonition == Admonition.None ? null : Trimmed(AdmonitionText),
+            PairKey = Talk.KeyOf(Kind, InitiatorId, partner.Value), Place = Place.NullIfBlank(), Topics = Topics!.Trim(), Raised = Raised.NullIfBlank(),
+            Admonition = Admonition, AdmonitionText = Admonition == Admonition.None ? null : AdmonitionText.NullIfBlank(),
         };
         db.Talks.Add(talk);
         if (AsOpinion)
@@ -165,8 +165,6 @@ public sealed class EditModel(AppDbContext db, CampaignAccess access, TalkServic
         TempData.Success(AsOpinion ? "谈话已记录，所反映的意见已登记到意见汇总。" : "谈话已记录。");
         return RedirectToPage("/Talks/Index", new { campaignId = CampaignId });
     }
-
-    private static string? Trimmed(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
     private async Task<Guid?> PartnerAsync(CancellationToken ct)
     {

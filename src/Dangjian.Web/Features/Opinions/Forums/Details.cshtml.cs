@@ -41,7 +41,7 @@ public sealed class DetailsModel(AppDbContext db, CampaignAccess campaigns) : Pa
             return RedirectToPage(new { id });
         }
 
-        db.Opinions.Add(new Opinion { CampaignId = Forum.CampaignId, ForumId = id, Channel = Channel.Forum, ReceivedOn = Forum.HeldOn, Text = text, Concerns = string.IsNullOrWhiteSpace(concerns) ? null : concerns.Trim(), Nature = nature });
+        db.Opinions.Add(new Opinion { CampaignId = Forum.CampaignId, ForumId = id, Channel = Channel.Forum, ReceivedOn = Forum.HeldOn, Text = text, Concerns = concerns.NullIfBlank(), Nature = nature });
         await db.SaveChangesAsync(ct);
         TempData.Success("意见已登记。");
         return RedirectToPage(new { id });

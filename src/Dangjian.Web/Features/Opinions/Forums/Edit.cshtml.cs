@@ -83,8 +83,8 @@ public sealed class EditModel(AppDbContext db, CampaignAccess campaignAccess, Fo
 
         var forum = new Forum
         {
-            CampaignId = CampaignId, Title = Title!.Trim(), HeldOn = HeldOn, HostPersonId = HostPersonId!.Value, Place = Place?.Trim() is { Length: > 0 } p ? p : null,
-            Groups = string.Join('、', groups), Attendees = Attendees, Notes = Notes?.Trim() is { Length: > 0 } n ? n : null,
+            CampaignId = CampaignId, Title = Title!.Trim(), HeldOn = HeldOn, HostPersonId = HostPersonId!.Value, Place = Place.NullIfBlank(),
+            Groups = string.Join('、', groups), Attendees = Attendees, Notes = Notes.NullIfBlank(),
         };
         db.Forums.Add(forum);
         await db.SaveChangesAsync(ct);

@@ -58,7 +58,7 @@ public sealed class DetailsModel(AppDbContext db, CampaignAccess access, SelfIns
         }
 
         var number = Versions.FirstOrDefault()?.Number ?? 0;
-        db.SelfInspectionReviews.Add(new SelfInspectionReview { SelfInspectionId = id, VersionNumber = number, Failed = criteria, Comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim(), ReviewerName = me.DisplayName });
+        db.SelfInspectionReviews.Add(new SelfInspectionReview { SelfInspectionId = id, VersionNumber = number, Failed = criteria, Comment = comment.NullIfBlank(), ReviewerName = me.DisplayName });
         var document = await db.ApprovalDocuments.SingleAsync(d => d.Id == Inspection.DocumentId, ct);
         var fullComment = passed ? comment : $"不过关（{SelfInspectionSections.Describe(criteria)}）。{comment}";
         if (await campaigns.DecideAsync(document, loadedVersion, passed, fullComment, Rights.Actor, me.DisplayName, ct) is { } refusal)

@@ -74,7 +74,7 @@ public sealed class EditModel(AppDbContext db, CampaignAccess access, SelfInspec
         var inspection = await service.FindOrStartAsync(Campaign, PersonId, PersonId is null ? null : OwnerName, ct);
         foreach (var section in SelfInspectionSections.All)
         {
-            section.Set(inspection, Sections.GetValueOrDefault(section.Key)?.Trim() is { Length: > 0 } t ? t : null);
+            section.Set(inspection, Sections.GetValueOrDefault(section.Key).NullIfBlank());
         }
 
         var document = await db.ApprovalDocuments.SingleAsync(d => d.Id == inspection.DocumentId, ct);

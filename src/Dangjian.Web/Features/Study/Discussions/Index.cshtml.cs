@@ -65,7 +65,7 @@ public sealed class IndexModel(AppDbContext db, StudyAccess access) : PageModel
             return Page();
         }
 
-        var topic = new DiscussionTopic { CampaignId = CampaignId.Value, SessionId = SessionId, Title = Title!.Trim(), Description = Description?.Trim() is { Length: > 0 } d ? d : null };
+        var topic = new DiscussionTopic { CampaignId = CampaignId.Value, SessionId = SessionId, Title = Title!.Trim(), Description = Description.NullIfBlank() };
         db.DiscussionTopics.Add(topic);
         await db.SaveChangesAsync(ct);
         TempData.Success("讨论专题已添加，请安排各部门的发言人。");

@@ -91,7 +91,7 @@ public sealed class EditModel(AppDbContext db, StudyAccess access, FileStore fil
             db.ExpectVersion(material, LoadedVersion);
         }
 
-        (material.Kind, material.Title, material.Publisher, material.Description) = (Kind, Title!.Trim(), Publisher?.Trim() is { Length: > 0 } p ? p : null, Description?.Trim() is { Length: > 0 } d ? d : null);
+        (material.Kind, material.Title, material.Publisher, material.Description) = (Kind, Title!.Trim(), Publisher.NullIfBlank(), Description.NullIfBlank());
         if (file is not null)
         {
             var (_, problem) = await files.AddAsync(file, MaterialFileRule.Owner, material.Id, FileKinds.Documents, ct);

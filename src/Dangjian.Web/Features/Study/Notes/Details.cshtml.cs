@@ -41,7 +41,7 @@ public sealed class DetailsModel(AppDbContext db, NoteAccess notes, CurrentUser 
             return RedirectToPage(new { id });
         }
 
-        (Note.Mark, Note.CheckComment, Note.CheckedAt, Note.CheckedByName) = (mark, string.IsNullOrWhiteSpace(comment) ? null : comment.Trim(), clock.GetUtcNow().UtcDateTime, me.DisplayName);
+        (Note.Mark, Note.CheckComment, Note.CheckedAt, Note.CheckedByName) = (mark, comment.NullIfBlank(), clock.GetUtcNow().UtcDateTime, me.DisplayName);
         await db.SaveChangesAsync(ct);
         TempData.Success("已检查。");
         return RedirectToPage(new { id });

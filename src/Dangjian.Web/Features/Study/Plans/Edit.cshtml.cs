@@ -123,7 +123,7 @@ public sealed class EditModel(AppDbContext db, StudyAccess access, CampaignAcces
         plan.Topics = Topics!.Trim();
         plan.ReadingIds = string.Join(',', readings.Select(r => r.Id));
         plan.Outcome = Outcome!.Trim();
-        plan.Responsible = string.IsNullOrWhiteSpace(Responsible) ? null : Responsible.Trim();
+        plan.Responsible = Responsible.NullIfBlank();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         if (await service.SaveDraftAsync(document, StudyPlanText.Compose(plan, readings), actor, me.DisplayName, ct) is { } refusal
             || (submit && await service.SubmitAsync(document, actor, ct) is { } submitRefusal && (refusal = submitRefusal) is not null))

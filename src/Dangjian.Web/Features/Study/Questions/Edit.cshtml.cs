@@ -93,12 +93,12 @@ public sealed class EditModel(AppDbContext db, QuestionBank bank) : PageModel
         }
 
         question.Type = Type;
-        question.Category = string.IsNullOrWhiteSpace(Category) ? null : Category.Trim();
+        question.Category = Category.NullIfBlank();
         question.Stem = Stem!.Trim();
         question.Options = Type is QuestionType.SingleChoice or QuestionType.MultipleChoice ? options : "";
         question.Answer = QuestionBank.NormalizedAnswer(Type, question.Options, Answer!);
         question.Points = Points;
-        question.Explanation = string.IsNullOrWhiteSpace(Explanation) ? null : Explanation.Trim();
+        question.Explanation = Explanation.NullIfBlank();
         if (!await db.SaveOrReportConflictAsync(ModelState, "该题目", ct))
         {
             return Page();

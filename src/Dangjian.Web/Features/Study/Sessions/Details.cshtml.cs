@@ -106,7 +106,7 @@ public sealed class DetailsModel(AppDbContext db, CampaignAccess access, StudyAc
         }
 
         var session = await db.StudySessions.SingleAsync(s => s.Id == id, ct);
-        session.Minutes = string.IsNullOrWhiteSpace(minutes) ? null : minutes.Trim();
+        session.Minutes = minutes.NullIfBlank();
         await db.SaveChangesAsync(ct);
         TempData.Success("会议记录已保存。");
         return RedirectToPage(new { id });
