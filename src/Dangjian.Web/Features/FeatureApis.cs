@@ -6,6 +6,7 @@ using Dangjian.Web.Features.Ledgers;
 using Dangjian.Web.Features.Meetings;
 using Dangjian.Web.Features.Problems;
 using Dangjian.Web.Features.Rectification;
+using Dangjian.Web.Features.Rules;
 using Dangjian.Web.Features.Talks;
 using Dangjian.Web.Features.Organization;
 using Dangjian.Web.Features.Study;
@@ -28,6 +29,7 @@ public static class FeatureApis
         api.MapRectificationApi();
         api.MapMeetingsApi();
         api.MapLedgersApi();
+        api.MapRulesApi();
         return api;
     }
 }

@@ -80,4 +80,81 @@ public sealed class RectificationPagesTests(BrowserFixture fixture)
             await visitor.Context.CloseAsync();
         }
     }
+
+    [BrowserFact]
+    public async Task AUnitOfficeAddsToItsOwnPlanAndWritesItsPlanDocument()
+    {
+        foreach (var viewport in new[] { "phone", "desktop" })
+        {
+            var page = await fixture.NewPageAsync(viewport);
+            await fixture.SignInAsync(page, "unit");
+            await page.GotoAsync("/Rectification");
+            await BrowserFixture.PickDemoCampaignAsync(page);
+            await Expect(page.GetByTestId("plans")).ToContainTextAsync("科技情报研究所");
+            await BrowserFixture.ShotAsync(page, $"rectification-plans-unit-{viewport}");
+            await page.GetByTestId("plans").GetByRole(AriaRole.Link, new() { Name = "科技情报研究所" }).ClickAsync();
+            await Expect(page.GetByTestId("rectification-items")).ToContainTextAsync("提高科技查新和信息服务时效");
+            await Expect(page.GetByTestId("rectification-items")).Not.ToContainTextAsync("精简会议文件");
+            if (viewport == "desktop")
+            {
+                await page.GetByRole(AriaRole.Link, new() { Name = "新增整改事项（科技情报研究所）" }).ClickAsync();
+                await page.GetByLabel("整改事项").FillAsync("公开科技文献借阅服务时间");
+                await page.GetByLabel("明确目标").FillAsync("借阅服务时间全部公开。");
+                await page.GetByLabel("明确措施").FillAsync("在网站和服务大厅公布借阅时间。");
+                await page.GetByLabel("明确责任：责任领导").SelectOptionAsync(new SelectOptionValue { Label = "严华（所长）" });
+                await page.GetByLabel("责任部门").SelectOptionAsync(new SelectOptionValue { Label = "科技情报研究所" });
+                await BrowserFixture.ShotAsync(page, "rectification-edit-unit-desktop");
+                await page.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+                await Expect(page.GetByTestId("flash")).ToContainTextAsync("整改事项已新增");
+                await page.GotoAsync("/Rectification");
+                await BrowserFixture.PickDemoCampaignAsync(page);
+                page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
+                await page.GetByTestId("plans").GetByRole(AriaRole.Button, new() { Name = "重新生成" }).ClickAsync();
+                await Expect(page.GetByTestId("flash")).ToContainTextAsync("已按整改事项生成整改方案草稿");
+                await Expect(page.GetByLabel("正文")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("公开科技文献借阅服务时间"));
+                await BrowserFixture.ShotAsync(page, "rectification-plan-document-desktop");
+            }
+
+            await page.Context.CloseAsync();
+        }
+
+        var office = await fixture.NewPageAsync("phone");
+        await fixture.SignInAsync(office, "office");
+        await office.GotoAsync("/Campaigns");
+        await office.GetByRole(AriaRole.Link, new() { Name = "市科技局党的群众路线教育实践活动" }).First.ClickAsync();
+        await Expect(office.GetByTestId("phase-3")).ToContainTextAsync("进行中");
+        await BrowserFixture.ShotAsync(office, "campaign-phase-three-phone");
+        await office.Context.CloseAsync();
+    }
+
+    [BrowserFact]
+    public async Task ANewCampaignShowsEmptyStatesFromProblemsToRectification()
+    {
+        var page = await fixture.NewPageAsync("phone");
+        await fixture.SignInAsync(page, "office");
+        await page.GotoAsync("/Campaigns/Create");
+        await page.GetByLabel("群众路线教育实践活动").First.CheckAsync();
+        await page.GetByLabel("活动名称").FillAsync("浏览器测试：空白活动");
+        await page.GetByRole(AriaRole.Button, new() { Name = "创建" }).ClickAsync();
+        await Expect(page.GetByTestId("campaign-title")).ToHaveTextAsync("浏览器测试：空白活动");
+        var id = new Uri(page.Url).Query.Split("id=")[1].Split('&')[0];
+        foreach (var (path, name, empty) in new[]
+        {
+            ("/Problems", "problems", true), ("/Problems/SelfInspections", "self-inspections", false), ("/Meetings", "meetings", true),
+            ("/Talks", "talks", false), ("/Rectification", "rectification", true), ("/Rectification/Roadmap", "roadmap", true),
+            ("/Rectification/Special", "special", true), ("/Rectification/Disclosure", "disclosure", false),
+        })
+        {
+            await page.GotoAsync($"{path}?campaignId={id}");
+            await Expect(page.Locator("h1")).ToBeVisibleAsync();
+            if (empty)
+            {
+                await Expect(page.GetByTestId("empty")).ToBeVisibleAsync();
+            }
+
+            await BrowserFixture.ShotAsync(page, $"empty-{name}-phone");
+        }
+
+        await page.Context.CloseAsync();
+    }
 }

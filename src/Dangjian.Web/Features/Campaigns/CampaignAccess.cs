@@ -20,7 +20,9 @@ public sealed class CampaignAccess(AppDbContext db, ScopeGuard guard, CurrentUse
             throw new NotFoundException();
         }
 
-        if (!me.Principal.Can(permission))
+        // Editing needs the permission over the organization that runs the campaign; a unit below only reads it
+        // (its own share, such as a 直属单位's rectification plan, is checked by the feature).
+        if (!me.Principal.Can(permission) || (permission == Permissions.CampaignsEdit && !await guard.CoversAsync(found.Path, ct)))
         {
             throw new ForbiddenException();
         }
@@ -28,15 +30,20 @@ public sealed class CampaignAccess(AppDbContext db, ScopeGuard guard, CurrentUse
         return found.Campaign;
     }
 
-    /// <summary>What the caller may do in this campaign's approvals.</summary>
+    /// <summary>
+    /// What the caller may do in this campaign's approvals: write and submit when they run the campaign (the edit
+    /// permission over its organization — a unit below only reads) or sit in its office; decide when they hold the
+    /// approve permission and sit in its supervision group.
+    /// </summary>
     public async Task<ApprovalRules.Actor> ActorAsync(Guid campaignId, CancellationToken ct = default)
     {
         var profile = await me.GetProfileAsync(ct);
         var personId = profile is null ? null : await db.Users.Where(u => u.Id == profile.UserId).Select(u => u.PersonId).SingleOrDefaultAsync(ct);
         var membership = await service.MembershipAsync(campaignId, personId, ct);
+        var campaign = await db.Campaigns.AsNoTracking().SingleAsync(c => c.Id == campaignId, ct);
         return new ApprovalRules.Actor(
             me.Id!.Value,
-            me.Principal.Can(Permissions.CampaignsEdit) || membership.IsOffice,
+            await RunsAsync(campaign, Permissions.CampaignsEdit, ct) || membership.IsOffice,
             me.Principal.Can(Permissions.CampaignsApprove) && membership.IsSupervisor);
     }
 

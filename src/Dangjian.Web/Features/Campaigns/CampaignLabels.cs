@@ -51,6 +51,7 @@ public static class CampaignLabels
         DocumentKind.Speech => "动员讲话稿",
         DocumentKind.PhaseSummary => "环节小结",
         DocumentKind.SelfInspection => "对照检查材料",
+        DocumentKind.RectificationPlan => "整改方案",
         _ => "其他材料",
     };
 

@@ -40,6 +40,7 @@ public enum DocumentKind
     Speech = 3,
     PhaseSummary = 4,
     SelfInspection = 5,
+    RectificationPlan = 6,
     Other = 9,
 }
 
@@ -156,6 +157,9 @@ public sealed class ApprovalDocument : Entity, IAuditTitled
     public Guid? PhaseId { get; set; }
 
     public DocumentKind Kind { get; set; }
+
+    /// <summary>For a per-unit document (a 直属单位's 整改方案), the unit; null for the campaign's own.</summary>
+    public Guid? UnitId { get; set; }
 
     public required string Title { get; set; }
 

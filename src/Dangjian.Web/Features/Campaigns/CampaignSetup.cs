@@ -28,6 +28,8 @@ public static class CampaignSetup
         builder.Services.AddScoped<Meetings.MeetingService>();
         builder.Services.AddScoped<Ledgers.LedgerAccess>();
         builder.Services.AddScoped<Platform.Files.IFileAccessRule, Rectification.EvidenceFileRule>();
+        builder.Services.AddScoped<Rules.RuleAccess>();
+        builder.Services.AddScoped<Platform.Files.IFileAccessRule, Rules.RuleFileRule>();
         builder.Services.AddScoped<Study.StudyAccess>();
         builder.Services.AddScoped<Platform.Files.IFileAccessRule, Study.NoteFileRule>();
         builder.Services.AddScoped<Platform.Files.IFileAccessRule, Study.SessionFileRule>();

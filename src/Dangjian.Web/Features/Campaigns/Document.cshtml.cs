@@ -15,7 +15,7 @@ namespace Dangjian.Web.Features.Campaigns;
 /// version with what changed since the one before.
 /// </summary>
 [RequirePermission(Permissions.CampaignsView)]
-public sealed class DocumentModel(AppDbContext db, CampaignAccess access, CampaignService service, CurrentUser me) : PageModel
+public sealed class DocumentModel(AppDbContext db, CampaignAccess access, CampaignService service, Rectification.RectificationService rectification, CurrentUser me) : PageModel
 {
     public ApprovalDocument Document { get; private set; } = null!;
 
@@ -117,6 +117,12 @@ public sealed class DocumentModel(AppDbContext db, CampaignAccess access, Campai
             Actor = Actor with { IsOffice = false, IsSupervisor = false };
             SelfInspectionId = await db.SelfInspections.Where(s => s.DocumentId == id).Select(s => (Guid?)s.Id).SingleOrDefaultAsync(ct);
         }
+        else if (Document.Kind == DocumentKind.RectificationPlan)
+        {
+            // A 直属单位's 整改方案 is written by those who keep that unit's plan; the bureau's by the campaign office.
+            Actor = Actor with { IsOffice = (await rectification.RightsAsync(Campaign, ct)).ManagesPlan(Document.UnitId) };
+        }
+
         Versions = await db.DocumentVersions.AsNoTracking().Where(v => v.DocumentId == id).OrderByDescending(v => v.Number).ToListAsync(ct);
         if (LoadedVersion == Guid.Empty)
         {

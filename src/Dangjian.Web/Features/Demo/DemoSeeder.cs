@@ -22,6 +22,7 @@ public sealed class DemoSeeder(AppDbContext db, AccountProvisioning accounts, Pe
         ("office", "赵敏", Roles.CampaignOffice, "赵敏"),
         ("leader", "王建国", Roles.Leader, "王建国"),
         ("member", "孙磊", Roles.Member, "孙磊"),
+        ("unit", "华素芬", Roles.UnitOffice, "华素芬"),
         ("supervisor", "周海涛", Roles.Supervisor, "周海涛"),
         ("observer", "行风监督员 郑秀兰", Roles.Observer, null),
         ("sysadmin", "系统管理员", Roles.SystemAdmin, null),
@@ -59,6 +60,7 @@ public sealed class DemoSeeder(AppDbContext db, AccountProvisioning accounts, Pe
 
             await AddCampaignAsync(people, ct);
             await AddLedgersAsync(people, ct);
+            await AddRulesAsync(ct);
             await tx.CommitAsync(ct);
         });
         logger.LogInformation("Seeded the demo bureau");
@@ -151,6 +153,94 @@ public sealed class DemoSeeder(AppDbContext db, AccountProvisioning accounts, Pe
         await AddRectificationAsync(campaign, people, ct);
         await AddSelfInspectionsAsync(campaign, people, ct);
         await AddLifeMeetingsAsync(campaign, people, ct);
+        await AddPhaseThreeAsync(campaign, phases, milestones, people, office, supervisor, ct);
+    }
+
+    /// <summary>
+    /// Phase 2 closes and phase 3 opens, as seed 003 runs them: the second phase's summary is approved (谈心谈话 still
+    /// short of full coverage, carried on), the bureau's 整改方案 is written from its items and approved by the
+    /// supervision group (the milestone 制定整改方案 is done), and the 科技情报研究所's own plan waits as a draft.
+    /// </summary>
+    private async Task AddPhaseThreeAsync(Campaign campaign, List<Phase> phases, List<Milestone> milestones, Dictionary<string, Person> people, ApprovalRules.Actor office, ApprovalRules.Actor supervisor, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var m in milestones.Where(m => m.PhaseId == phases[1].Id && m.Title != "开展谈心谈话"))
+        {
+            (m.Status, m.DoneCount, m.CompletedAt) = (MilestoneStatus.Done, m.RequiredCount ?? 0, now.AddDays(-3));
+        }
+
+        var summary = new ApprovalDocument { CampaignId = campaign.Id, PhaseId = phases[1].Id, Kind = DocumentKind.PhaseSummary, Title = $"“{phases[1].Name}”环节小结" };
+        db.ApprovalDocuments.Add(summary);
+        await db.SaveChangesAsync(ct);
+        await campaigns.SaveDraftAsync(summary, DemoTexts.PhaseTwoSummary, office, "赵敏", ct);
+        await campaigns.SubmitAsync(summary, office, ct);
+        await campaigns.DecideAsync(summary, summary.Version, true, "同意转入第三环节。谈心谈话要在整改落实环节补齐，做到全覆盖。", supervisor, "周海涛", ct);
+
+        var institute = await db.OrgUnits.Where(u => u.Code == "KJJ-QBS").Select(u => u.Id).SingleAsync(ct);
+        var unitWriter = new ApprovalRules.Actor(await db.Users.Where(u => u.PersonId == people["华素芬"].Id).Select(u => u.Id).SingleAsync(ct), true, false);
+        async Task<ApprovalDocument> PlanDocumentAsync(Guid? unit, string title, ApprovalRules.Actor writer, string writerName)
+        {
+            var document = new ApprovalDocument { CampaignId = campaign.Id, PhaseId = phases[2].Id, Kind = DocumentKind.RectificationPlan, UnitId = unit, Title = title };
+            db.ApprovalDocuments.Add(document);
+            await db.SaveChangesAsync(ct);
+            var lines = await Rectification.RectificationPlanText.Lines(db.RectificationItems.AsNoTracking().Where(i => i.CampaignId == campaign.Id && i.PlanUnitId == unit)).ToListAsync(ct);
+            await campaigns.SaveDraftAsync(document, Rectification.RectificationPlanText.Compose(title, lines), writer, writerName, ct);
+            return document;
+        }
+
+        var plan = await PlanDocumentAsync(null, $"{campaign.Title}整改方案", office, "赵敏");
+        await campaigns.SubmitAsync(plan, office, ct);
+        await campaigns.DecideAsync(plan, plan.Version, true, "同意。整改事项要逐项明确责任、按期销号，每周报告进展。", supervisor, "周海涛", ct);
+        var milestone = milestones.Single(m => m.PhaseId == phases[2].Id && m.Title == "制定整改方案");
+        (milestone.Status, milestone.CompletedAt, milestone.Evidence) = (MilestoneStatus.Done, now.AddDays(-1), "整改方案经督导组审阅通过。");
+        await db.SaveChangesAsync(ct);
+        await PlanDocumentAsync(institute, $"科技情报研究所整改方案（{campaign.Title}）", unitWriter, "华素芬");
+    }
+
+    /// <summary>
+    /// The bureau's rules registry after one review round (seed 003: 适用的坚持，不适用的废止，需要完善的尽快完善): five kept,
+    /// the car rule abolished, the reception rule revised and replaced by its 2026 revision from the rectification item,
+    /// and two new rules from 建章立制 (会议计划管理办法, 领导干部联系服务企业制度).
+    /// </summary>
+    private async Task AddRulesAsync(CancellationToken ct)
+    {
+        var today = Platform.Web.ChinaTime.Today(clock);
+        var bureau = await db.OrgUnits.Where(u => u.Code == "KJJ").Select(u => u.Id).SingleAsync(ct);
+        var items = await db.RectificationItems.Where(i => i.RuleReference != null || i.Title == "严格执行公务接待标准").ToDictionaryAsync(i => i.Title, i => (Guid?)i.Id, ct);
+        Rules.Rule Rule(string number, string title, string category, string issuer, DateOnly issued, string text) =>
+            new() { OrgUnitId = bureau, Number = number, Title = title, Category = category, Issuer = issuer, IssuedOn = issued, EffectiveOn = issued, Text = text };
+        var reception = Rule("科办〔2019〕12号", "市科技局机关公务接待管理规定", "公务接待", "市科技局办公室", new DateOnly(2019, 3, 1),
+            "第一条 为规范机关公务接待工作，制定本规定。\n第二条 公务接待实行审批制度，无公函的公务活动一律不予接待。");
+        var kept = new[]
+        {
+            Rule("科党组〔2016〕3号", "局党组理论学习中心组学习制度", "党建工作", "中共市科技局党组", new DateOnly(2016, 2, 20), "第一条 中心组每月集中学习不少于1次。\n第二条 学习实行考勤登记和学习笔记检查制度。"),
+            Rule("科办〔2015〕8号", "市科技局机关公文审核办法", "会议文件", "市科技局办公室", new DateOnly(2015, 6, 10), "第一条 机关公文实行起草、审核、签发三级把关。"),
+            Rule("科办〔2018〕5号", "市科技局机关考勤管理办法", "干部管理", "市科技局办公室", new DateOnly(2018, 1, 15), "第一条 机关工作人员实行上下班签到制度。\n第二条 请假须按规定履行审批手续。"),
+            Rule("科财〔2020〕2号", "市科技局财务报销管理办法", "财务管理", "市科技局计划财务科", new DateOnly(2020, 4, 1), "第一条 各项支出凭合法票据报销，实行“一支笔”审批。"),
+            Rule("科党组〔2017〕9号", "局领导班子民主生活会制度", "党建工作", "中共市科技局党组", new DateOnly(2017, 9, 1), "第一条 领导班子每年召开一次民主生活会，开展批评和自我批评。"),
+        };
+        var cars = Rule("科办〔2017〕4号", "市科技局公务用车管理规定", "财务管理", "市科技局办公室", new DateOnly(2017, 5, 1), "第一条 公务用车实行统一管理、统一调度。");
+        db.Rules.Add(reception);
+        db.Rules.AddRange(kept);
+        db.Rules.Add(cars);
+        var review = new Rules.RuleReview { OrgUnitId = bureau, Title = $"{today.Year}年制度清理", StartedOn = today.AddDays(-15), ClosedOn = today.AddDays(-10) };
+        db.RuleReviews.Add(review);
+        db.RuleReviewDecisions.AddRange(kept.Select(r => new Rules.RuleReviewDecision { ReviewId = review.Id, RuleId = r.Id, Decision = Rules.RuleDecision.Keep, Reason = "仍然适用，继续执行。" }));
+        db.RuleReviewDecisions.Add(new Rules.RuleReviewDecision { ReviewId = review.Id, RuleId = cars.Id, Decision = Rules.RuleDecision.Abolish, Reason = "公务用车制度改革后已执行市级统一规定，本规定不再适用。" });
+        db.RuleReviewDecisions.Add(new Rules.RuleReviewDecision { ReviewId = review.Id, RuleId = reception.Id, Decision = Rules.RuleDecision.Revise, Reason = "接待标准、清单制度需按中央八项规定精神修订完善。" });
+        (cars.Status, cars.AbolishedOn, cars.AbolishReason) = (Rules.RuleStatus.Abolished, review.ClosedOn, $"{review.Title}：公务用车制度改革后已执行市级统一规定，本规定不再适用。");
+        (reception.Status, reception.AbolishedOn, reception.AbolishReason) = (Rules.RuleStatus.Abolished, today.AddDays(-5), "被《市科技局公务接待管理办法（2026年修订）》替代");
+        var revised = Rule($"科办〔{today.Year}〕21号", "市科技局公务接待管理办法（2026年修订）", "公务接待", "市科技局办公室", today.AddDays(-5),
+            "第一条 公务接待坚持有利公务、务实节俭、严格标准、简化礼仪。\n第二条 实行接待审批单和接待清单制度，接待清单如实反映接待对象、公务活动、费用等内容。\n第三条 接待清单每季度在机关内部公开。");
+        (revised.ReplacesId, revised.ReviewId, revised.RectificationItemId) = (reception.Id, review.Id, items.GetValueOrDefault("严格执行公务接待标准"));
+        var meetings = Rule($"科党组〔{today.Year}〕6号", "市科技局会议计划管理办法", "会议文件", "中共市科技局党组", today.AddDays(-6),
+            "第一条 全局会议实行年度计划管理，计划外会议须经分管领导审批。\n第二条 能合并召开的会议合并召开，能以文件部署的不再开会。");
+        meetings.RectificationItemId = items.GetValueOrDefault("制定会议计划管理办法");
+        var contact = Rule($"科党组〔{today.Year}〕7号", "科技局领导干部联系服务企业制度", "服务群众", "中共市科技局党组", today.AddDays(-4),
+            "第一条 每位班子成员联系5家以上企业，每季度上门服务不少于1次。\n第二条 企业反映的问题实行交办、督办、销号管理。");
+        contact.RectificationItemId = items.GetValueOrDefault("建立领导干部联系服务企业长效机制");
+        db.Rules.AddRange(revised, meetings, contact);
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>Phase 1's study (a 中心组学习会 and a 专题党课 with their attendance), and a session coming up in phase 2.</summary>
@@ -567,7 +657,14 @@ public sealed class DemoSeeder(AppDbContext db, AccountProvisioning accounts, Pe
             ("每位班子成员联系5家以上企业，每季度上门服务不少于1次。", "建立联系台账，实行季度走访和问题交办销号。", "科技局领导干部联系服务企业制度", "局领导班子承诺：企业反映的问题件件有回音、事事有着落。", true, 4);
         var window = Item("改进窗口服务作风", "张志强", "高新技术科", -3);
         (window.Goal, window.Measures, window.SortOrder) = ("企业办事“最多跑一次”。", "推行一次性告知和首问负责，公开办事指南。", 5);
-        db.RectificationItems.AddRange(meetings, plan, inspections, approval, reception, contact, window);
+        // The 科技情报研究所 keeps its own plan (its office account is `unit`): numbered from 1 again, led by its head.
+        var institute = units["科技情报研究所"];
+        var lookup = Item("提高科技查新和信息服务时效", "严华", "科技情报研究所", 20);
+        (lookup.PlanUnitId, lookup.Goal, lookup.Measures, lookup.Commitment, lookup.SortOrder) =
+            (institute, "科技查新报告出具时间由15个工作日缩短到7个工作日。", "一是推行查新委托网上受理；二是实行查新员首问负责和限时办结。", "承诺科技查新报告7个工作日内出具。", 1);
+        var fees = Item("规范科技信息服务收费", "严华", "科技情报研究所", 40);
+        (fees.PlanUnitId, fees.Goal, fees.Measures, fees.SortOrder) = (institute, "收费项目和标准全部公开，不在目录外收费。", "清理收费项目，在服务大厅和网站公示收费目录。", 2);
+        db.RectificationItems.AddRange(meetings, plan, inspections, approval, reception, contact, window, lookup, fees);
         await db.SaveChangesAsync(ct);
 
         Report(plan, 12, 50, "起草会议计划管理办法征求意见稿。", "赵敏");
@@ -579,10 +676,11 @@ public sealed class DemoSeeder(AppDbContext db, AccountProvisioning accounts, Pe
         Report(reception, 6, 100, "修订公务接待管理规定，实行接待清单制度。", "赵敏");
         Report(contact, 4, 40, "建立班子成员联系企业台账，首轮走访完成。", "韩明");
         Report(window, 10, 30, "制定一次性告知清单。", "韩明");
+        Report(lookup, 3, 50, "查新委托网上受理系统试运行。", "金鹏");
         await db.SaveChangesAsync(ct);
 
         var progress = new Rectification.RectificationProgress(db, clock);
-        foreach (var item in new[] { plan, inspections, approval, reception, contact, window })
+        foreach (var item in new[] { plan, inspections, approval, reception, contact, window, lookup })
         {
             await progress.RecomputeAsync(item.Id, ct);
         }

@@ -32,6 +32,10 @@ public sealed class EditModel(AppDbContext db, CampaignAccess access, Rectificat
     [BindProperty(SupportsGet = true)]
     public Guid? ProblemId { get; set; }
 
+    /// <summary>Whose 整改方案 a new item joins (null: the campaign's own); tasks and existing items keep theirs.</summary>
+    [BindProperty(SupportsGet = true)]
+    public Guid? PlanUnitId { get; set; }
+
     [BindProperty]
     public string? Title { get; set; }
 
@@ -79,6 +83,8 @@ public sealed class EditModel(AppDbContext db, CampaignAccess access, Rectificat
     public RectificationItem? Existing { get; private set; }
 
     public string? ParentTitle { get; private set; }
+
+    public string PlanName { get; private set; } = "";
 
     public List<Option> Problems { get; private set; } = [];
 
@@ -166,8 +172,8 @@ public sealed class EditModel(AppDbContext db, CampaignAccess access, Rectificat
         var item = Existing;
         if (item is null)
         {
-            var order = await db.RectificationItems.Where(i => i.CampaignId == CampaignId && i.ParentId == ParentId).Select(i => (int?)i.SortOrder).MaxAsync(ct) ?? 0;
-            item = new RectificationItem { CampaignId = CampaignId, ParentId = ParentId, Title = "", SortOrder = order + 1 };
+            var order = await db.RectificationItems.Where(i => i.CampaignId == CampaignId && i.ParentId == ParentId && i.PlanUnitId == PlanUnitId).Select(i => (int?)i.SortOrder).MaxAsync(ct) ?? 0;
+            item = new RectificationItem { CampaignId = CampaignId, ParentId = ParentId, PlanUnitId = PlanUnitId, Title = "", SortOrder = order + 1 };
             db.RectificationItems.Add(item);
         }
         else
@@ -228,26 +234,35 @@ public sealed class EditModel(AppDbContext db, CampaignAccess access, Rectificat
         if (Id is { } id)
         {
             Existing = await db.RectificationItems.SingleOrDefaultAsync(i => i.Id == id, ct) ?? throw new NotFoundException();
-            (CampaignId, ParentId) = (Existing.CampaignId, Existing.ParentId);
+            (CampaignId, ParentId, PlanUnitId) = (Existing.CampaignId, Existing.ParentId, Existing.PlanUnitId);
         }
 
-        Campaign = await access.FindAsync(CampaignId, Permissions.CampaignsEdit, ct);
-        if (!(await service.RightsAsync(Campaign, ct)).Manage)
+        Campaign = await access.FindAsync(CampaignId, Permissions.CampaignsView, ct);
+        if (ParentId is { } parent)
+        {
+            var found = await db.RectificationItems.Where(i => i.Id == parent && i.CampaignId == CampaignId).Select(i => new { i.Title, i.PlanUnitId }).SingleOrDefaultAsync(ct) ?? throw new NotFoundException();
+            (ParentTitle, PlanUnitId) = (found.Title, found.PlanUnitId);
+        }
+
+        var plan = (await service.PlansAsync(Campaign, ct)).SingleOrDefault(p => p.UnitId == PlanUnitId) ?? throw new NotFoundException();
+        if (!(await service.RightsAsync(Campaign, ct)).ManagesPlan(PlanUnitId))
         {
             throw new ForbiddenException();
         }
 
-        if (ParentId is { } parent)
-        {
-            ParentTitle = await db.RectificationItems.Where(i => i.Id == parent && i.CampaignId == CampaignId).Select(i => i.Title).SingleOrDefaultAsync(ct) ?? throw new NotFoundException();
-        }
-
+        PlanName = plan.Name;
         var path = await db.OrgUnits.Where(u => u.Id == Campaign.ScopeUnitId).Select(u => u.Path).SingleAsync(ct);
         Problems = await db.Problems.AsNoTracking().Where(p => p.CampaignId == CampaignId).OrderBy(p => p.CreatedAt).Select(p => new Option(p.Id, p.Title)).Take(1000).ToListAsync(ct);
-        Leaders = await db.People.AsNoTracking().Where(p => p.PostRank == PostRank.TeamMember && !p.IsRetired && p.OrgUnit!.Path.StartsWith(path))
-            .OrderBy(p => p.CreatedAt).Select(p => new Option(p.Id, p.Name + "（" + (p.Title ?? "班子成员") + "）")).Take(200).ToListAsync(ct);
+
+        // A 直属单位's plan is led by the bureau's team members (分管领导) or the unit's own heads, and carried out by the unit.
+        var unitPath = plan.Path;
+        var own = PlanUnitId is not null;
+        Leaders = await db.People.AsNoTracking()
+            .Where(p => !p.IsRetired && ((p.PostRank == PostRank.TeamMember && p.OrgUnit!.Path.StartsWith(path))
+                || (own && (p.PostRank == PostRank.MiddleChief || p.PostRank == PostRank.MiddleDeputy) && p.OrgUnit!.Path.StartsWith(unitPath))))
+            .OrderBy(p => p.PostRank).ThenBy(p => p.CreatedAt).Select(p => new Option(p.Id, p.Name + "（" + (p.Title ?? "班子成员") + "）")).Take(200).ToListAsync(ct);
         Units = await db.OrgUnits.AsNoTracking()
-            .Where(u => u.IsActive && u.Path.StartsWith(path) && (u.Kind == OrgUnitKind.Bureau || u.Kind == OrgUnitKind.Department || u.Kind == OrgUnitKind.Subsidiary))
+            .Where(u => u.IsActive && u.Path.StartsWith(unitPath) && (u.Kind == OrgUnitKind.Bureau || u.Kind == OrgUnitKind.Department || u.Kind == OrgUnitKind.Subsidiary))
             .OrderBy(u => u.Path.Length).ThenBy(u => u.SortOrder).Select(u => new Option(u.Id, u.Name)).Take(1000).ToListAsync(ct);
         Specials = await db.RectificationItems.Where(i => i.CampaignId == CampaignId && i.Special != null).Select(i => i.Special!).Distinct().Take(50).ToListAsync(ct);
         ViewData.Trail(new Breadcrumb("整改方案", $"/Rectification?campaignId={CampaignId}"), new Breadcrumb(Existing is null ? (ParentId is null ? "新增整改事项" : "新增分解任务") : "修改"));

@@ -19,7 +19,7 @@ public sealed class IndexModel(AppDbContext db, CampaignPicker picker, Rectifica
 {
     public sealed record Option(Guid Id, string Name);
 
-    public sealed record Row(Guid Id, Guid? ParentId, string Title, DateOnly StartsOn, DateOnly DueOn, ProblemHorizon Horizon, string Leader, string Department, int Progress, ItemStatus Status, bool IsPublic, string? Special, string? Problem)
+    public sealed record Row(Guid Id, Guid? ParentId, string Title, DateOnly StartsOn, DateOnly DueOn, ProblemHorizon Horizon, string Leader, string Department, int Progress, ItemStatus Status, bool IsPublic, string? Special, string? Problem, Guid? PlanUnitId)
     {
         public bool Overdue(DateOnly today) => RectificationRules.IsOverdue(Status, Horizon, DueOn, today);
     }
@@ -37,6 +37,10 @@ public sealed class IndexModel(AppDbContext db, CampaignPicker picker, Rectifica
     [BindProperty(SupportsGet = true)]
     public string? Q { get; set; }
 
+    /// <summary>Which plan to show: empty for all, "own" for the campaign's own (本级), or a 直属单位's id.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Plan { get; set; }
+
     [BindProperty(SupportsGet = true, Name = "page")]
     public int PageNumber { get; set; } = 1;
 
@@ -46,7 +50,24 @@ public sealed class IndexModel(AppDbContext db, CampaignPicker picker, Rectifica
 
     public RectificationProgress.Figures? Figures { get; private set; }
 
-    public RectificationService.Rights Rights { get; private set; } = new(false, false, null, null);
+    public RectificationService.Rights Rights { get; private set; } = RectificationService.Rights.None;
+
+    /// <summary>A plan with its figures and its 整改方案 document, if written.</summary>
+    public sealed record PlanRow(RectificationService.Plan Plan, RectificationProgress.PlanFigures Figures, Guid? DocumentId, DocumentStatus? DocumentStatus)
+    {
+        public string Key => Plan.UnitId?.ToString() ?? "own";
+    }
+
+    public List<PlanRow> Plans { get; private set; } = [];
+
+    /// <summary>A 直属单位 plan's name for an item's badge; null for the campaign's own.</summary>
+    public string? PlanName(Guid? unitId) => unitId is null ? null : Plans.FirstOrDefault(p => p.Plan.UnitId == unitId)?.Plan.Name;
+
+    /// <summary>The plan chosen with <see cref="Plan"/>, if any.</summary>
+    public RectificationService.Plan? SelectedPlan { get; private set; }
+
+    /// <summary>Where 新增整改事项 adds: the chosen plan if the caller keeps it, else the first plan they keep.</summary>
+    public RectificationService.Plan? NewItemPlan => SelectedPlan is { } p && Rights.ManagesPlan(p.UnitId) ? p : Plans.Select(r => r.Plan).FirstOrDefault(p => Rights.ManagesPlan(p.UnitId));
 
     public Paged<Row> Items { get; private set; } = null!;
 
@@ -64,7 +85,21 @@ public sealed class IndexModel(AppDbContext db, CampaignPicker picker, Rectifica
 
         Rights = await service.RightsAsync(campaign, ct);
         Figures = await progress.FiguresAsync(campaign.Id, ct);
+        var figures = await progress.PlanFiguresAsync(campaign.Id, ct);
+        var documents = await db.ApprovalDocuments.AsNoTracking().Where(d => d.CampaignId == campaign.Id && d.Kind == DocumentKind.RectificationPlan)
+            .Select(d => new { d.Id, d.UnitId, d.Status }).ToListAsync(ct);
+        Plans = (await service.PlansAsync(campaign, ct)).Select(p => new PlanRow(
+                p,
+                figures.SingleOrDefault(f => f.UnitId == p.UnitId) ?? new RectificationProgress.PlanFigures(p.UnitId, 0, 0, 0, 0),
+                documents.FirstOrDefault(d => d.UnitId == p.UnitId)?.Id,
+                documents.FirstOrDefault(d => d.UnitId == p.UnitId)?.Status))
+            .ToList();
         var all = db.RectificationItems.AsNoTracking().Where(i => i.CampaignId == campaign.Id);
+        if (await SelectPlanAsync(campaign, ct))
+        {
+            all = all.Where(i => i.PlanUnitId == SelectedPlan!.UnitId);
+        }
+
         Departments = await all.Select(i => i.Department!).Distinct().OrderBy(d => d.SortOrder).Select(d => new Option(d.Id, d.Name)).ToListAsync(ct);
         Items = await Project(Filter(all.Where(i => i.ParentId == null))).ToPageAsync(PageNumber, 20, ct);
         var ids = Items.Items.Select(i => i.Id).ToList();
@@ -75,37 +110,92 @@ public sealed class IndexModel(AppDbContext db, CampaignPicker picker, Rectifica
     public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
     {
         var campaign = await LoadCampaignAsync(ct) ?? throw new NotFoundException();
-        var items = await db.RectificationItems.AsNoTracking().Where(i => i.CampaignId == campaign.Id).OrderBy(i => i.SortOrder).ThenBy(i => i.CreatedAt)
+        var query = db.RectificationItems.AsNoTracking().Where(i => i.CampaignId == campaign.Id);
+        if (await SelectPlanAsync(campaign, ct))
+        {
+            query = query.Where(i => i.PlanUnitId == SelectedPlan!.UnitId);
+        }
+
+        var items = await query.OrderBy(i => i.SortOrder).ThenBy(i => i.CreatedAt)
             .Select(i => new { Item = i, Leader = i.LeaderPerson!.Name, Department = i.Department!.Name, Problem = i.Problem != null ? i.Problem.Title : null })
             .Take(20000).ToListAsync(ct);
         var byParent = items.ToLookup(i => i.Item.ParentId);
         var today = Today;
         var rows = new List<IReadOnlyList<object?>>();
-        void Walk(Guid? parent, string prefix)
+        void Walk(Guid? parent, string prefix, string plan)
         {
             var n = 0;
             foreach (var x in byParent[parent])
             {
                 var number = prefix + (++n);
                 var i = x.Item;
-                rows.Add([number, i.Title, x.Problem, i.Goal, i.Measures, x.Leader, x.Department, i.StartsOn, i.DueOn, ProblemLabels.Of(i.Horizon), i.Commitment, $"{i.Progress}%",
+                rows.Add([plan, number, i.Title, x.Problem, i.Goal, i.Measures, x.Leader, x.Department, i.StartsOn, i.DueOn, ProblemLabels.Of(i.Horizon), i.Commitment, $"{i.Progress}%",
                     i.IsOverdue(today) ? "逾期" : RectificationLabels.Of(i.Status), i.Special, i.RuleReference]);
-                Walk(i.Id, number + ".");
+                Walk(i.Id, number + ".", plan);
             }
         }
 
-        Walk(null, "");
+        // Each plan keeps its own numbering: 本级 1, 2 …; a 直属单位's plan starts again at 1.
+        foreach (var plan in (await service.PlansAsync(campaign, ct)).Where(p => SelectedPlan is null || p.UnitId == SelectedPlan.UnitId))
+        {
+            var topLevel = byParent[null].Where(x => x.Item.PlanUnitId == plan.UnitId).ToList();
+            var n = 0;
+            foreach (var x in topLevel)
+            {
+                var number = (++n).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                var i = x.Item;
+                rows.Add([plan.Name, number, i.Title, x.Problem, i.Goal, i.Measures, x.Leader, x.Department, i.StartsOn, i.DueOn, ProblemLabels.Of(i.Horizon), i.Commitment, $"{i.Progress}%",
+                    i.IsOverdue(today) ? "逾期" : RectificationLabels.Of(i.Status), i.Special, i.RuleReference]);
+                Walk(i.Id, number + ".", plan.Name);
+            }
+        }
+
         db.Audit("export", nameof(RectificationItem), null, $"导出整改台账{rows.Count}项");
         await db.SaveChangesAsync(ct);
         var content = XlsxWriter.Write("整改台账", $"{campaign.Title}整改落实台账",
-            [new("序号", 8), new("整改事项", 36), new("对应问题", 30), new("整改目标", 30), new("整改措施", 40), new("责任领导", 10), new("责任部门", 14), new("开始时间", 12), new("完成时限", 12), new("时限类型", 10), new("公开承诺", 30), new("进度", 8), new("状态", 10), new("专项整治", 14), new("建章立制", 20)],
+            [new("整改方案", 18), new("序号", 8), new("整改事项", 36), new("对应问题", 30), new("整改目标", 30), new("整改措施", 40), new("责任领导", 10), new("责任部门", 14), new("开始时间", 12), new("完成时限", 12), new("时限类型", 10), new("公开承诺", 30), new("进度", 8), new("状态", 10), new("专项整治", 14), new("建章立制", 20)],
             rows);
         return FileDownloads.Xlsx(content, "整改台账.xlsx");
     }
 
+    /// <summary>生成整改方案文稿: writes the plan's items into its 整改方案 as a draft and opens it for editing and submission.</summary>
+    public async Task<IActionResult> OnPostComposeAsync(CancellationToken ct)
+    {
+        var campaign = await LoadCampaignAsync(ct) ?? throw new NotFoundException();
+        if (!await SelectPlanAsync(campaign, ct))
+        {
+            throw new NotFoundException();
+        }
+
+        var (document, refusal) = await service.ComposeDocumentAsync(campaign, SelectedPlan!, await service.RightsAsync(campaign, ct), ct);
+        if (refusal is not null)
+        {
+            TempData.Error(refusal);
+            return RedirectToPage(new { campaignId = campaign.Id, plan = Plan });
+        }
+
+        TempData.Success("已按整改事项生成整改方案草稿。请修改完善后提交督导组审阅。");
+        return RedirectToPage("/Campaigns/Document", new { id = document!.Id });
+    }
+
+    /// <summary>Resolves <see cref="Plan"/>; false when no plan is chosen. An unknown plan is a 404.</summary>
+    private async Task<bool> SelectPlanAsync(Campaign campaign, CancellationToken ct)
+    {
+        if (string.IsNullOrEmpty(Plan))
+        {
+            return false;
+        }
+
+        Guid? unit = Plan == "own" ? null : Guid.TryParse(Plan, out var g) ? g : throw new NotFoundException();
+        SelectedPlan = Plans.Select(p => p.Plan).FirstOrDefault(p => p.UnitId == unit)
+            ?? (await service.PlansAsync(campaign, ct)).FirstOrDefault(p => p.UnitId == unit)
+            ?? throw new NotFoundException();
+        return true;
+    }
+
     private static IQueryable<Row> Project(IQueryable<RectificationItem> query) =>
-        query.OrderBy(i => i.SortOrder).ThenBy(i => i.CreatedAt).ThenBy(i => i.Id)
-            .Select(i => new Row(i.Id, i.ParentId, i.Title, i.StartsOn, i.DueOn, i.Horizon, i.LeaderPerson!.Name, i.Department!.Name, i.Progress, i.Status, i.IsPublic, i.Special, i.Problem != null ? i.Problem.Title : null));
+        query.OrderBy(i => i.PlanUnitId != null).ThenBy(i => i.PlanUnitId).ThenBy(i => i.SortOrder).ThenBy(i => i.CreatedAt).ThenBy(i => i.Id)
+            .Select(i => new Row(i.Id, i.ParentId, i.Title, i.StartsOn, i.DueOn, i.Horizon, i.LeaderPerson!.Name, i.Department!.Name, i.Progress, i.Status, i.IsPublic, i.Special, i.Problem != null ? i.Problem.Title : null, i.PlanUnitId));
 
     private IQueryable<RectificationItem> Filter(IQueryable<RectificationItem> query)
     {

@@ -27,6 +27,12 @@ public sealed class RectificationItem : Entity, ISoftDeletable, IAuditTitled
 
     public Guid? ParentId { get; set; }
 
+    /// <summary>
+    /// Whose 整改方案 the item belongs to: null for the campaign's own organization (本级), or a 直属单位 in its scope
+    /// that keeps its own plan, numbering and view. Tasks follow their parent.
+    /// </summary>
+    public Guid? PlanUnitId { get; set; }
+
     public Guid? ProblemId { get; set; }
 
     public Problem? Problem { get; set; }

@@ -32,6 +32,12 @@ public sealed class RectificationProgress(AppDbContext db, TimeProvider clock)
         public double OnTimeRate => Closed == 0 ? 0 : Math.Round(100.0 * ClosedOnTime / Closed, 1);
     }
 
+    /// <summary>One plan's items (top level), closed, on time and overdue; <see cref="UnitId"/> null for the campaign's own.</summary>
+    public sealed record PlanFigures(Guid? UnitId, int Items, int Closed, int ClosedOnTime, int Overdue)
+    {
+        public double ClosedRate => Items == 0 ? 0 : Math.Round(100.0 * Closed / Items, 1);
+    }
+
     /// <summary>Recomputes the item's progress and status from its tasks or reports, then its parents', and saves.</summary>
     public async Task RecomputeAsync(Guid itemId, CancellationToken ct = default)
     {
@@ -97,5 +103,17 @@ public sealed class RectificationProgress(AppDbContext db, TimeProvider clock)
             top.Where(t => t.Status == ItemStatus.Closed).Sum(t => t.OnTime),
             top.Sum(t => t.Public),
             reports);
+    }
+
+    /// <summary>Per plan (本级 and each 直属单位 that has items), in one grouped query.</summary>
+    public async Task<List<PlanFigures>> PlanFiguresAsync(Guid campaignId, CancellationToken ct = default)
+    {
+        var today = ChinaTime.Today(clock);
+        return await db.RectificationItems.Where(i => i.CampaignId == campaignId && i.ParentId == null).GroupBy(i => i.PlanUnitId).Select(g => new PlanFigures(
+            g.Key,
+            g.Count(),
+            g.Count(i => i.Status == ItemStatus.Closed),
+            g.Count(i => i.Status == ItemStatus.Closed && i.ClosedOn != null && i.ClosedOn <= i.DueOn),
+            g.Count(i => (i.Status == ItemStatus.NotStarted || i.Status == ItemStatus.InProgress) && i.Horizon != ProblemHorizon.LongTerm && i.DueOn < today))).ToListAsync(ct);
     }
 }

@@ -91,6 +91,9 @@ public static class AuditActions
         ["Ledger"] = "督办台账",
         ["LedgerItem"] = "督办事项",
         ["MonthlyReport"] = "月调度",
+        ["Rule"] = "制度",
+        ["RuleReview"] = "制度清理",
+        ["RuleReviewDecision"] = "清理决定",
     };
 
     public static string ObjectLabel(string? type) => type is null ? "" : ObjectLabels.GetValueOrDefault(type, type);

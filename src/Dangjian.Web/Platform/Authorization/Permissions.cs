@@ -28,6 +28,8 @@ public static class Permissions
     public const string StudyEdit = "study.edit";
     public const string LedgersView = "ledgers.view";
     public const string LedgersEdit = "ledgers.edit";
+    public const string RulesView = "rules.view";
+    public const string RulesEdit = "rules.edit";
 
     /// <summary>Marks a permission a role has been offered once, so later defaults never re-grant what an administrator removed.</summary>
     public const string SeenClaimType = "perm-seen";
@@ -50,6 +52,8 @@ public static class Permissions
         new(StudyEdit, "学习教育", "安排学习会、登记考勤", false),
         new(LedgersView, "督查督办", "查看督办台账，本部门填报月调度", false),
         new(LedgersEdit, "督查督办", "管理督办台账、点评月调度", false),
+        new(RulesView, "制度建设", "查看制度库和制度汇编", false),
+        new(RulesEdit, "制度建设", "登记、修订、废止制度，组织制度清理", false),
         new(UsersManage, "系统管理", "用户管理", true),
         new(RolesManage, "系统管理", "角色权限", true),
         new(PolicyManage, "系统管理", "安全策略", true),
@@ -64,10 +68,11 @@ public static class Permissions
     /// </summary>
     public static IReadOnlyDictionary<string, string[]> Defaults { get; } = new Dictionary<string, string[]>(StringComparer.Ordinal)
     {
-        [Roles.CampaignOffice] = [OrgView, OrgEdit, PeopleView, PeopleEdit, PeopleSensitive, PeopleImport, PeopleExport, CampaignsView, CampaignsEdit, StudyView, StudyEdit, LedgersView, LedgersEdit],
-        [Roles.Leader] = [OrgView, PeopleView, PeopleExport, CampaignsView, StudyView, LedgersView],
-        [Roles.Member] = [OrgView, PeopleView, CampaignsView, StudyView, LedgersView],
-        [Roles.Supervisor] = [OrgView, PeopleView, PeopleExport, CampaignsView, CampaignsApprove, StudyView, LedgersView],
+        [Roles.CampaignOffice] = [OrgView, OrgEdit, PeopleView, PeopleEdit, PeopleSensitive, PeopleImport, PeopleExport, CampaignsView, CampaignsEdit, StudyView, StudyEdit, LedgersView, LedgersEdit, RulesView, RulesEdit],
+        [Roles.UnitOffice] = [OrgView, PeopleView, CampaignsView, CampaignsEdit, StudyView, LedgersView, RulesView],
+        [Roles.Leader] = [OrgView, PeopleView, PeopleExport, CampaignsView, StudyView, LedgersView, RulesView],
+        [Roles.Member] = [OrgView, PeopleView, CampaignsView, StudyView, LedgersView, RulesView],
+        [Roles.Supervisor] = [OrgView, PeopleView, PeopleExport, CampaignsView, CampaignsApprove, StudyView, LedgersView, RulesView],
         [Roles.Observer] = [OrgView, CampaignsView, StudyView],
         [Roles.SystemAdmin] = [UsersManage],
         [Roles.SecurityAdmin] = [RolesManage, PolicyManage],

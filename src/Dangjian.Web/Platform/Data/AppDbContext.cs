@@ -103,6 +103,12 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TimePro
 
     public DbSet<Features.Rectification.RectificationItem> RectificationItems => Set<Features.Rectification.RectificationItem>();
 
+    public DbSet<Features.Rules.Rule> Rules => Set<Features.Rules.Rule>();
+
+    public DbSet<Features.Rules.RuleReview> RuleReviews => Set<Features.Rules.RuleReview>();
+
+    public DbSet<Features.Rules.RuleReviewDecision> RuleReviewDecisions => Set<Features.Rules.RuleReviewDecision>();
+
     public DbSet<Features.Rectification.ProgressReport> ProgressReports => Set<Features.Rectification.ProgressReport>();
 
     public DbSet<Features.Rectification.ItemEvent> ItemEvents => Set<Features.Rectification.ItemEvent>();
@@ -331,7 +337,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TimePro
             b.Property(d => d.Title).HasMaxLength(200);
             b.HasIndex(d => new { d.CampaignId, d.Status });
             b.HasIndex(d => d.PhaseId);
+            b.HasIndex(d => new { d.CampaignId, d.Kind, d.UnitId });
             b.HasOne<Campaign>().WithMany().HasForeignKey(d => d.CampaignId).OnDelete(DeleteBehavior.Cascade);
+            b.HasOne<OrgUnit>().WithMany().HasForeignKey(d => d.UnitId).OnDelete(DeleteBehavior.Restrict);
         });
 
         builder.Entity<DocumentVersion>(b =>
@@ -635,7 +643,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TimePro
             b.Property(x => x.RuleReference).HasMaxLength(200);
             b.HasIndex(x => new { x.CampaignId, x.ParentId });
             b.HasIndex(x => new { x.CampaignId, x.DueOn });
+            b.HasIndex(x => new { x.CampaignId, x.PlanUnitId });
             b.HasIndex(x => x.ProblemId);
+            b.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.PlanUnitId).OnDelete(DeleteBehavior.Restrict);
             b.HasOne<Campaign>().WithMany().HasForeignKey(x => x.CampaignId).OnDelete(DeleteBehavior.Restrict);
             b.HasOne<Features.Rectification.RectificationItem>().WithMany().HasForeignKey(x => x.ParentId).OnDelete(DeleteBehavior.Restrict);
             b.HasOne(x => x.Problem).WithMany().HasForeignKey(x => x.ProblemId).OnDelete(DeleteBehavior.Restrict);
@@ -755,6 +765,39 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TimePro
             b.Property(x => x.CommentBy).HasMaxLength(100);
             b.HasIndex(x => new { x.ItemId, x.Month }).IsUnique();
             b.HasOne<Features.Ledgers.LedgerItem>().WithMany().HasForeignKey(x => x.ItemId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Features.Rules.Rule>(b =>
+        {
+            b.Property(x => x.Number).HasMaxLength(100);
+            b.Property(x => x.Title).HasMaxLength(200);
+            b.Property(x => x.Category).HasMaxLength(50);
+            b.Property(x => x.Issuer).HasMaxLength(100);
+            b.Property(x => x.AbolishReason).HasMaxLength(600);
+            b.Property(x => x.Text).HasMaxLength(100_000);
+            b.HasIndex(x => new { x.OrgUnitId, x.Status });
+            b.HasIndex(x => x.ReplacesId).IsUnique();
+            b.HasIndex(x => x.RectificationItemId);
+            b.HasOne(x => x.OrgUnit).WithMany().HasForeignKey(x => x.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
+            b.HasOne<Features.Rules.Rule>().WithMany().HasForeignKey(x => x.ReplacesId).OnDelete(DeleteBehavior.Restrict);
+            b.HasOne<Features.Rectification.RectificationItem>().WithMany().HasForeignKey(x => x.RectificationItemId).OnDelete(DeleteBehavior.SetNull);
+            b.HasOne<Features.Rules.RuleReview>().WithMany().HasForeignKey(x => x.ReviewId).OnDelete(DeleteBehavior.SetNull);
+        });
+
+        builder.Entity<Features.Rules.RuleReview>(b =>
+        {
+            b.Property(x => x.Title).HasMaxLength(100);
+            b.HasIndex(x => new { x.OrgUnitId, x.StartedOn });
+            b.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<Features.Rules.RuleReviewDecision>(b =>
+        {
+            b.Property(x => x.Reason).HasMaxLength(500);
+            b.HasIndex(x => new { x.ReviewId, x.RuleId }).IsUnique();
+            b.HasIndex(x => x.RuleId);
+            b.HasOne<Features.Rules.RuleReview>().WithMany().HasForeignKey(x => x.ReviewId).OnDelete(DeleteBehavior.Cascade);
+            b.HasOne(x => x.Rule).WithMany().HasForeignKey(x => x.RuleId).OnDelete(DeleteBehavior.Restrict);
         });
 
         builder.Entity<Notification>(b =>

@@ -4,6 +4,8 @@ namespace Dangjian.Web.Platform.Identity;
 public static class Roles
 {
     public const string CampaignOffice = "campaign-office";
+    /// <summary>A 直属单位's own office: keeps its unit's share of a campaign (its rectification plan) within its own subtree.</summary>
+    public const string UnitOffice = "unit-office";
     public const string Leader = "leader";
     public const string Member = "member";
     public const string Supervisor = "supervisor";
@@ -15,6 +17,7 @@ public static class Roles
     public static IReadOnlyDictionary<string, string> DisplayNames { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         [CampaignOffice] = "活动办公室",
+        [UnitOffice] = "直属单位办公室",
         [Leader] = "领导班子",
         [Member] = "党员干部",
         [Supervisor] = "督导组",

@@ -10,7 +10,7 @@ namespace Dangjian.Tests.Features.Campaigns;
 public sealed class CampaignFlowTests(AppFactory app) : IClassFixture<AppFactory>
 {
     [DbFact]
-    public async Task DemoCampaignRunsInItsSecondPhaseWithOverdueMilestonesAndEveryonesToDos()
+    public async Task DemoCampaignRunsInItsThirdPhaseWithOverdueMilestonesAndEveryonesToDos()
     {
         var office = await app.SignedInClientAsync("office");
         var id = await app.WithDbAsync(db => db.Campaigns.Select(c => c.Id).SingleAsync());
@@ -18,7 +18,8 @@ public sealed class CampaignFlowTests(AppFactory app) : IClassFixture<AppFactory
         var page = await office.GetDocumentAsync($"/Campaigns/Details?id={id}");
 
         page.QuerySelector("[data-testid=phase-1] .dj-badge")!.TextContent.ShouldBe("已完成");
-        page.QuerySelector("[data-testid=phase-2] .dj-badge")!.TextContent.ShouldBe("进行中");
+        page.QuerySelector("[data-testid=phase-2] .dj-badge")!.TextContent.ShouldBe("已完成", "the second phase's summary was approved");
+        page.QuerySelector("[data-testid=phase-3] .dj-badge")!.TextContent.ShouldBe("进行中");
         page.QuerySelector("[data-testid=overdue]")!.TextContent.ShouldContain("开展谈心谈话");
         page.QuerySelectorAll("[data-testid=milestones] tr.table-danger").Length.ShouldBeGreaterThanOrEqualTo(2);
 

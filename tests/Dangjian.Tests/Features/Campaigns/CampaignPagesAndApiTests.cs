@@ -24,7 +24,8 @@ public sealed class CampaignPagesAndApiTests(AppFactory app) : IClassFixture<App
         using (var detail = JsonDocument.Parse(await member.GetStringAsync(new Uri($"/api/v1/campaigns/{id}", UriKind.Relative))))
         {
             detail.RootElement.GetProperty("phases").GetArrayLength().ShouldBe(3);
-            detail.RootElement.GetProperty("phases")[1].GetProperty("status").GetString().ShouldBe("InProgress");
+            detail.RootElement.GetProperty("phases")[1].GetProperty("status").GetString().ShouldBe("Completed");
+            detail.RootElement.GetProperty("phases")[2].GetProperty("status").GetString().ShouldBe("InProgress");
         }
 
         using (var milestones = JsonDocument.Parse(await member.GetStringAsync(new Uri($"/api/v1/campaigns/{id}/milestones", UriKind.Relative))))

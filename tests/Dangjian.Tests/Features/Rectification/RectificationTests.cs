@@ -23,14 +23,14 @@ public sealed class RectificationTests(AppFactory app) : IClassFixture<AppFactor
         var campaign = await CampaignAsync();
         var office = await app.SignedInClientAsync("office");
         var figures = await office.GetFromJsonAsync<RectificationProgress.Figures>($"/api/v1/rectification/figures?campaignId={campaign}");
-        (figures!.Items, figures.Tasks, figures.Closed, figures.ClosedOnTime, figures.Overdue, figures.Public).ShouldBe((5, 2, 1, 1, 1, 3));
-        (figures.ClosedRate, figures.OnTimeRate).ShouldBe((20.0, 100.0));
+        (figures!.Items, figures.Tasks, figures.Closed, figures.ClosedOnTime, figures.Overdue, figures.Public).ShouldBe((7, 2, 1, 1, 1, 3), "five of the bureau's own plan and two of the 科技情报研究所's");
+        (figures.ClosedRate, figures.OnTimeRate).ShouldBe((14.3, 100.0));
         figures.ProblemsByCategory["形式主义"].ShouldBe(1);
 
         var meetings = await app.WithDbAsync(db => db.RectificationItems.SingleAsync(i => i.Title == "精简会议文件，清理规范检查评比"));
         meetings.Progress.ShouldBe(86, "(100×2 + 60×1) ÷ 3, rounded down");
         var page = await office.GetDocumentAsync($"/Rectification?campaignId={campaign}");
-        page.QuerySelector("[data-testid=closed-rate]")!.TextContent.Trim().ShouldBe("20%");
+        page.QuerySelector("[data-testid=closed-rate]")!.TextContent.Trim().ShouldBe("14.3%");
         page.QuerySelector("[data-testid=overdue]")!.TextContent.Trim().ShouldBe("1");
         page.QuerySelector("[data-testid=rectification-items]")!.TextContent.ShouldContain("制定会议计划管理办法");
         (await office.GetDocumentAsync($"/Rectification?campaignId={campaign}&status=overdue")).QuerySelectorAll("[data-testid=rectification-items] > li").Length.ShouldBe(1);
@@ -43,7 +43,7 @@ public sealed class RectificationTests(AppFactory app) : IClassFixture<AppFactor
         roadmap.QuerySelectorAll(".dj-roadmap-bar.dj-status-red").Length.ShouldBe(1);
         (await office.GetDocumentAsync($"/Rectification/Special?campaignId={campaign}")).QuerySelector("[data-testid=special]")!.TextContent.ShouldContain("文山会海专项整治");
         var items = await office.GetFromJsonAsync<RectificationApi.PageDto<RectificationApi.ItemDto>>($"/api/v1/rectification/items?campaignId={campaign}&pageSize=100");
-        items!.Total.ShouldBe(7);
+        items!.Total.ShouldBe(9);
         items.Items.Single(i => i.Title == "改进窗口服务作风").Overdue.ShouldBeTrue();
         (await office.GetAsync(new Uri($"/api/v1/rectification/items?campaignId={Guid.NewGuid()}", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
