@@ -43,7 +43,7 @@ public sealed class DetailsModel(AppDbContext db, RuleAccess access, FileStore f
         await LoadAsync(id, ct);
         if (!Manage)
         {
-            return Forbid();
+            throw new ForbiddenException();
         }
 
         if (upload is not { Count: > 0 })
@@ -71,7 +71,7 @@ public sealed class DetailsModel(AppDbContext db, RuleAccess access, FileStore f
         await LoadAsync(id, ct);
         if (!Manage)
         {
-            return Forbid();
+            throw new ForbiddenException();
         }
 
         TempData.Success(await files.RemoveAsync(RuleFileRule.Owner, id, fileId, ct) ? "附件已删除。" : "没有该附件。");
@@ -84,7 +84,7 @@ public sealed class DetailsModel(AppDbContext db, RuleAccess access, FileStore f
         await LoadAsync(id, ct);
         if (!Manage)
         {
-            return Forbid();
+            throw new ForbiddenException();
         }
 
         if (Rule.Status == RuleStatus.Abolished)

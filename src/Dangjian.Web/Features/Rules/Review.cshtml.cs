@@ -34,7 +34,7 @@ public sealed class ReviewModel(AppDbContext db, RuleAccess access, ScopeGuard g
         await LoadAsync(id, ct);
         if (!Manage || Review.ClosedOn is not null)
         {
-            return Forbid();
+            throw new ForbiddenException();
         }
 
         if (Rows.All(r => r.RuleId != ruleId))
@@ -83,7 +83,7 @@ public sealed class ReviewModel(AppDbContext db, RuleAccess access, ScopeGuard g
         await LoadAsync(id, ct);
         if (!Manage || Review.ClosedOn is not null)
         {
-            return Forbid();
+            throw new ForbiddenException();
         }
 
         if (Undecided > 0)

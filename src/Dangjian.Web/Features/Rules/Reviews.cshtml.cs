@@ -34,7 +34,7 @@ public sealed class ReviewsModel(AppDbContext db, RuleAccess access, ScopeGuard 
         await LoadAsync(ct);
         if (Registries.Count == 0)
         {
-            return Forbid();
+            throw new ForbiddenException();
         }
 
         if (string.IsNullOrWhiteSpace(Title) || Title.Trim().Length > 100)
