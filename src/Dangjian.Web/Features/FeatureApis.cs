@@ -1,5 +1,6 @@
 using Dangjian.Web.Features.Account;
 using Dangjian.Web.Features.Appraisals;
+using Dangjian.Web.Features.Briefings;
 using Dangjian.Web.Features.Campaigns;
 using Dangjian.Web.Features.Opinions;
 using Dangjian.Web.Features.Ledgers;
@@ -30,6 +31,7 @@ public static class FeatureApis
         api.MapMeetingsApi();
         api.MapLedgersApi();
         api.MapRulesApi();
+        api.MapBriefingsApi();
         return api;
     }
 }

@@ -52,6 +52,7 @@ public static class CampaignLabels
         DocumentKind.PhaseSummary => "环节小结",
         DocumentKind.SelfInspection => "对照检查材料",
         DocumentKind.RectificationPlan => "整改方案",
+        DocumentKind.Briefing => "简报",
         _ => "其他材料",
     };
 

@@ -41,6 +41,7 @@ public enum DocumentKind
     PhaseSummary = 4,
     SelfInspection = 5,
     RectificationPlan = 6,
+    Briefing = 7,
     Other = 9,
 }
 

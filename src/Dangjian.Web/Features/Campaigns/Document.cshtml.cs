@@ -31,6 +31,9 @@ public sealed class DocumentModel(AppDbContext db, CampaignAccess access, Campai
     /// <summary>For a 对照检查材料, the page where it is written and reviewed.</summary>
     public Guid? SelfInspectionId { get; private set; }
 
+    /// <summary>For a 简报, its issue page (sending and publishing).</summary>
+    public Guid? BriefingId { get; private set; }
+
     [BindProperty]
     public string? Body { get; set; }
 
@@ -116,6 +119,10 @@ public sealed class DocumentModel(AppDbContext db, CampaignAccess access, Campai
             // Written section by section and reviewed against the "四不过关" on its own page; here it is read only.
             Actor = Actor with { IsOffice = false, IsSupervisor = false };
             SelfInspectionId = await db.SelfInspections.Where(s => s.DocumentId == id).Select(s => (Guid?)s.Id).SingleOrDefaultAsync(ct);
+        }
+        else if (Document.Kind == DocumentKind.Briefing)
+        {
+            BriefingId = await db.Briefings.Where(b => b.DocumentId == id).Select(b => (Guid?)b.Id).SingleOrDefaultAsync(ct);
         }
         else if (Document.Kind == DocumentKind.RectificationPlan)
         {

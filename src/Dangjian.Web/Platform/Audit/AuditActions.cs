@@ -94,6 +94,7 @@ public static class AuditActions
         ["Rule"] = "制度",
         ["RuleReview"] = "制度清理",
         ["RuleReviewDecision"] = "清理决定",
+        ["Briefing"] = "简报",
     };
 
     public static string ObjectLabel(string? type) => type is null ? "" : ObjectLabels.GetValueOrDefault(type, type);

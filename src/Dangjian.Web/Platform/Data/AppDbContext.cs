@@ -105,6 +105,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TimePro
 
     public DbSet<Features.Rules.Rule> Rules => Set<Features.Rules.Rule>();
 
+    public DbSet<Features.Briefings.Briefing> Briefings => Set<Features.Briefings.Briefing>();
+
     public DbSet<Features.Rules.RuleReview> RuleReviews => Set<Features.Rules.RuleReview>();
 
     public DbSet<Features.Rules.RuleReviewDecision> RuleReviewDecisions => Set<Features.Rules.RuleReviewDecision>();
@@ -798,6 +800,16 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TimePro
             b.HasIndex(x => x.RuleId);
             b.HasOne<Features.Rules.RuleReview>().WithMany().HasForeignKey(x => x.ReviewId).OnDelete(DeleteBehavior.Cascade);
             b.HasOne(x => x.Rule).WithMany().HasForeignKey(x => x.RuleId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<Features.Briefings.Briefing>(b =>
+        {
+            b.Property(x => x.Title).HasMaxLength(100);
+            b.Property(x => x.SentTo).HasMaxLength(100);
+            b.HasIndex(x => new { x.CampaignId, x.Number }).IsUnique();
+            b.HasIndex(x => x.DocumentId).IsUnique();
+            b.HasOne<Campaign>().WithMany().HasForeignKey(x => x.CampaignId).OnDelete(DeleteBehavior.Restrict);
+            b.HasOne(x => x.Document).WithMany().HasForeignKey(x => x.DocumentId).OnDelete(DeleteBehavior.Restrict);
         });
 
         builder.Entity<Notification>(b =>

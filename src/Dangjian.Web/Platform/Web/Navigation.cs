@@ -31,7 +31,7 @@ public sealed class Navigation(LinkGenerator links)
         new("整改落实", "tools", [new("整改方案", "/Rectification/Index", Permission: Permissions.CampaignsView), new("整改路线图", "/Rectification/Roadmap", Permission: Permissions.CampaignsView), new("专项整治", "/Rectification/Special", Permission: Permissions.CampaignsView), new("整改公示", "/Rectification/Disclosure", Permission: Permissions.CampaignsView)]),
         new("督查督办", "clipboard-check", [new("督办台账", "/Ledgers/Index", Permission: Permissions.LedgersView), new("月调度", "/Ledgers/Dispatch", Permission: Permissions.LedgersView), new("季度考核", "/Ledgers/Assessment"), new("流动红旗", "/Ledgers/RedFlag")]),
         new("制度建设", "journal-text", [new("制度库", "/Rules/Index", Permission: Permissions.RulesView), new("制度清理", "/Rules/Reviews", Permission: Permissions.RulesView), new("制度汇编", "/Rules/Handbook", Permission: Permissions.RulesView)]),
-        new("简报", "newspaper", [new("简报列表", "/Briefings/Index")]),
+        new("简报", "newspaper", [new("简报", "/Briefings/Index", Permission: Permissions.CampaignsView)]),
         new("统计报告", "bar-chart", [new("活动总结", "/Reports/Index", Office), new("台账导出", "/Reports/Exports", Office), new("领导驾驶舱", "/Dashboard/Index", Office)]),
         new("组织人员", "diagram-3", [new("组织架构", "/Organization/Index", Permission: Permissions.OrgView), new("人员", "/Organization/People/Index", Permission: Permissions.PeopleView), new("批量导入", "/Organization/Import", Permission: Permissions.PeopleImport)]),
         new("系统管理", "gear", [new("用户", "/Admin/Users/Index", Permission: Permissions.UsersManage), new("角色权限", "/Admin/Roles/Index", Permission: Permissions.RolesManage), new("安全策略", "/Admin/Policy", Permission: Permissions.PolicyManage)]),

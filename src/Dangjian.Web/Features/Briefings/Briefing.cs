@@ -1,0 +1,81 @@
+using Dangjian.Web.Features.Campaigns;
+using Dangjian.Web.Platform.Audit;
+using Dangjian.Web.Platform.Authorization;
+using Dangjian.Web.Platform.Data;
+using Dangjian.Web.Platform.Web;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dangjian.Web.Features.Briefings;
+
+/// <summary>
+/// 简报: an issue numbered per campaign (第1期, 第2期 … without gaps), whose text goes through the campaign approvals as
+/// an <see cref="ApprovalDocument"/> of kind 简报; once approved it is sent to the higher level (recorded) and published
+/// in the campaign column.
+/// </summary>
+public sealed class Briefing : Entity, IAuditTitled
+{
+    public Guid CampaignId { get; set; }
+
+    public int Number { get; set; }
+
+    public required string Title { get; set; }
+
+    public Guid DocumentId { get; set; }
+
+    public ApprovalDocument? Document { get; set; }
+
+    /// <summary>报送上级: when and to whom.</summary>
+    public DateOnly? SentOn { get; set; }
+
+    public string? SentTo { get; set; }
+
+    /// <summary>发布到活动专栏.</summary>
+    public DateTime? PublishedAt { get; set; }
+
+    string IAuditTitled.AuditTitle => $"第{Number}期 {Title}";
+}
+
+public static class BriefingRules
+{
+    /// <summary>Why <paramref name="number"/> cannot be the next issue, given the numbers already used.</summary>
+    public static string? CheckNumber(int number, IReadOnlyCollection<int> used)
+    {
+        ArgumentNullException.ThrowIfNull(used);
+        var next = Next(used);
+        if (used.Contains(number))
+        {
+            return $"第{number}期已经编发过了，期号不能重复使用。下一期应为第{next}期。";
+        }
+
+        return number != next ? $"期号须连续，不能跳号或补号：下一期应为第{next}期。" : null;
+    }
+
+    public static int Next(IReadOnlyCollection<int> used) => (used?.Count > 0 ? used.Max() : 0) + 1;
+}
+
+/// <summary>Who may do what with a campaign's briefings: the office writes, sends and publishes; the supervision group reads drafts; everyone else reads the column.</summary>
+public sealed class BriefingAccess(AppDbContext db, CampaignAccess access, CampaignService campaigns)
+{
+    public sealed record Rights(bool Manage, bool ReadDrafts);
+
+    public async Task<Rights> RightsAsync(Campaign campaign, CancellationToken ct = default)
+    {
+        var manage = await access.RunsAsync(campaign, Permissions.CampaignsEdit, ct);
+        var membership = await campaigns.MembershipAsync(campaign.Id, await access.PersonIdAsync(ct), ct);
+        return new Rights(manage, manage || membership.IsSupervisor || membership.IsOffice);
+    }
+
+    /// <summary>The briefing if the caller may see it: published, or a draft for those who may read drafts (404 otherwise).</summary>
+    public async Task<(Briefing Briefing, Campaign Campaign, Rights Rights)> FindAsync(Guid id, CancellationToken ct = default)
+    {
+        var briefing = await db.Briefings.AsNoTracking().Include(b => b.Document).SingleOrDefaultAsync(b => b.Id == id, ct) ?? throw new NotFoundException();
+        var campaign = await access.FindAsync(briefing.CampaignId, Permissions.CampaignsView, ct);
+        var rights = await RightsAsync(campaign, ct);
+        if (briefing.PublishedAt is null && !rights.ReadDrafts)
+        {
+            throw new NotFoundException();
+        }
+
+        return (briefing, campaign, rights);
+    }
+}
