@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -70,6 +71,19 @@ public class AppFactory : WebApplicationFactory<Program>
         var result = await accounts.CreateAsync(userName, "测试用户", password, roles, mustChangePassword);
         result.Succeeded.ShouldBeTrue(string.Join(";", result.Errors.Select(e => e.Description)));
         return userName;
+    }
+
+    /// <summary>A signed-in client for a new account of the named demo person (who has none yet), with the given role.</summary>
+    public async Task<HttpClient> PersonClientAsync(string personName, string role)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var personId = await db.People.Where(p => p.Name == personName).Select(p => p.Id).SingleAsync();
+        var userName = "p" + Guid.NewGuid().ToString("N")[..10];
+        const string password = "Passw0rd!x";
+        var result = await scope.ServiceProvider.GetRequiredService<AccountProvisioning>().CreateAsync(userName, personName, password, [role], mustChangePassword: false, personId: personId);
+        result.Succeeded.ShouldBeTrue(string.Join(";", result.Errors.Select(e => e.Description)));
+        return await SignedInClientAsync(userName, password);
     }
 
     /// <summary>

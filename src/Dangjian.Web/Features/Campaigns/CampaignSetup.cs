@@ -30,6 +30,7 @@ public static class CampaignSetup
         builder.Services.AddScoped<Platform.Files.IFileAccessRule, Rectification.EvidenceFileRule>();
         builder.Services.AddScoped<Rules.RuleAccess>();
         builder.Services.AddScoped<Briefings.BriefingAccess>();
+        builder.Services.AddScoped<Ledgers.AssessmentService>();
         builder.Services.AddScoped<Platform.Files.IFileAccessRule, Rules.RuleFileRule>();
         builder.Services.AddScoped<Study.StudyAccess>();
         builder.Services.AddScoped<Platform.Files.IFileAccessRule, Study.NoteFileRule>();

@@ -14,7 +14,7 @@ namespace Dangjian.Web.Features.Demo;
 /// subsidiaries, about forty people) plus the city supervision group, and one account per role. Runs only
 /// against a database with no accounts and no units, so it can never mix into real data.
 /// </summary>
-public sealed class DemoSeeder(AppDbContext db, AccountProvisioning accounts, PersonEditor editor, SensitiveData sensitive, CampaignService campaigns, TimeProvider clock, IOptions<DemoOptions> options, ILogger<DemoSeeder> logger)
+public sealed class DemoSeeder(AppDbContext db, AccountProvisioning accounts, PersonEditor editor, SensitiveData sensitive, CampaignService campaigns, Ledgers.AssessmentService assessments, TimeProvider clock, IOptions<DemoOptions> options, ILogger<DemoSeeder> logger)
 {
     /// <summary>The demo accounts: user name, display name, role, and the roster name they link to (if any).</summary>
     public static IReadOnlyList<(string UserName, string DisplayName, string Role, string? Person)> Accounts { get; } =
@@ -61,6 +61,7 @@ public sealed class DemoSeeder(AppDbContext db, AccountProvisioning accounts, Pe
             await AddCampaignAsync(people, ct);
             await AddLedgersAsync(people, ct);
             await AddRulesAsync(ct);
+            await AddAssessmentAsync(people, ct);
             await tx.CommitAsync(ct);
         });
         logger.LogInformation("Seeded the demo bureau");
@@ -227,6 +228,59 @@ public sealed class DemoSeeder(AppDbContext db, AccountProvisioning accounts, Pe
         (milestone.Status, milestone.CompletedAt, milestone.Evidence) = (MilestoneStatus.Done, now.AddDays(-1), "整改方案经督导组审阅通过。");
         await db.SaveChangesAsync(ct);
         await PlanDocumentAsync(institute, $"科技情报研究所整改方案（{campaign.Title}）", unitWriter, "华素芬");
+    }
+
+    /// <summary>
+    /// The bureau's quarterly assessment of its departments (seed 001: 月调度、季考核、流动红旗): 重点工作 computed from the
+    /// ledgers and rectification, 学习教育 from attendance, 机关作风 scored by two assessors; the last two quarters
+    /// published, so the red flag has a holder and a history.
+    /// </summary>
+    private async Task AddAssessmentAsync(Dictionary<string, Person> people, CancellationToken ct)
+    {
+        var today = Platform.Web.ChinaTime.Today(clock);
+        var bureau = await db.OrgUnits.Where(u => u.Code == "KJJ").Select(u => u.Id).SingleAsync(ct);
+        var scheme = new Ledgers.AssessmentScheme { Name = "机关科室季度考核", OwnerUnitId = bureau, PeriodMonths = 3 };
+        db.AssessmentSchemes.Add(scheme);
+        Ledgers.Indicator Add(string name, decimal points, Ledgers.IndicatorKind kind, int order, Ledgers.Indicator? parent = null, string? assessor = null)
+        {
+            var indicator = new Ledgers.Indicator { SchemeId = scheme.Id, ParentId = parent?.Id, Name = name, Points = points, Kind = kind, SortOrder = order, AssessorPersonId = assessor is null ? null : people[assessor].Id };
+            db.Indicators.Add(indicator);
+            return indicator;
+        }
+
+        var work = Add("重点工作", 40, Ledgers.IndicatorKind.Scored, 1);
+        Add("督办事项按期办结", 25, Ledgers.IndicatorKind.LedgerOnTime, 1, work);
+        Add("整改事项销号", 15, Ledgers.IndicatorKind.RectificationClosure, 2, work);
+        Add("学习教育", 20, Ledgers.IndicatorKind.Attendance, 2);
+        var conduct = Add("机关作风", 40, Ledgers.IndicatorKind.Scored, 3);
+        var hygiene = Add("卫生检查", 20, Ledgers.IndicatorKind.Scored, 1, conduct, "钱宇");
+        var discipline = Add("考勤纪律", 20, Ledgers.IndicatorKind.Scored, 2, conduct, "张春燕");
+        await db.SaveChangesAsync(ct);
+
+        var units = await assessments.UnitsAsync(scheme, ct);
+        var (q3Start, q3End, q3Label) = Ledgers.AssessmentModel.DefaultPeriod(3, today);
+        var quarters = new (DateOnly Start, DateOnly End, string Label, decimal[] Hygiene, decimal[] Discipline)[]
+        {
+            (q3Start.AddMonths(-3), q3Start.AddDays(-1), Ledgers.AssessmentModel.DefaultPeriod(3, q3Start).Label, [18, 19.5m, 17, 18, 16.5m, 17, 18], [18.5m, 19.5m, 18, 18, 17, 17.5m, 18]),
+            (q3Start, q3End, q3Label, [18, 17, 18.5m, 19.5m, 16, 17.5m, 18], [19, 18, 18, 19.5m, 17, 18, 18.5m]),
+        };
+        foreach (var (start, end, label, hygieneScores, disciplineScores) in quarters)
+        {
+            var period = new Ledgers.AssessmentPeriod { SchemeId = scheme.Id, Label = label, StartsOn = start, EndsOn = end };
+            db.AssessmentPeriods.Add(period);
+            await db.SaveChangesAsync(ct);
+            await assessments.ComputeAsync(period, ct);
+            for (var k = 0; k < units.Count; k++)
+            {
+                db.IndicatorScores.Add(new Ledgers.IndicatorScore { PeriodId = period.Id, IndicatorId = hygiene.Id, UnitId = units[k].Id, Score = hygieneScores[k % hygieneScores.Length], ScoredBy = "钱宇", Explanation = "季度卫生检查平均得分" });
+                db.IndicatorScores.Add(new Ledgers.IndicatorScore { PeriodId = period.Id, IndicatorId = discipline.Id, UnitId = units[k].Id, Score = disciplineScores[k % disciplineScores.Length], ScoredBy = "张春燕" });
+            }
+
+            await db.SaveChangesAsync(ct);
+            var result = await assessments.ResultAsync(period, ct);
+            (period.PublishedAt, period.FlagHolders, period.TopScore) = (Platform.Web.ChinaTime.StartOfDayUtc(end.AddDays(10)), string.Join("、", result.FlagHolders.Select(u => u.Name)), result.Ranking[0].Total);
+            await db.SaveChangesAsync(ct);
+        }
     }
 
     /// <summary>
@@ -858,6 +912,16 @@ public sealed class DemoSeeder(AppDbContext db, AccountProvisioning accounts, Pe
             (Item(tasks, "局党组2026年重点工作", "局党组", "建成科技成果转化服务平台", "刘文华", "生产力促进中心", yearStart, yearEnd), [40, 50, 60]),
         };
         db.LedgerItems.AddRange(items.Select(i => i.Item));
+
+        // Instructions settled last quarter, one of them late: what the quarterly assessment's on-time rate counts.
+        var quarter = new DateOnly(today.Year, ((today.Month - 1) / 3 * 3) + 1, 1).AddMonths(-3);
+        foreach (var (content, unit, dueDay, doneDay) in new[] { ("完成上半年科技计划项目验收", "计划财务科", 55, 50), ("组织科技活动周", "社会发展科", 30, 40), ("申报高新区评价材料", "高新技术科", 75, 70), ("开展农业科技特派员年中考核", "农村科技科", 85, 89) })
+        {
+            var settled = Item(instructions, "局长办公会议定事项", "局长", content, "张志强", unit, quarter, quarter.AddDays(dueDay));
+            (settled.DoneOn, settled.Progress) = (quarter.AddDays(doneDay), 100);
+            db.LedgerItems.Add(settled);
+        }
+
         var due = Ledgers.LedgerRules.MonthDue(today);
         foreach (var (item, progress) in items)
         {

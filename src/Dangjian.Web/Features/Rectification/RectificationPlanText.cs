@@ -102,12 +102,10 @@ public static class RectificationPlanText
         return ones == 0 ? head : head + digits[ones];
     }
 
-    private static string Date(DateOnly d) => string.Create(CultureInfo.InvariantCulture, $"{d.Year}年{d.Month}月{d.Day}日");
-
     private static string Deadline(Line line) => line.Horizon switch
     {
-        ProblemHorizon.LongTerm => $"长期坚持（{Date(line.DueOn)}首次检查）",
-        ProblemHorizon.Immediate => $"立即整改，{Date(line.DueOn)}前完成",
-        _ => $"{Date(line.DueOn)}前完成",
+        ProblemHorizon.LongTerm => $"长期坚持（{Platform.Web.ChinaTime.LongDate(line.DueOn)}首次检查）",
+        ProblemHorizon.Immediate => $"立即整改，{Platform.Web.ChinaTime.LongDate(line.DueOn)}前完成",
+        _ => $"{Platform.Web.ChinaTime.LongDate(line.DueOn)}前完成",
     };
 }

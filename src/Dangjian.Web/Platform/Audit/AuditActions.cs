@@ -95,6 +95,10 @@ public static class AuditActions
         ["RuleReview"] = "制度清理",
         ["RuleReviewDecision"] = "清理决定",
         ["Briefing"] = "简报",
+        ["AssessmentScheme"] = "考核方案",
+        ["Indicator"] = "考核指标",
+        ["AssessmentPeriod"] = "考核期",
+        ["IndicatorScore"] = "考核得分",
     };
 
     public static string ObjectLabel(string? type) => type is null ? "" : ObjectLabels.GetValueOrDefault(type, type);

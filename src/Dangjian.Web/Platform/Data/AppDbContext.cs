@@ -107,6 +107,14 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TimePro
 
     public DbSet<Features.Briefings.Briefing> Briefings => Set<Features.Briefings.Briefing>();
 
+    public DbSet<Features.Ledgers.AssessmentScheme> AssessmentSchemes => Set<Features.Ledgers.AssessmentScheme>();
+
+    public DbSet<Features.Ledgers.Indicator> Indicators => Set<Features.Ledgers.Indicator>();
+
+    public DbSet<Features.Ledgers.AssessmentPeriod> AssessmentPeriods => Set<Features.Ledgers.AssessmentPeriod>();
+
+    public DbSet<Features.Ledgers.IndicatorScore> IndicatorScores => Set<Features.Ledgers.IndicatorScore>();
+
     public DbSet<Features.Rules.RuleReview> RuleReviews => Set<Features.Rules.RuleReview>();
 
     public DbSet<Features.Rules.RuleReviewDecision> RuleReviewDecisions => Set<Features.Rules.RuleReviewDecision>();
@@ -810,6 +818,46 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TimePro
             b.HasIndex(x => x.DocumentId).IsUnique();
             b.HasOne<Campaign>().WithMany().HasForeignKey(x => x.CampaignId).OnDelete(DeleteBehavior.Restrict);
             b.HasOne(x => x.Document).WithMany().HasForeignKey(x => x.DocumentId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<Features.Ledgers.AssessmentScheme>(b =>
+        {
+            b.Property(x => x.Name).HasMaxLength(100);
+            b.HasIndex(x => x.OwnerUnitId);
+            b.HasOne(x => x.OwnerUnit).WithMany().HasForeignKey(x => x.OwnerUnitId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<Features.Ledgers.Indicator>(b =>
+        {
+            b.Property(x => x.Name).HasMaxLength(100);
+            b.Property(x => x.Points).HasPrecision(6, 1);
+            b.HasIndex(x => new { x.SchemeId, x.ParentId });
+            b.HasIndex(x => x.AssessorPersonId);
+            b.HasOne<Features.Ledgers.AssessmentScheme>().WithMany().HasForeignKey(x => x.SchemeId).OnDelete(DeleteBehavior.Cascade);
+            b.HasOne<Features.Ledgers.Indicator>().WithMany().HasForeignKey(x => x.ParentId).OnDelete(DeleteBehavior.Restrict);
+            b.HasOne(x => x.AssessorPerson).WithMany().HasForeignKey(x => x.AssessorPersonId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<Features.Ledgers.AssessmentPeriod>(b =>
+        {
+            b.Property(x => x.Label).HasMaxLength(50);
+            b.Property(x => x.FlagHolders).HasMaxLength(500);
+            b.Property(x => x.TopScore).HasPrecision(6, 1);
+            b.HasIndex(x => new { x.SchemeId, x.StartsOn });
+            b.HasOne<Features.Ledgers.AssessmentScheme>().WithMany().HasForeignKey(x => x.SchemeId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Features.Ledgers.IndicatorScore>(b =>
+        {
+            b.Property(x => x.Score).HasPrecision(6, 1);
+            b.Property(x => x.Explanation).HasMaxLength(200);
+            b.Property(x => x.ScoredBy).HasMaxLength(100);
+            b.HasIndex(x => new { x.PeriodId, x.IndicatorId, x.UnitId }).IsUnique();
+            b.HasIndex(x => x.IndicatorId);
+            b.HasIndex(x => x.UnitId);
+            b.HasOne<Features.Ledgers.AssessmentPeriod>().WithMany().HasForeignKey(x => x.PeriodId).OnDelete(DeleteBehavior.Cascade);
+            b.HasOne<Features.Ledgers.Indicator>().WithMany().HasForeignKey(x => x.IndicatorId).OnDelete(DeleteBehavior.Restrict);
+            b.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
         });
 
         builder.Entity<Notification>(b =>

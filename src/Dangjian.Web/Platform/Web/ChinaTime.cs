@@ -14,6 +14,10 @@ public static class ChinaTime
         return DateOnly.FromDateTime(ToLocal(clock.GetUtcNow().UtcDateTime));
     }
 
+    /// <summary>The UTC instant a China day begins, for comparing stored instants with dates.</summary>
+    public static DateTime StartOfDayUtc(DateOnly date) =>
+        TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(date.ToDateTime(TimeOnly.MinValue), DateTimeKind.Unspecified), Zone);
+
     /// <summary>Tables: <c>2026-03-15</c>.</summary>
     public static string DateText(DateOnly date) => date.ToString("yyyy-MM-dd");
 
