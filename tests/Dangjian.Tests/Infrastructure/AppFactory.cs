@@ -73,6 +73,12 @@ public class AppFactory : WebApplicationFactory<Program>
         return userName;
     }
 
+    /// <summary>The demo campaign (the first one created).</summary>
+    public Task<Guid> DemoCampaignIdAsync() => WithDbAsync(db => db.Campaigns.OrderBy(c => c.CreatedAt).Select(c => c.Id).FirstAsync());
+
+    /// <summary>Today in China by the test clock.</summary>
+    public DateOnly Today => DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime.AddHours(8));
+
     /// <summary>A signed-in client for a new account of the named demo person (who has none yet), with the given role.</summary>
     public async Task<HttpClient> PersonClientAsync(string personName, string role)
     {

@@ -65,13 +65,8 @@ public sealed class NewModel(AppDbContext db, CampaignAccess access, BriefingAcc
         var briefing = new Briefing { CampaignId = CampaignId, Number = Number, Title = Title.Trim(), DocumentId = document.Id };
         db.ApprovalDocuments.Add(document);
         db.Briefings.Add(briefing);
-        try
+        if (!await db.SaveUnlessTakenAsync(ct))
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            db.ChangeTracker.Clear();
             await LoadAsync(ct);
             ModelState.AddModelError(nameof(Number), $"第{Number}期刚刚已由他人编发。下一期应为第{BriefingRules.Next(Used)}期，您写的内容还在，请改期号后再保存。");
             return Page();

@@ -72,11 +72,7 @@ public sealed class AssessmentPeriodModel(AppDbContext db, AssessmentService ser
         }
 
         (existing.Score, existing.Explanation, existing.ScoredBy) = (value, note.NullIfBlank(), me.DisplayName);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
+        if (!await db.SaveUnlessTakenAsync(ct))
         {
             TempData.Warning("这一项刚刚已由他人评分，请查看后再修改。");
             return RedirectToPage(new { id });

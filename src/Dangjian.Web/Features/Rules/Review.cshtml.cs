@@ -64,11 +64,7 @@ public sealed class ReviewModel(AppDbContext db, RuleAccess access, ScopeGuard g
             (existing.Decision, existing.Reason) = (d, reason.Trim());
         }
 
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
+        if (!await db.SaveUnlessTakenAsync(ct))
         {
             TempData.Warning("另一位同事刚刚对这项制度作出了决定，请查看后再修改。");
             return RedirectToPage(new { id });

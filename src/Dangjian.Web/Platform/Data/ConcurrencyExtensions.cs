@@ -34,4 +34,23 @@ public static class ConcurrencyExtensions
             return false;
         }
     }
+
+    /// <summary>
+    /// Saves; when a unique key says someone else just recorded the same thing (two people at once), forgets the
+    /// attempt and returns false so the page can say so, instead of failing.
+    /// </summary>
+    public static async Task<bool> SaveUnlessTakenAsync(this DbContext db, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            return false;
+        }
+    }
 }

@@ -11,12 +11,10 @@ namespace Dangjian.Tests.Features.Briefings;
 /// <summary>The demo's five briefings: the office sees every issue, everyone else the column.</summary>
 public sealed class BriefingColumnTests(AppFactory app) : IClassFixture<AppFactory>
 {
-    private Task<Guid> CampaignAsync() => app.WithDbAsync(db => db.Campaigns.OrderBy(c => c.CreatedAt).Select(c => c.Id).FirstAsync());
-
     [DbFact]
     public async Task TheOfficeSeesEveryIssueAndTheColumnOnlyPublishedOnes()
     {
-        var campaign = await CampaignAsync();
+        var campaign = await app.DemoCampaignIdAsync();
         var office = await app.SignedInClientAsync("office");
         var page = await office.GetDocumentAsync($"/Briefings?campaignId={campaign}");
         page.QuerySelector("[data-testid=briefing-counts]")!.TextContent.ShouldContain("共编发5期，已报送上级4期，已在专栏发布4期");
@@ -46,14 +44,10 @@ public sealed class BriefingColumnTests(AppFactory app) : IClassFixture<AppFacto
 /// <summary>Writing, numbering, approving, sending and publishing a new issue (changes the demo, so kept apart).</summary>
 public sealed class BriefingFlowTests(AppFactory app) : IClassFixture<AppFactory>
 {
-    private Task<Guid> CampaignAsync() => app.WithDbAsync(db => db.Campaigns.OrderBy(c => c.CreatedAt).Select(c => c.Id).FirstAsync());
-
-    private DateOnly Today => DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime.AddHours(8));
-
     [DbFact]
     public async Task AnIssueIsNumberedApprovedSentAndPublished()
     {
-        var campaign = await CampaignAsync();
+        var campaign = await app.DemoCampaignIdAsync();
         var office = await app.SignedInClientAsync("office");
         var url = $"/Briefings/New?campaignId={campaign}";
         (await office.GetDocumentAsync(url)).QuerySelector("#Number")!.GetAttribute("value").ShouldBe("6");
@@ -93,12 +87,12 @@ public sealed class BriefingFlowTests(AppFactory app) : IClassFixture<AppFactory
         approve.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await app.WithDbAsync(db => db.ApprovalDocuments.Where(d => d.Id == briefing.DocumentId).Select(d => d.Status).SingleAsync())).ShouldBe(DocumentStatus.Approved);
 
-        (await office.PostHandlerAsync(detailsUrl, "Send", new Dictionary<string, string> { ["sentOn"] = Today.AddDays(1).ToString("yyyy-MM-dd"), ["sentTo"] = "市委督导组" })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await office.PostHandlerAsync(detailsUrl, "Send", new Dictionary<string, string> { ["sentOn"] = app.Today.AddDays(1).ToString("yyyy-MM-dd"), ["sentTo"] = "市委督导组" })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await app.WithDbAsync(db => db.Briefings.Where(b => b.Id == briefing.Id).Select(b => b.SentOn).SingleAsync())).ShouldBeNull("a future date is refused");
-        (await office.PostHandlerAsync(detailsUrl, "Send", new Dictionary<string, string> { ["sentOn"] = Today.ToString("yyyy-MM-dd"), ["sentTo"] = "市委督导组" })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await office.PostHandlerAsync(detailsUrl, "Send", new Dictionary<string, string> { ["sentOn"] = app.Today.ToString("yyyy-MM-dd"), ["sentTo"] = "市委督导组" })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await office.PostHandlerAsync(detailsUrl + "&publish=true", "Publish")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var published = await app.WithDbAsync(db => db.Briefings.SingleAsync(b => b.Id == briefing.Id));
-        (published.SentOn, published.SentTo, published.PublishedAt is not null).ShouldBe((Today, "市委督导组", true));
+        (published.SentOn, published.SentTo, published.PublishedAt is not null).ShouldBe((app.Today, "市委督导组", true));
         var member = await app.SignedInClientAsync("member");
         (await member.GetDocumentAsync(detailsUrl)).QuerySelector("[data-testid=briefing-body]")!.TextContent.ShouldContain("保留5项");
         (await member.PostHandlerAsync(detailsUrl + "&publish=false", "Publish")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);

@@ -11,16 +11,12 @@ namespace Dangjian.Tests.Features.Rectification;
 /// <summary>Per-unit 整改方案 (本级 and each 直属单位) and the plan document written from the items.</summary>
 public sealed class RectificationPlanTests(AppFactory app) : IClassFixture<AppFactory>
 {
-    private Task<Guid> CampaignAsync() => app.WithDbAsync(db => db.Campaigns.OrderBy(c => c.CreatedAt).Select(c => c.Id).FirstAsync());
-
     private Task<Guid> UnitAsync(string name) => app.WithDbAsync(db => db.OrgUnits.Where(u => u.Name == name).Select(u => u.Id).SingleAsync());
-
-    private DateOnly Today => DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime.AddHours(8));
 
     [DbFact]
     public async Task EachUnitKeepsItsOwnPlanNumberingAndDocument()
     {
-        var campaign = await CampaignAsync();
+        var campaign = await app.DemoCampaignIdAsync();
         var institute = await UnitAsync("科技情报研究所");
         var office = await app.SignedInClientAsync("office");
 
@@ -54,7 +50,7 @@ public sealed class RectificationPlanTests(AppFactory app) : IClassFixture<AppFa
     [DbFact]
     public async Task APlanWithoutItemsHasNothingToWrite()
     {
-        var campaign = await CampaignAsync();
+        var campaign = await app.DemoCampaignIdAsync();
         var center = await UnitAsync("生产力促进中心");
         var office = await app.SignedInClientAsync("office");
         (await office.GetDocumentAsync($"/Rectification?campaignId={campaign}")).QuerySelector($"[data-plan='{center}'] form").ShouldBeNull("no 生成 button for an empty plan");
@@ -92,16 +88,12 @@ public sealed class RectificationPlanTests(AppFactory app) : IClassFixture<AppFa
 /// <summary>A 直属单位's office adds to and writes its own plan (changes the demo, so kept apart from the figures above).</summary>
 public sealed class UnitRectificationPlanTests(AppFactory app) : IClassFixture<AppFactory>
 {
-    private Task<Guid> CampaignAsync() => app.WithDbAsync(db => db.Campaigns.OrderBy(c => c.CreatedAt).Select(c => c.Id).FirstAsync());
-
     private Task<Guid> UnitAsync(string name) => app.WithDbAsync(db => db.OrgUnits.Where(u => u.Name == name).Select(u => u.Id).SingleAsync());
-
-    private DateOnly Today => DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime.AddHours(8));
 
     [DbFact]
     public async Task AUnitOfficeKeepsOnlyItsOwnPlan()
     {
-        var campaign = await CampaignAsync();
+        var campaign = await app.DemoCampaignIdAsync();
         var institute = await UnitAsync("科技情报研究所");
         var center = await UnitAsync("生产力促进中心");
         var people = await app.WithDbAsync(db => db.People.ToDictionaryAsync(p => p.Name, p => p.Id));
@@ -122,7 +114,7 @@ public sealed class UnitRectificationPlanTests(AppFactory app) : IClassFixture<A
         var fields = new Dictionary<string, string>
         {
             ["Title"] = "公开科技文献借阅服务时间", ["Goal"] = "服务时间全部公开。", ["Measures"] = "在网站和服务大厅公布借阅时间和联系电话。",
-            ["StartsOn"] = Today.ToString("yyyy-MM-dd"), ["DueOn"] = Today.AddDays(10).ToString("yyyy-MM-dd"), ["Horizon"] = "Deadline",
+            ["StartsOn"] = app.Today.ToString("yyyy-MM-dd"), ["DueOn"] = app.Today.AddDays(10).ToString("yyyy-MM-dd"), ["Horizon"] = "Deadline",
             ["LeaderPersonId"] = people["严华"].ToString(), ["DepartmentId"] = institute.ToString(), ["Weight"] = "1",
         };
         var before = await app.WithDbAsync(db => db.RectificationItems.CountAsync());

@@ -11,16 +11,12 @@ namespace Dangjian.Tests.Features.Rectification;
 
 public sealed class RectificationTests(AppFactory app) : IClassFixture<AppFactory>
 {
-    private Task<Guid> CampaignAsync() => app.WithDbAsync(db => db.Campaigns.OrderBy(c => c.CreatedAt).Select(c => c.Id).FirstAsync());
-
     private Task<Guid> IdAsync(string title) => app.WithDbAsync(db => db.RectificationItems.Where(i => i.Title == title).Select(i => i.Id).SingleAsync());
-
-    private DateOnly Today => DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime.AddHours(8));
 
     [DbFact]
     public async Task TheDemoPlanRollsUpAndCountsItsRates()
     {
-        var campaign = await CampaignAsync();
+        var campaign = await app.DemoCampaignIdAsync();
         var office = await app.SignedInClientAsync("office");
         var figures = await office.GetFromJsonAsync<RectificationProgress.Figures>($"/api/v1/rectification/figures?campaignId={campaign}");
         (figures!.Items, figures.Tasks, figures.Closed, figures.ClosedOnTime, figures.Overdue, figures.Public).ShouldBe((7, 2, 1, 1, 1, 3), "five of the bureau's own plan and two of the 科技情报研究所's");
@@ -51,7 +47,7 @@ public sealed class RectificationTests(AppFactory app) : IClassFixture<AppFactor
     [DbFact]
     public async Task ThePublicPageShowsOnlyWhatWasPublishedAndNothingPersonal()
     {
-        var campaign = await CampaignAsync();
+        var campaign = await app.DemoCampaignIdAsync();
         var anonymous = app.CreateClient();
         var page = await anonymous.GetDocumentAsync($"/Public/Rectification?c={campaign}");
         var text = page.QuerySelector("[data-testid=public-items]")!.TextContent;
@@ -86,16 +82,12 @@ public sealed class RectificationTests(AppFactory app) : IClassFixture<AppFactor
 /// <summary>Changes items, on its own database so the demo figures above stay exact.</summary>
 public sealed class RectificationFlowTests(AppFactory app) : IClassFixture<AppFactory>
 {
-    private Task<Guid> CampaignAsync() => app.WithDbAsync(db => db.Campaigns.OrderBy(c => c.CreatedAt).Select(c => c.Id).FirstAsync());
-
     private Task<Guid> IdAsync(string title) => app.WithDbAsync(db => db.RectificationItems.Where(i => i.Title == title).Select(i => i.Id).SingleAsync());
-
-    private DateOnly Today => DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime.AddHours(8));
 
     [DbFact]
     public async Task AnItemIsPlannedDecomposedReportedVerifiedClosedAndReopened()
     {
-        var campaign = await CampaignAsync();
+        var campaign = await app.DemoCampaignIdAsync();
         var (start, end) = await app.WithDbAsync(db => db.Campaigns.Where(c => c.Id == campaign).Select(c => new { c.StartsOn, c.EndsOn }).SingleAsync()).ContinueWith(t => (t.Result.StartsOn, t.Result.EndsOn));
         var people = await app.WithDbAsync(db => db.People.ToDictionaryAsync(p => p.Name, p => p.Id));
         var units = await app.WithDbAsync(db => db.OrgUnits.ToDictionaryAsync(u => u.Name, u => u.Id));
@@ -104,7 +96,7 @@ public sealed class RectificationFlowTests(AppFactory app) : IClassFixture<AppFa
         var fields = new Dictionary<string, string>
         {
             ["Title"] = "规范科技计划项目评审", ["Goal"] = "评审全程公开透明。", ["Measures"] = "建立专家库随机抽取制度，评审结果公示。",
-            ["StartsOn"] = Today.ToString("yyyy-MM-dd"), ["DueOn"] = end.ToString("yyyy-MM-dd"), ["Horizon"] = "Deadline",
+            ["StartsOn"] = app.Today.ToString("yyyy-MM-dd"), ["DueOn"] = end.ToString("yyyy-MM-dd"), ["Horizon"] = "Deadline",
             ["LeaderPersonId"] = people["张志强"].ToString(), ["DepartmentId"] = units["高新技术科"].ToString(), ["Weight"] = "1",
             ["Commitment"] = "承诺评审结果一律公示。", ["IsPublic"] = "true",
         };

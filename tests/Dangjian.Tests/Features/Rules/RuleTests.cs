@@ -66,8 +66,6 @@ public sealed class RuleRegistryTests(AppFactory app) : IClassFixture<AppFactory
 /// <summary>Registering, revising, abolishing and a review round, with every bad input refused (changes the registry, so kept apart).</summary>
 public sealed class RuleKeepingTests(AppFactory app) : IClassFixture<AppFactory>
 {
-    private DateOnly Today => DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime.AddHours(8));
-
     [DbFact]
     public async Task TheOfficeRegistersRevisesAndReviewsRules()
     {
@@ -76,15 +74,15 @@ public sealed class RuleKeepingTests(AppFactory app) : IClassFixture<AppFactory>
         var fields = new Dictionary<string, string>
         {
             ["OrgUnitId"] = bureau.ToString(), ["Number"] = "科办〔2026〕30号", ["Title"] = "市科技局督查督办工作办法", ["Category"] = "作风建设",
-            ["Issuer"] = "市科技局办公室", ["IssuedOn"] = Today.ToString("yyyy-MM-dd"), ["EffectiveOn"] = Today.ToString("yyyy-MM-dd"), ["Text"] = "第一条 重点工作实行台账管理。",
+            ["Issuer"] = "市科技局办公室", ["IssuedOn"] = app.Today.ToString("yyyy-MM-dd"), ["EffectiveOn"] = app.Today.ToString("yyyy-MM-dd"), ["Text"] = "第一条 重点工作实行台账管理。",
         };
         var before = await app.WithDbAsync(db => db.Rules.CountAsync());
         foreach (var (field, value, error) in new (string, string, string)[]
         {
             ("Title", "", "制度名称"),
             ("Category", "", "类别"),
-            ("IssuedOn", Today.AddDays(1).ToString("yyyy-MM-dd"), "不能晚于今天"),
-            ("EffectiveOn", Today.AddDays(-1).ToString("yyyy-MM-dd"), "施行日期不能早于印发日期"),
+            ("IssuedOn", app.Today.AddDays(1).ToString("yyyy-MM-dd"), "不能晚于今天"),
+            ("EffectiveOn", app.Today.AddDays(-1).ToString("yyyy-MM-dd"), "施行日期不能早于印发日期"),
             ("OrgUnitId", Guid.NewGuid().ToString(), "所属单位"),
             ("Text", new string('条', 100_001), "10万字"),
         })
@@ -110,7 +108,7 @@ public sealed class RuleKeepingTests(AppFactory app) : IClassFixture<AppFactory>
         var revision = await office.PostFormAsync($"/Rules/Edit?replacesId={rule.Id}", new Dictionary<string, string>(fields) { ["Title"] = "市科技局督查督办工作办法（修订）", ["ReplacesId"] = rule.Id.ToString() });
         revision.StatusCode.ShouldBe(HttpStatusCode.Redirect, (await revision.ParseAsync()).ErrorsText());
         var old = await app.WithDbAsync(db => db.Rules.SingleAsync(r => r.Id == rule.Id));
-        (old.Status, old.AbolishedOn).ShouldBe((RuleStatus.Abolished, Today));
+        (old.Status, old.AbolishedOn).ShouldBe((RuleStatus.Abolished, app.Today));
         var newer = await app.WithDbAsync(db => db.Rules.SingleAsync(r => r.ReplacesId == rule.Id));
         var again = await office.PostFormAsync($"/Rules/Edit?replacesId={newer.Id}", new Dictionary<string, string>(fields) { ["Title"] = "第三版", ["ReplacesId"] = rule.Id.ToString() });
         (await again.ParseAsync()).ErrorsText().ShouldContain("已废止", Case.Sensitive, "only the newest version may be revised");
