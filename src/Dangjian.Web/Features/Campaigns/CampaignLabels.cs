@@ -53,6 +53,7 @@ public static class CampaignLabels
         DocumentKind.SelfInspection => "对照检查材料",
         DocumentKind.RectificationPlan => "整改方案",
         DocumentKind.Briefing => "简报",
+        DocumentKind.CampaignSummary => "活动总结",
         _ => "其他材料",
     };
 

@@ -42,6 +42,7 @@ public enum DocumentKind
     SelfInspection = 5,
     RectificationPlan = 6,
     Briefing = 7,
+    CampaignSummary = 8,
     Other = 9,
 }
 

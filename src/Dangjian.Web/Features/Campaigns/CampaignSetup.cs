@@ -31,6 +31,8 @@ public static class CampaignSetup
         builder.Services.AddScoped<Rules.RuleAccess>();
         builder.Services.AddScoped<Briefings.BriefingAccess>();
         builder.Services.AddScoped<Ledgers.AssessmentService>();
+        builder.Services.AddScoped<Reports.SummaryFigures>();
+        builder.Services.AddScoped<Reports.SummaryWriter>();
         builder.Services.AddScoped<Platform.Files.IFileAccessRule, Rules.RuleFileRule>();
         builder.Services.AddScoped<Study.StudyAccess>();
         builder.Services.AddScoped<Platform.Files.IFileAccessRule, Study.NoteFileRule>();

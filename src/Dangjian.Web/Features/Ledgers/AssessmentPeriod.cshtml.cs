@@ -130,6 +130,21 @@ public sealed class AssessmentPeriodModel(AppDbContext db, AssessmentService ser
         return RedirectToPage(new { id });
     }
 
+    /// <summary>考核排名表 in Excel: rank, department, each top-level indicator and the total.</summary>
+    public async Task<IActionResult> OnGetExportAsync(Guid id, CancellationToken ct)
+    {
+        await LoadAsync(id, ct);
+        var names = Result.Units.ToDictionary(u => u.Id, u => u.Name);
+        var top = Result.TopLevel.ToList();
+        var columns = new List<Platform.Documents.XlsxWriter.Column> { new("名次", 8), new("科室", 16) };
+        columns.AddRange(top.Select(t => new Platform.Documents.XlsxWriter.Column($"{t.Name}（{t.Points:0.#}）", 14)));
+        columns.Add(new("总分", 10));
+        var rows = Result.Ranking.Select(r => (IReadOnlyList<object?>)new object?[] { r.Rank, names[r.UnitId] }.Concat(r.TopLevel.Select(v => (object?)v)).Append(r.Total).ToList()).ToList();
+        db.Audit("export", nameof(AssessmentPeriod), id.ToString(), $"导出{Period.Label}考核排名表");
+        await db.SaveChangesAsync(ct);
+        return Platform.Documents.FileDownloads.Xlsx(Platform.Documents.XlsxWriter.Write("考核排名", $"{Period.Label}{Scheme.Name}排名表", columns, rows), $"{Period.Label}考核排名表.xlsx");
+    }
+
     private void RequireManage()
     {
         if (!Manage)

@@ -53,4 +53,32 @@ public sealed class LedgerModel(AppDbContext db, LedgerAccess access, TimeProvid
         ViewData.Trail(new Breadcrumb("督办台账", "/Ledgers"), new Breadcrumb(Ledger.Title));
         return Page();
     }
+
+    /// <summary>督办台账 in Excel with a column per month of the year so far: each month's reported cumulative progress.</summary>
+    public async Task<IActionResult> OnGetExportAsync(Guid id, CancellationToken ct)
+    {
+        (Ledger, Rights) = await access.FindAsync(id, ct);
+        var today = ChinaTime.Today(clock);
+        var items = await db.LedgerItems.AsNoTracking().Where(i => i.LedgerId == id).OrderBy(i => i.DueOn).ThenBy(i => i.CreatedAt).Take(5000)
+            .Select(i => new { i.Id, i.Source, i.Issuer, i.Content, Leader = i.LeadLeader!.Name, Department = i.Department!.Name, i.Cooperating, i.StartsOn, i.DueOn, i.Progress, i.DoneOn })
+            .ToListAsync(ct);
+        var first = new DateOnly(today.Year, 1, 1);
+        var months = Enumerable.Range(0, today.Month).Select(m => first.AddMonths(m)).ToList();
+        var ids = items.Select(i => i.Id).ToList();
+        var reports = (await db.MonthlyReports.AsNoTracking().Where(r => ids.Contains(r.ItemId) && r.Month >= first).Select(r => new { r.ItemId, r.Month, r.Progress }).ToListAsync(ct))
+            .ToDictionary(r => (r.ItemId, r.Month), r => r.Progress);
+        var n = 0;
+        var rows = items.Select(i => (IReadOnlyList<object?>)new object?[] { ++n, i.Source, i.Issuer, i.Content, i.Leader, i.Department, i.Cooperating, i.StartsOn, i.DueOn }
+            .Concat(months.Select(m => reports.TryGetValue((i.Id, m), out var p) ? (object?)p : null))
+            .Append(i.Progress)
+            .Append(LedgerRules.Label(LedgerRules.PaceOf(i.Progress, i.StartsOn, i.DueOn, today, i.DoneOn is not null)))
+            .ToList()).ToList();
+        var columns = new List<Platform.Documents.XlsxWriter.Column> { new("序号", 6), new("来源", 28), new("批示/交办人", 12), new("督办事项", 36), new("牵头领导", 10), new("责任部门", 14), new("配合部门", 14), new("开始", 12), new("完成时限", 12) };
+        columns.AddRange(months.Select(m => new Platform.Documents.XlsxWriter.Column($"{m.Month}月进度%", 9)));
+        columns.Add(new("当前进度%", 10));
+        columns.Add(new("时间与任务", 12));
+        db.Audit("export", nameof(Ledger), id.ToString(), $"导出{Ledger.Title}");
+        await db.SaveChangesAsync(ct);
+        return Platform.Documents.FileDownloads.Xlsx(Platform.Documents.XlsxWriter.Write("督办台账", $"{Ledger.Title}（截至{ChinaTime.LongDate(today)}）", columns, rows), $"{Ledger.Title}.xlsx");
+    }
 }

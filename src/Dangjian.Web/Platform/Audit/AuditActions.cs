@@ -99,6 +99,7 @@ public static class AuditActions
         ["Indicator"] = "考核指标",
         ["AssessmentPeriod"] = "考核期",
         ["IndicatorScore"] = "考核得分",
+        ["CampaignSummary"] = "活动总结",
     };
 
     public static string ObjectLabel(string? type) => type is null ? "" : ObjectLabels.GetValueOrDefault(type, type);

@@ -107,6 +107,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TimePro
 
     public DbSet<Features.Briefings.Briefing> Briefings => Set<Features.Briefings.Briefing>();
 
+    public DbSet<Features.Reports.CampaignSummary> CampaignSummaries => Set<Features.Reports.CampaignSummary>();
+
     public DbSet<Features.Ledgers.AssessmentScheme> AssessmentSchemes => Set<Features.Ledgers.AssessmentScheme>();
 
     public DbSet<Features.Ledgers.Indicator> Indicators => Set<Features.Ledgers.Indicator>();
@@ -858,6 +860,16 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TimePro
             b.HasOne<Features.Ledgers.AssessmentPeriod>().WithMany().HasForeignKey(x => x.PeriodId).OnDelete(DeleteBehavior.Cascade);
             b.HasOne<Features.Ledgers.Indicator>().WithMany().HasForeignKey(x => x.IndicatorId).OnDelete(DeleteBehavior.Restrict);
             b.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<Features.Reports.CampaignSummary>(b =>
+        {
+            b.Property(x => x.FiguresJson).HasMaxLength(20_000);
+            b.HasIndex(x => new { x.CampaignId, x.PhaseId });
+            b.HasIndex(x => x.DocumentId).IsUnique();
+            b.HasOne<Campaign>().WithMany().HasForeignKey(x => x.CampaignId).OnDelete(DeleteBehavior.Restrict);
+            b.HasOne<Phase>().WithMany().HasForeignKey(x => x.PhaseId).OnDelete(DeleteBehavior.Restrict);
+            b.HasOne(x => x.Document).WithMany().HasForeignKey(x => x.DocumentId).OnDelete(DeleteBehavior.Restrict);
         });
 
         builder.Entity<Notification>(b =>

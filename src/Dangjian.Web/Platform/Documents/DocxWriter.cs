@@ -108,9 +108,73 @@ public static class DocxWriter
         return stream.ToArray();
     }
 
+    /// <summary>
+    /// An official document after GB/T 9704: A4 with its margins (top 37 mm, bottom 35 mm, left 28 mm, right 26 mm), title in
+    /// 小标宋 二号, body 仿宋 三号 with 22 lines a page (a fixed line pitch) of about 28 characters, level-1 headings ("一、")
+    /// in 黑体, level-2 ("（一）") in 楷体, and page numbers "— N —" in 宋体 四号, odd pages right and even pages left.
+    /// </summary>
+    public static byte[] WriteOfficial(string title, IEnumerable<string> lines)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        using var stream = new MemoryStream();
+        using (var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
+        {
+            var main = document.AddMainDocumentPart();
+            main.AddNewPart<DocumentSettingsPart>().Settings = new Settings(new EvenAndOddHeaders());
+            var odd = main.AddNewPart<FooterPart>();
+            odd.Footer = PageNumberFooter(JustificationValues.Right);
+            var even = main.AddNewPart<FooterPart>();
+            even.Footer = PageNumberFooter(JustificationValues.Left);
+            var body = new Body();
+            body.Append(Paragraph(title, "方正小标宋简体", 44, centred: true, line: OfficialLine));
+            body.Append(Paragraph("", "仿宋_GB2312", 32, line: OfficialLine));
+            foreach (var raw in lines)
+            {
+                var line = raw.Trim();
+                if (line.Length == 0)
+                {
+                    continue;
+                }
+
+                var font = IsLevelOne(line) ? "黑体" : line.StartsWith('（') && line.IndexOf('）', StringComparison.Ordinal) is > 1 and < 5 ? "楷体_GB2312" : "仿宋_GB2312";
+                body.Append(Paragraph(line, font, 32, indent: true, line: OfficialLine));
+            }
+
+            body.Append(new SectionProperties(
+                new FooterReference { Type = HeaderFooterValues.Default, Id = main.GetIdOfPart(odd) },
+                new FooterReference { Type = HeaderFooterValues.Even, Id = main.GetIdOfPart(even) },
+                new PageSize { Width = 11906, Height = 16838 },
+                new PageMargin { Top = 2098, Bottom = 1984, Left = 1588, Right = 1474, Footer = 1134 },
+                new DocGrid { Type = DocGridValues.Lines, LinePitch = int.Parse(OfficialLine, System.Globalization.CultureInfo.InvariantCulture) }));
+            main.Document = new Document(body);
+            main.Document.Save();
+        }
+
+        return stream.ToArray();
+    }
+
+    /// <summary>(297 − 37 − 35) mm ÷ 22 lines, in twips.</summary>
+    private const string OfficialLine = "579";
+
+    private static bool IsLevelOne(string line) => line.Length > 2 && "一二三四五六七八九十".Contains(line[0], StringComparison.Ordinal) && line.IndexOf('、', StringComparison.Ordinal) is > 0 and < 4;
+
+    private static Footer PageNumberFooter(JustificationValues side)
+    {
+        RunProperties Font() => new(new RunFonts { Ascii = "宋体", HighAnsi = "宋体", EastAsia = "宋体" }, new FontSize { Val = "28" });
+        return new Footer(new Paragraph(
+            new ParagraphProperties(new Indentation { Left = side == JustificationValues.Left ? "280" : "0", Right = side == JustificationValues.Right ? "280" : "0" }, new Justification { Val = side }),
+            new Run(Font(), new Text("— ") { Space = SpaceProcessingModeValues.Preserve }),
+            new Run(Font(), new FieldChar { FieldCharType = FieldCharValues.Begin }),
+            new Run(Font(), new FieldCode(" PAGE ") { Space = SpaceProcessingModeValues.Preserve }),
+            new Run(Font(), new FieldChar { FieldCharType = FieldCharValues.Separate }),
+            new Run(Font(), new Text("1")),
+            new Run(Font(), new FieldChar { FieldCharType = FieldCharValues.End }),
+            new Run(Font(), new Text(" —") { Space = SpaceProcessingModeValues.Preserve })));
+    }
+
     public const string DocxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
-    private static Paragraph Paragraph(string text, string font, int halfPoints, bool bold = false, bool centred = false, bool indent = false, bool pageBreakBefore = false, int? outline = null)
+    private static Paragraph Paragraph(string text, string font, int halfPoints, bool bold = false, bool centred = false, bool indent = false, bool pageBreakBefore = false, int? outline = null, string line = "560")
     {
         // Child order follows the schema: fonts, bold, size.
         var runProperties = new RunProperties(new RunFonts { Ascii = font, HighAnsi = font, EastAsia = font });
@@ -128,7 +192,7 @@ public static class DocxWriter
             paragraphProperties.Append(new PageBreakBefore());
         }
 
-        paragraphProperties.Append(new SpacingBetweenLines { Line = "560", LineRule = LineSpacingRuleValues.Exact });
+        paragraphProperties.Append(new SpacingBetweenLines { Line = line, LineRule = LineSpacingRuleValues.Exact });
         if (indent)
         {
             paragraphProperties.Append(new Indentation { FirstLineChars = 200 });

@@ -32,7 +32,7 @@ public sealed class Navigation(LinkGenerator links)
         new("督查督办", "clipboard-check", [new("督办台账", "/Ledgers/Index", Permission: Permissions.LedgersView), new("月调度", "/Ledgers/Dispatch", Permission: Permissions.LedgersView), new("季度考核", "/Ledgers/Assessment", Permission: Permissions.LedgersView), new("流动红旗", "/Ledgers/RedFlag", Permission: Permissions.LedgersView)]),
         new("制度建设", "journal-text", [new("制度库", "/Rules/Index", Permission: Permissions.RulesView), new("制度清理", "/Rules/Reviews", Permission: Permissions.RulesView), new("制度汇编", "/Rules/Handbook", Permission: Permissions.RulesView)]),
         new("简报", "newspaper", [new("简报", "/Briefings/Index", Permission: Permissions.CampaignsView)]),
-        new("统计报告", "bar-chart", [new("活动总结", "/Reports/Index", Office), new("台账导出", "/Reports/Exports", Office), new("领导驾驶舱", "/Dashboard/Index", Office)]),
+        new("统计报告", "bar-chart", [new("活动总结", "/Reports/Index", Permission: Permissions.CampaignsView), new("台账导出", "/Reports/Exports", Office), new("领导驾驶舱", "/Dashboard/Index", Office)]),
         new("组织人员", "diagram-3", [new("组织架构", "/Organization/Index", Permission: Permissions.OrgView), new("人员", "/Organization/People/Index", Permission: Permissions.PeopleView), new("批量导入", "/Organization/Import", Permission: Permissions.PeopleImport)]),
         new("系统管理", "gear", [new("用户", "/Admin/Users/Index", Permission: Permissions.UsersManage), new("角色权限", "/Admin/Roles/Index", Permission: Permissions.RolesManage), new("安全策略", "/Admin/Policy", Permission: Permissions.PolicyManage)]),
         new("审计", "shield-check", [new("审计日志", "/Audit/Index", Permission: Permissions.AuditView), new("链校验", "/Audit/Verify", Permission: Permissions.AuditView)]),

@@ -1,0 +1,61 @@
+using Dangjian.Web.Features.Campaigns;
+using Dangjian.Web.Platform.Authorization;
+using Dangjian.Web.Platform.Data;
+using Dangjian.Web.Platform.Documents;
+using Dangjian.Web.Platform.Web;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dangjian.Web.Features.Reports;
+
+/// <summary>
+/// One generated summary: its text (edited and submitted on its document page), every figure it was written from with
+/// today's value — changed ones flagged — and a link to the records behind each, and the GB/T 9704 Word export.
+/// </summary>
+[RequirePermission(Permissions.CampaignsView)]
+public sealed class SummaryModel(AppDbContext db, CampaignAccess access, SummaryFigures figures) : PageModel
+{
+    public sealed record Row(SummaryFigures.Figure Current, string? Drafted)
+    {
+        public bool Changed => Drafted is not null && Drafted != Current.Value;
+    }
+
+    public CampaignSummary Summary { get; private set; } = null!;
+
+    public Campaign Campaign { get; private set; } = null!;
+
+    public string Body { get; private set; } = "";
+
+    public List<Row> Rows { get; private set; } = [];
+
+    public bool CanEdit { get; private set; }
+
+    public async Task OnGetAsync(Guid id, CancellationToken ct)
+    {
+        await LoadAsync(id, ct);
+        var drafted = Summary.Figures().ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
+        var phase = Summary.PhaseId is { } p ? await db.Phases.AsNoTracking().SingleAsync(x => x.Id == p, ct) : null;
+        Rows = (await figures.ForCampaignAsync(Campaign, phase, ct)).Select(f => new Row(f, drafted.GetValueOrDefault(f.Key))).ToList();
+    }
+
+    public async Task<IActionResult> OnGetWordAsync(Guid id, CancellationToken ct)
+    {
+        await LoadAsync(id, ct);
+        var lines = Body.Replace("\r", "", StringComparison.Ordinal).Split('\n').ToList();
+        var title = lines.FirstOrDefault(l => l.Trim().Length > 0)?.Trim() ?? Summary.Document!.Title;
+        var content = DocxWriter.WriteOfficial(title, lines.SkipWhile(l => l.Trim().Length == 0).Skip(1));
+        db.Audit("export", nameof(CampaignSummary), id.ToString(), $"导出{Summary.Document!.Title}");
+        await db.SaveChangesAsync(ct);
+        return File(content, DocxWriter.DocxType, $"{Summary.Document.Title}.docx");
+    }
+
+    private async Task LoadAsync(Guid id, CancellationToken ct)
+    {
+        Summary = await db.CampaignSummaries.AsNoTracking().Include(s => s.Document).SingleOrDefaultAsync(s => s.Id == id, ct) ?? throw new NotFoundException();
+        Campaign = await access.FindAsync(Summary.CampaignId, Permissions.CampaignsView, ct);
+        CanEdit = (await access.ActorAsync(Campaign.Id, ct)).IsOffice;
+        Body = await db.DocumentVersions.AsNoTracking().Where(v => v.DocumentId == Summary.DocumentId).OrderByDescending(v => v.Number).Select(v => v.Body).FirstOrDefaultAsync(ct) ?? "";
+        ViewData.Trail(new Breadcrumb("活动总结", $"/Reports?campaignId={Summary.CampaignId}"), new Breadcrumb(Summary.Document!.Title));
+    }
+}
