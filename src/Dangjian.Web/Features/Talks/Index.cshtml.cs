@@ -99,6 +99,26 @@ public sealed class IndexModel(AppDbContext db, CampaignPicker picker, TalkServi
         return RedirectToPage(new { campaignId = campaign.Id });
     }
 
+    /// <summary>谈心谈话台账 in Excel for the office: who talked with whom, when, the kind, topic and 提醒/批评 — never what was said.</summary>
+    public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
+    {
+        var campaign = await LoadCampaignAsync(ct) ?? throw new NotFoundException();
+        if (!(await talks.RightsAsync(campaign, ct)).All)
+        {
+            throw new ForbiddenException();
+        }
+
+        var rows = await db.Talks.AsNoTracking().Where(t => t.CampaignId == campaign.Id).OrderBy(t => t.HeldOn).ThenBy(t => t.CreatedAt).Take(20000)
+            .Select(t => new { t.HeldOn, t.Kind, Initiator = t.Initiator!.Name, Partner = t.Partner!.Name, t.Place, t.Topics, t.Admonition }).ToListAsync(ct);
+        var n = 0;
+        db.Audit("export", nameof(Talk), campaign.Id.ToString(), $"导出{campaign.Title}谈心谈话台账{rows.Count}人次");
+        await db.SaveChangesAsync(ct);
+        var content = Platform.Documents.XlsxWriter.Write("谈心谈话", $"{campaign.Title}谈心谈话台账（共{rows.Count}人次）",
+            [new("序号", 6), new("日期", 12), new("类别", 22), new("谈话人", 10), new("谈话对象", 10), new("地点", 14), new("谈话主题", 36), new("提醒/批评", 10)],
+            rows.Select(t => (IReadOnlyList<object?>)[++n, t.HeldOn, TalkLabels.Of(t.Kind), t.Initiator, t.Partner, t.Place, t.Topics, TalkLabels.Of(t.Admonition)]).ToList());
+        return Platform.Documents.FileDownloads.Xlsx(content, "谈心谈话台账.xlsx");
+    }
+
     private async Task<Campaign?> LoadCampaignAsync(CancellationToken ct)
     {
         var pick = await picker.PickAsync(CampaignId, ct);

@@ -128,4 +128,20 @@ public sealed class ExcelLedgerTests(AppFactory app) : IClassFixture<AppFactory>
         sheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Pane>().Single().State!.Value.ShouldBe(DocumentFormat.OpenXml.Spreadsheet.PaneStateValues.Frozen);
         (await (await app.SignedInClientAsync("member")).GetAsync(new Uri($"/Study/Attendance?handler=Export&campaignId={campaign}", UriKind.Relative))).StatusCode.ShouldNotBe(HttpStatusCode.OK);
     }
+
+    [DbFact]
+    public async Task TheTalkLedgerListsTalksWithoutWhatWasSaid()
+    {
+        var campaign = await app.DemoCampaignIdAsync();
+        var office = await app.SignedInClientAsync("office");
+        var response = await office.GetAsync(new Uri($"/Talks?handler=Export&campaignId={campaign}", UriKind.Relative));
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        using var memory = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
+        using var xlsx = SpreadsheetDocument.Open(memory, false);
+        var text = xlsx.WorkbookPart!.WorksheetParts.Single().Worksheet.InnerText + (xlsx.WorkbookPart.SharedStringTablePart?.SharedStringTable.InnerText ?? "");
+        text.ShouldContain("谈心谈话台账（共25人次）");
+        var raised = await app.WithDbAsync(db => db.Talks.Where(t => t.Raised != null).Select(t => t.Raised!).FirstAsync());
+        text.ShouldNotContain(raised, Case.Sensitive, "what was said stays on the talk's page");
+        (await (await app.SignedInClientAsync("member")).GetAsync(new Uri($"/Talks?handler=Export&campaignId={campaign}", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
 }
