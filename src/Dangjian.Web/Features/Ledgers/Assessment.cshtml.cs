@@ -253,9 +253,8 @@ public sealed class AssessmentModel(AppDbContext db, AssessmentService service, 
             .ToListAsync(ct);
         if (User.Can(Permissions.LedgersEdit))
         {
-            Owners = await db.OrgUnits.AsNoTracking().InScope(await guard.ScopeAsync(ct), u => u.Path)
-                .Where(u => u.IsActive && (u.Kind == OrgUnitKind.Bureau || u.Kind == OrgUnitKind.Subsidiary))
-                .OrderBy(u => u.Path.Length).ThenBy(u => u.SortOrder).Take(200).Select(u => new Option(u.Id, u.Name)).ToListAsync(ct);
+            Owners = await db.OrgUnits.AsNoTracking().InScope(await guard.ScopeAsync(ct), u => u.Path).Organizations()
+                .Take(200).Select(u => new Option(u.Id, u.Name)).ToListAsync(ct);
         }
 
         if (SchemeId is not { } id)

@@ -88,14 +88,15 @@ public sealed class IndexModel(AppDbContext db, CampaignPicker picker, Rectifica
         var figures = await progress.PlanFiguresAsync(campaign.Id, ct);
         var documents = await db.ApprovalDocuments.AsNoTracking().Where(d => d.CampaignId == campaign.Id && d.Kind == DocumentKind.RectificationPlan)
             .Select(d => new { d.Id, d.UnitId, d.Status }).ToListAsync(ct);
-        Plans = (await service.PlansAsync(campaign, ct)).Select(p => new PlanRow(
+        var plans = await service.PlansAsync(campaign, ct);
+        Plans = plans.Select(p => new PlanRow(
                 p,
                 figures.SingleOrDefault(f => f.UnitId == p.UnitId) ?? new RectificationProgress.PlanFigures(p.UnitId, 0, 0, 0, 0),
                 documents.FirstOrDefault(d => d.UnitId == p.UnitId)?.Id,
                 documents.FirstOrDefault(d => d.UnitId == p.UnitId)?.Status))
             .ToList();
         var all = db.RectificationItems.AsNoTracking().Where(i => i.CampaignId == campaign.Id);
-        if (await SelectPlanAsync(campaign, ct))
+        if (SelectPlan(plans))
         {
             all = all.Where(i => i.PlanUnitId == SelectedPlan!.UnitId);
         }
@@ -111,7 +112,8 @@ public sealed class IndexModel(AppDbContext db, CampaignPicker picker, Rectifica
     {
         var campaign = await LoadCampaignAsync(ct) ?? throw new NotFoundException();
         var query = db.RectificationItems.AsNoTracking().Where(i => i.CampaignId == campaign.Id);
-        if (await SelectPlanAsync(campaign, ct))
+        var plans = await service.PlansAsync(campaign, ct);
+        if (SelectPlan(plans))
         {
             query = query.Where(i => i.PlanUnitId == SelectedPlan!.UnitId);
         }
@@ -119,35 +121,25 @@ public sealed class IndexModel(AppDbContext db, CampaignPicker picker, Rectifica
         var items = await query.OrderBy(i => i.SortOrder).ThenBy(i => i.CreatedAt)
             .Select(i => new { Item = i, Leader = i.LeaderPerson!.Name, Department = i.Department!.Name, Problem = i.Problem != null ? i.Problem.Title : null })
             .Take(20000).ToListAsync(ct);
-        var byParent = items.ToLookup(i => i.Item.ParentId);
+        var byParent = items.Select(x => (x.Item, x.Problem, x.Leader, x.Department)).ToLookup(x => x.Item.ParentId);
         var today = Today;
         var rows = new List<IReadOnlyList<object?>>();
-        void Walk(Guid? parent, string prefix, string plan)
+        void Walk(IEnumerable<(RectificationItem Item, string? Problem, string Leader, string Department)> level, string prefix, string plan)
         {
             var n = 0;
-            foreach (var x in byParent[parent])
+            foreach (var (i, problem, leader, department) in level)
             {
                 var number = prefix + (++n);
-                var i = x.Item;
-                rows.Add([plan, number, i.Title, x.Problem, i.Goal, i.Measures, x.Leader, x.Department, i.StartsOn, i.DueOn, ProblemLabels.Of(i.Horizon), i.Commitment, $"{i.Progress}%",
+                rows.Add([plan, number, i.Title, problem, i.Goal, i.Measures, leader, department, i.StartsOn, i.DueOn, ProblemLabels.Of(i.Horizon), i.Commitment, $"{i.Progress}%",
                     i.IsOverdue(today) ? "逾期" : RectificationLabels.Of(i.Status), i.Special, i.RuleReference]);
-                Walk(i.Id, number + ".", plan);
+                Walk(byParent[i.Id], number + ".", plan);
             }
         }
 
         // Each plan keeps its own numbering: 本级 1, 2 …; a 直属单位's plan starts again at 1.
-        foreach (var plan in (await service.PlansAsync(campaign, ct)).Where(p => SelectedPlan is null || p.UnitId == SelectedPlan.UnitId))
+        foreach (var plan in plans.Where(p => SelectedPlan is null || p.UnitId == SelectedPlan.UnitId))
         {
-            var topLevel = byParent[null].Where(x => x.Item.PlanUnitId == plan.UnitId).ToList();
-            var n = 0;
-            foreach (var x in topLevel)
-            {
-                var number = (++n).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                var i = x.Item;
-                rows.Add([plan.Name, number, i.Title, x.Problem, i.Goal, i.Measures, x.Leader, x.Department, i.StartsOn, i.DueOn, ProblemLabels.Of(i.Horizon), i.Commitment, $"{i.Progress}%",
-                    i.IsOverdue(today) ? "逾期" : RectificationLabels.Of(i.Status), i.Special, i.RuleReference]);
-                Walk(i.Id, number + ".", plan.Name);
-            }
+            Walk(byParent[null].Where(x => x.Item.PlanUnitId == plan.UnitId), "", plan.Name);
         }
 
         db.Audit("export", nameof(RectificationItem), null, $"导出整改台账{rows.Count}项");
@@ -162,7 +154,7 @@ public sealed class IndexModel(AppDbContext db, CampaignPicker picker, Rectifica
     public async Task<IActionResult> OnPostComposeAsync(CancellationToken ct)
     {
         var campaign = await LoadCampaignAsync(ct) ?? throw new NotFoundException();
-        if (!await SelectPlanAsync(campaign, ct))
+        if (!SelectPlan(await service.PlansAsync(campaign, ct)))
         {
             throw new NotFoundException();
         }
@@ -178,8 +170,8 @@ public sealed class IndexModel(AppDbContext db, CampaignPicker picker, Rectifica
         return RedirectToPage("/Campaigns/Document", new { id = document!.Id });
     }
 
-    /// <summary>Resolves <see cref="Plan"/>; false when no plan is chosen. An unknown plan is a 404.</summary>
-    private async Task<bool> SelectPlanAsync(Campaign campaign, CancellationToken ct)
+    /// <summary>Resolves <see cref="Plan"/> among <paramref name="plans"/>; false when no plan is chosen. An unknown plan is a 404.</summary>
+    private bool SelectPlan(IReadOnlyList<RectificationService.Plan> plans)
     {
         if (string.IsNullOrEmpty(Plan))
         {
@@ -187,9 +179,7 @@ public sealed class IndexModel(AppDbContext db, CampaignPicker picker, Rectifica
         }
 
         Guid? unit = Plan == "own" ? null : Guid.TryParse(Plan, out var g) ? g : throw new NotFoundException();
-        SelectedPlan = Plans.Select(p => p.Plan).FirstOrDefault(p => p.UnitId == unit)
-            ?? (await service.PlansAsync(campaign, ct)).FirstOrDefault(p => p.UnitId == unit)
-            ?? throw new NotFoundException();
+        SelectedPlan = plans.FirstOrDefault(p => p.UnitId == unit) ?? throw new NotFoundException();
         return true;
     }
 

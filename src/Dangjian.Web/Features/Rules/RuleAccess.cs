@@ -45,9 +45,8 @@ public sealed class RuleAccess(AppDbContext db, ScopeGuard guard, CurrentUser me
             return [];
         }
 
-        return await db.OrgUnits.AsNoTracking().InScope(await guard.ScopeAsync(ct), u => u.Path)
-            .Where(u => u.IsActive && (u.Kind == OrgUnitKind.Bureau || u.Kind == OrgUnitKind.Subsidiary))
-            .OrderBy(u => u.Path.Length).ThenBy(u => u.SortOrder).Take(200).Select(u => new Registry(u.Id, u.Name, u.Path)).ToListAsync(ct);
+        return await db.OrgUnits.AsNoTracking().InScope(await guard.ScopeAsync(ct), u => u.Path).Organizations()
+            .Take(200).Select(u => new Registry(u.Id, u.Name, u.Path)).ToListAsync(ct);
     }
 }
 

@@ -127,27 +127,18 @@ public sealed class AssessmentDemoTests(AppFactory app) : IClassFixture<AppFacto
         notice.QuerySelector("[data-testid=flag]")!.TextContent.ShouldContain($"{latest.FlagHolders}在本期考核中名列第一");
         (await member.GetAsync(new Uri($"/api/v1/ledgers/assessments/{Guid.NewGuid()}", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
 
-        var ranking = await XlsxTextAsync(member, $"/Ledgers/AssessmentPeriod?id={latest.Id}&handler=Export");
+        var ranking = await member.XlsxTextAsync($"/Ledgers/AssessmentPeriod?id={latest.Id}&handler=Export");
         ranking.ShouldContain("排名表");
         ranking.ShouldContain(latest.FlagHolders!);
         ranking.ShouldContain("机关作风（40）");
 
         var office = await app.SignedInClientAsync("office");
         var ledger = await app.WithDbAsync(db => db.Ledgers.Where(l => l.Kind == LedgerKind.Instructions).Select(l => new { l.Id, l.Title }).SingleAsync());
-        var sheet = await XlsxTextAsync(office, $"/Ledgers/Ledger?id={ledger.Id}&handler=Export");
+        var sheet = await office.XlsxTextAsync($"/Ledgers/Ledger?id={ledger.Id}&handler=Export");
         sheet.ShouldContain(ledger.Title);
         sheet.ShouldContain($"{app.Today.Month}月进度%", Case.Sensitive, "a column per month of the year so far");
         sheet.ShouldContain("严重滞后");
         (await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.ObjectType == nameof(Ledger) && a.Action == "export"))).ShouldBeTrue();
-    }
-
-    private static async Task<string> XlsxTextAsync(HttpClient client, string url)
-    {
-        var response = await client.GetAsync(new Uri(url, UriKind.Relative));
-        response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        using var memory = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
-        using var xlsx = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(memory, false);
-        return xlsx.WorkbookPart!.WorksheetParts.Single().Worksheet.InnerText + (xlsx.WorkbookPart.SharedStringTablePart?.SharedStringTable.InnerText ?? "");
     }
 }
 

@@ -29,14 +29,7 @@ public sealed class ProblemTests(AppFactory app) : IClassFixture<AppFactory>
         var linked = await office.GetDocumentAsync("/Opinions?consolidated=yes&q=检查评比");
         linked.QuerySelector("[data-testid=problem-links]")!.TextContent.ShouldContain("会议文件多");
 
-        var export = await office.GetAsync(new Uri($"/Problems?handler=Export&campaignId={campaign}", UriKind.Relative));
-        export.StatusCode.ShouldBe(HttpStatusCode.OK);
-        await using var stream = await export.Content.ReadAsStreamAsync();
-        using var memory = new MemoryStream();
-        await stream.CopyToAsync(memory);
-        memory.Position = 0;
-        using var xlsx = SpreadsheetDocument.Open(memory, false);
-        var text = xlsx.WorkbookPart!.WorksheetParts.Single().Worksheet.InnerText + (xlsx.WorkbookPart.SharedStringTablePart?.SharedStringTable.InnerText ?? "");
+        var text = await office.XlsxTextAsync($"/Problems?handler=Export&campaignId={campaign}");
         text.ShouldContain("公务接待标准执行不够严格");
         text.ShouldContain("建议公务接待严格执行标准，杜绝铺张。");
 
