@@ -12,7 +12,7 @@ namespace Dangjian.BrowserTests.Infrastructure;
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
-    public static readonly (string Name, int Width, int Height)[] Viewports = [("desktop", 1366, 900), ("phone", 375, 812)];
+    public static readonly (string Name, int Width, int Height)[] Viewports = [("desktop", 1366, 900), ("phone", 375, 812), ("screen", 1920, 1080)];
 
     private IPlaywright? playwright;
 
@@ -53,6 +53,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = size.Width, Height = size.Height },
             IsMobile = viewport == "phone",
             HasTouch = viewport == "phone",
+            ReducedMotion = ReducedMotion.Reduce,
         });
         return await context.NewPageAsync();
     }

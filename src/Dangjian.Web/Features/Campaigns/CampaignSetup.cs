@@ -33,6 +33,8 @@ public static class CampaignSetup
         builder.Services.AddScoped<Ledgers.AssessmentService>();
         builder.Services.AddScoped<Reports.SummaryFigures>();
         builder.Services.AddScoped<Reports.SummaryWriter>();
+        builder.Services.AddScoped<Dashboard.CampaignBoard>();
+        builder.Services.AddScoped<Dashboard.Cockpit>();
         builder.Services.AddScoped<Platform.Files.IFileAccessRule, Rules.RuleFileRule>();
         builder.Services.AddScoped<Study.StudyAccess>();
         builder.Services.AddScoped<Platform.Files.IFileAccessRule, Study.NoteFileRule>();

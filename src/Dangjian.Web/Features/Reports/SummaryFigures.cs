@@ -18,13 +18,25 @@ public sealed class SummaryFigures(AppDbContext db, StudyFigures study, Listenin
     /// <summary>A named figure: <see cref="Key"/> is stable, <see cref="Value"/> how the text quotes it, <see cref="Link"/> its records.</summary>
     public sealed record Figure(string Key, string Label, string Value, string Link);
 
-    public async Task<List<Figure>> ForCampaignAsync(Campaign campaign, Phase? phase = null, CancellationToken ct = default)
+    /// <summary>The named figures and the feature figures they came from (dashboards chart the latter, so both agree).</summary>
+    public sealed record Report(List<Figure> Figures, StudyFigures.Figures Study, ListeningFigures.Figures Listening, RectificationProgress.Figures Rectification)
+    {
+        public string this[string key] => Figures.FirstOrDefault(f => f.Key == key)?.Value ?? "0";
+    }
+
+    public async Task<List<Figure>> ForCampaignAsync(Campaign campaign, Phase? phase = null, CancellationToken ct = default) =>
+        (await ReportAsync(campaign, phase, ct)).Figures;
+
+    public async Task<Report> ReportAsync(Campaign campaign, Phase? phase = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(campaign);
         var c = campaign.Id;
         var s = await study.ForCampaignAsync(c, phase?.Id, ct);
         var l = await listening.ForCampaignAsync(c, ct);
         var r = await rectification.FiguresAsync(c, ct);
+        var keyOpinions = await db.Problems.CountAsync(p => p.CampaignId == c && p.Source == Problems.ProblemSource.Opinions && p.MergedIntoId == null, ct);
+        var hosts = await db.Forums.Where(f => f.CampaignId == c).GroupBy(f => f.HostPerson!.Name)
+            .Select(g => new { Host = g.Key, Count = g.Count() }).OrderByDescending(g => g.Count).ThenBy(g => g.Host).Take(20).ToListAsync(ct);
         var path = await db.OrgUnits.Where(u => u.Id == campaign.ScopeUnitId).Select(u => u.Path).SingleAsync(ct);
         var rulesMade = await db.Rules.CountAsync(x => x.OrgUnit!.Path.StartsWith(path) && x.IssuedOn >= campaign.StartsOn && x.IssuedOn <= campaign.EndsOn && x.ReplacesId == null, ct);
         var rulesRevised = await db.Rules.CountAsync(x => x.OrgUnit!.Path.StartsWith(path) && x.IssuedOn >= campaign.StartsOn && x.IssuedOn <= campaign.EndsOn && x.ReplacesId != null, ct);
@@ -56,6 +68,7 @@ public sealed class SummaryFigures(AppDbContext db, StudyFigures study, Listenin
             new("opinions.affirmative", "其中肯定性意见（条）", l.ByNature.GetValueOrDefault("肯定").ToString(CultureInfo.InvariantCulture), $"/Opinions?{q}"),
             new("opinions.suggestions", "其中建议（条）", l.ByNature.GetValueOrDefault("建议").ToString(CultureInfo.InvariantCulture), $"/Opinions?{q}"),
             new("opinions.criticisms", "其中批评（条）", l.ByNature.GetValueOrDefault("批评").ToString(CultureInfo.InvariantCulture), $"/Opinions?{q}"),
+            new("opinions.key", "梳理出重点意见（条）", keyOpinions.ToString(CultureInfo.InvariantCulture), $"/Problems?{q}"),
             new("appraisal.issued", "民主评议发出（份）", (appraisal?.Issued ?? 0).ToString(CultureInfo.InvariantCulture), $"/Appraisal?{q}"),
             new("appraisal.returned", "民主评议收回（份）", (appraisal?.Returned ?? 0).ToString(CultureInfo.InvariantCulture), $"/Appraisal?{q}"),
             new("appraisal.good", "综合评价较好以上", N(appraisal?.GoodShare ?? 0) + "%", $"/Appraisal?{q}"),
@@ -73,11 +86,26 @@ public sealed class SummaryFigures(AppDbContext db, StudyFigures study, Listenin
             new("briefings.sent", "报送上级简报（期）", briefingsSent.ToString(CultureInfo.InvariantCulture), $"/Briefings?{q}"),
             new("redflag.holder", "流动红旗", flag is null ? "（未考核）" : $"{flag.Label}：{flag.FlagHolders}", "/Ledgers/RedFlag"),
         };
+        foreach (var kind in s.SessionsByKind.Where(k => k.Held > 0))
+        {
+            list.Add(new($"study.kind.{kind.Kind}", $"{kind.Label}（次）", kind.Held.ToString(CultureInfo.InvariantCulture), $"/Study/Sessions?{q}&kind={kind.Kind}"));
+        }
+
+        foreach (var (channel, count) in l.ByChannel)
+        {
+            list.Add(new($"opinions.channel.{channel}", $"意见渠道：{channel}（条）", count.ToString(CultureInfo.InvariantCulture), $"/Opinions?{q}"));
+        }
+
+        foreach (var host in hosts)
+        {
+            list.Add(new($"forums.host.{host.Host}", $"{host.Host}主持座谈会（次）", host.Count.ToString(CultureInfo.InvariantCulture), $"/Opinions/Forums?{q}"));
+        }
+
         foreach (var (topic, count) in r.ProblemsByCategory)
         {
             list.Add(new($"problems.{topic}", $"查摆问题：{topic}（个）", count.ToString(CultureInfo.InvariantCulture), $"/Problems?{q}"));
         }
 
-        return list;
+        return new Report(list, s, l, r);
     }
 }
