@@ -22,6 +22,8 @@ public sealed class SummaryFigures(AppDbContext db, StudyFigures study, Listenin
     public sealed record Report(List<Figure> Figures, StudyFigures.Figures Study, ListeningFigures.Figures Listening, RectificationProgress.Figures Rectification)
     {
         public string this[string key] => Figures.FirstOrDefault(f => f.Key == key)?.Value ?? "0";
+
+        public string? Link(string key) => Figures.FirstOrDefault(f => f.Key == key)?.Link;
     }
 
     public async Task<List<Figure>> ForCampaignAsync(Campaign campaign, Phase? phase = null, CancellationToken ct = default) =>

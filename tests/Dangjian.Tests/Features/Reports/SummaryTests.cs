@@ -41,7 +41,7 @@ public sealed class SummaryTests(AppFactory app) : IClassFixture<AppFactory>
             return await db.SaveChangesAsync();
         });
         var after = await office.GetDocumentAsync(summaryUrl);
-        after.QuerySelector("[data-testid=changed]")!.TextContent.ShouldContain("1个数字");
+        after.QuerySelector("[data-testid=changed]")!.TextContent.ShouldContain("2个数字", Case.Sensitive, "the total and the 意见箱 channel");
         after.QuerySelector("[data-key='opinions.total']")!.ClassName!.ShouldContain("table-warning");
 
         var word = await office.GetAsync(new Uri(summaryUrl + "&handler=Word", UriKind.Relative));
