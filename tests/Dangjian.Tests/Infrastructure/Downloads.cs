@@ -16,4 +16,14 @@ public static class Downloads
         using var xlsx = SpreadsheetDocument.Open(memory, false);
         return xlsx.WorkbookPart!.WorksheetParts.Single().Worksheet.InnerText + (xlsx.WorkbookPart.SharedStringTablePart?.SharedStringTable.InnerText ?? "");
     }
+
+    /// <summary>Keeps a download in the folder named by DANGJIAN_KEEP_EXPORTS, when set, to open and look at by hand.</summary>
+    public static void Keep(string name, byte[] content)
+    {
+        if (Environment.GetEnvironmentVariable("DANGJIAN_KEEP_EXPORTS") is { Length: > 0 } folder)
+        {
+            Directory.CreateDirectory(folder);
+            File.WriteAllBytes(Path.Combine(folder, name), content);
+        }
+    }
 }

@@ -124,7 +124,14 @@ public sealed class CampaignService(AppDbContext db, Notifier notifier, TimeProv
     }
 
     /// <summary>Saves a new draft version (or edits the current draft) of a document.</summary>
-    public async Task<string?> SaveDraftAsync(ApprovalDocument document, string body, ApprovalRules.Actor actor, string actorName, CancellationToken ct = default)
+    public Task<string?> SaveDraftAsync(ApprovalDocument document, string body, ApprovalRules.Actor actor, string actorName, CancellationToken ct = default) =>
+        SaveDraftAsync(document, body, actor, actorName, null, ct);
+
+    /// <summary>
+    /// As above, refusing when the document changed since the editor loaded it (<paramref name="expectedVersion"/>):
+    /// two people editing the same draft never silently overwrite each other.
+    /// </summary>
+    public async Task<string?> SaveDraftAsync(ApprovalDocument document, string body, ApprovalRules.Actor actor, string actorName, Guid? expectedVersion, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(document);
         var (_, refusal) = ApprovalRules.Apply(document.Status, ApprovalRules.Action.Edit, actor, document.SubmittedById, null);
@@ -151,7 +158,22 @@ public sealed class CampaignService(AppDbContext db, Notifier notifier, TimeProv
         }
 
         document.Status = DocumentStatus.Draft;
-        await db.SaveChangesAsync(ct);
+        if (expectedVersion is { } loaded)
+        {
+            db.ExpectVersion(document, loaded);
+            db.Entry(document).Property(d => d.Status).IsModified = true;
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return "这份草稿已被他人修改，您的修改尚未保存（仍在输入框中）。请先复制您的文字，刷新页面后在最新稿上修改。";
+        }
+
         return null;
     }
 

@@ -34,6 +34,8 @@ public static class CampaignSetup
         builder.Services.AddScoped<Reports.SummaryFigures>();
         builder.Services.AddScoped<Reports.SummaryWriter>();
         builder.Services.AddScoped<Dashboard.CampaignBoard>();
+        builder.Services.Configure<Platform.Documents.PdfOptions>(builder.Configuration.GetSection("Pdf"));
+        builder.Services.AddSingleton<Platform.Documents.PdfConverter>();
         builder.Services.AddScoped<Dashboard.Cockpit>();
         builder.Services.AddScoped<Platform.Files.IFileAccessRule, Rules.RuleFileRule>();
         builder.Services.AddScoped<Study.StudyAccess>();

@@ -59,7 +59,7 @@ public sealed class DocumentModel(AppDbContext db, CampaignAccess access, Campai
     public async Task<IActionResult> OnPostSaveAsync(Guid id, CancellationToken ct)
     {
         await LoadAsync(id, ct);
-        if (await service.SaveDraftAsync(Document, Body ?? "", Actor, me.DisplayName, ct) is { } refusal)
+        if (await service.SaveDraftAsync(Document, Body ?? "", Actor, me.DisplayName, LoadedVersion, ct) is { } refusal)
         {
             ModelState.AddModelError(nameof(Body), refusal);
             return Page();
@@ -73,7 +73,7 @@ public sealed class DocumentModel(AppDbContext db, CampaignAccess access, Campai
     {
         await LoadAsync(id, ct);
         if (!string.IsNullOrWhiteSpace(Body) && Body != Versions.FirstOrDefault()?.Body
-            && await service.SaveDraftAsync(Document, Body, Actor, me.DisplayName, ct) is { } saveRefusal)
+            && await service.SaveDraftAsync(Document, Body, Actor, me.DisplayName, LoadedVersion, ct) is { } saveRefusal)
         {
             ModelState.AddModelError(nameof(Body), saveRefusal);
             return Page();

@@ -14,7 +14,7 @@ namespace Dangjian.Web.Features.Reports;
 /// today's value — changed ones flagged — and a link to the records behind each, and the GB/T 9704 Word export.
 /// </summary>
 [RequirePermission(Permissions.CampaignsView)]
-public sealed class SummaryModel(AppDbContext db, CampaignAccess access, SummaryFigures figures) : PageModel
+public sealed class SummaryModel(AppDbContext db, CampaignAccess access, SummaryFigures figures, PdfConverter pdf) : PageModel
 {
     public sealed record Row(SummaryFigures.Figure Current, string? Drafted)
     {
@@ -31,6 +31,9 @@ public sealed class SummaryModel(AppDbContext db, CampaignAccess access, Summary
 
     public bool CanEdit { get; private set; }
 
+    /// <summary>Whether LibreOffice is installed here to make PDFs.</summary>
+    public bool PdfAvailable => pdf.Available;
+
     public async Task OnGetAsync(Guid id, CancellationToken ct)
     {
         await LoadAsync(id, ct);
@@ -42,12 +45,39 @@ public sealed class SummaryModel(AppDbContext db, CampaignAccess access, Summary
     public async Task<IActionResult> OnGetWordAsync(Guid id, CancellationToken ct)
     {
         await LoadAsync(id, ct);
-        var lines = Body.Replace("\r", "", StringComparison.Ordinal).Split('\n').ToList();
-        var title = lines.FirstOrDefault(l => l.Trim().Length > 0)?.Trim() ?? Summary.Document!.Title;
-        var content = DocxWriter.WriteOfficial(title, lines.SkipWhile(l => l.Trim().Length == 0).Skip(1));
-        db.Audit("export", nameof(CampaignSummary), id.ToString(), $"导出{Summary.Document!.Title}");
+        var content = Official();
+        db.Audit("export", nameof(CampaignSummary), id.ToString(), $"导出{Summary.Document!.Title}（Word）");
         await db.SaveChangesAsync(ct);
         return File(content, DocxWriter.DocxType, $"{Summary.Document.Title}.docx");
+    }
+
+    /// <summary>The same official document as PDF, through LibreOffice; a clear refusal when it is not installed or fails.</summary>
+    public async Task<IActionResult> OnGetPdfAsync(Guid id, CancellationToken ct)
+    {
+        await LoadAsync(id, ct);
+        if (!pdf.Available)
+        {
+            TempData.Error("本服务器未安装 LibreOffice，暂不能导出PDF；请导出Word后另存为PDF，或请系统管理员安装 libreoffice-writer-nogui。");
+            return RedirectToPage(new { id });
+        }
+
+        var content = await pdf.ConvertAsync(Official(), ct);
+        if (content is null)
+        {
+            TempData.Error("PDF转换失败，请稍后重试，或先导出Word。");
+            return RedirectToPage(new { id });
+        }
+
+        db.Audit("export", nameof(CampaignSummary), id.ToString(), $"导出{Summary.Document!.Title}（PDF）");
+        await db.SaveChangesAsync(ct);
+        return File(content, PdfConverter.PdfType, $"{Summary.Document.Title}.pdf");
+    }
+
+    private byte[] Official()
+    {
+        var lines = Body.Replace("\r", "", StringComparison.Ordinal).Split('\n').ToList();
+        var title = lines.FirstOrDefault(l => l.Trim().Length > 0)?.Trim() ?? Summary.Document!.Title;
+        return DocxWriter.WriteOfficial(title, lines.SkipWhile(l => l.Trim().Length == 0).Skip(1));
     }
 
     private async Task LoadAsync(Guid id, CancellationToken ct)

@@ -5,6 +5,7 @@ using Dangjian.Web.Features.Reports;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Dangjian.Tests.Features.Reports;
 
@@ -46,7 +47,16 @@ public sealed class SummaryTests(AppFactory app) : IClassFixture<AppFactory>
 
         var word = await office.GetAsync(new Uri(summaryUrl + "&handler=Word", UriKind.Relative));
         word.StatusCode.ShouldBe(HttpStatusCode.OK);
-        await using var stream = new MemoryStream(await word.Content.ReadAsByteArrayAsync());
+        var wordBytes = await word.Content.ReadAsByteArrayAsync();
+        Downloads.Keep($"summary-{app.Database.Provider}.docx", wordBytes);
+        if (app.Services.GetRequiredService<Dangjian.Web.Platform.Documents.PdfConverter>().Available)
+        {
+            var pdf = await office.GetAsync(new Uri(summaryUrl + "&handler=Pdf", UriKind.Relative));
+            pdf.StatusCode.ShouldBe(HttpStatusCode.OK);
+            Downloads.Keep($"summary-{app.Database.Provider}.pdf", await pdf.Content.ReadAsByteArrayAsync());
+        }
+
+        await using var stream = new MemoryStream(wordBytes);
         using var docx = WordprocessingDocument.Open(stream, false);
         var text = docx.MainDocumentPart!.Document.Body!.InnerText;
         text.ShouldContain("发放征求意见函50份，收回39份");
