@@ -17,6 +17,10 @@ public sealed class IndexModel(AppDbContext db, ScopeGuard guard) : PageModel
     [BindProperty(SupportsGet = true)]
     public Channel? Channel { get; set; }
 
+    /// <summary>One campaign's opinions only (the summary's figures and the ledger exports link here with it).</summary>
+    [BindProperty(SupportsGet = true)]
+    public Guid? CampaignId { get; set; }
+
     [BindProperty(SupportsGet = true)]
     public Nature? Nature { get; set; }
 
@@ -77,6 +81,11 @@ public sealed class IndexModel(AppDbContext db, ScopeGuard guard) : PageModel
     private async Task<IQueryable<Opinion>> ScopedAsync(CancellationToken ct)
     {
         var campaigns = db.Campaigns.InScope(await guard.ScopeAsync(ct), c => c.ScopeUnit!.Path).Select(c => c.Id);
+        if (CampaignId is { } only)
+        {
+            campaigns = campaigns.Where(c => c == only);
+        }
+
         return db.Opinions.AsNoTracking().Where(o => campaigns.Contains(o.CampaignId));
     }
 
