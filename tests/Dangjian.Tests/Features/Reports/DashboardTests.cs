@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.Json;
 using Dangjian.Tests.Infrastructure;
 using Dangjian.Web.Features.Campaigns;
-using Dangjian.Web.Features.Organization;
 using Dangjian.Web.Features.Reports;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -78,16 +77,7 @@ public sealed class DashboardTests(AppFactory app) : IClassFixture<AppFactory>
     [DbFact]
     public async Task AnotherOrganizationsCampaignIsNeverShown()
     {
-        var foreign = await app.WithDbAsync(async db =>
-        {
-            var root = new OrgUnit { Name = "外市科技局", Code = "WSKJJ", Kind = OrgUnitKind.Bureau };
-            root.Path = $"/{root.Id:N}/";
-            db.OrgUnits.Add(root);
-            var campaign = new Campaign { Title = "外市的活动", ScopeUnitId = root.Id, StartsOn = app.Today, EndsOn = app.Today.AddDays(30), Status = CampaignStatus.Running };
-            db.Campaigns.Add(campaign);
-            await db.SaveChangesAsync();
-            return campaign.Id;
-        });
+        var foreign = await app.AddCampaignAsync("外市的活动", foreign: true);
 
         var office = await app.SignedInClientAsync("office");
         var page = await office.GetDocumentAsync($"/Dashboard/Campaign?campaignId={foreign}");

@@ -23,22 +23,10 @@ public sealed class SeedReplayTests(AppFactory app) : IClassFixture<AppFactory>
     [DbFact]
     public async Task Seed004sCampaignSummaryQuotesEveryFigureInItsPlace()
     {
-        var demo = await app.DemoCampaignIdAsync();
         var now = app.Clock.GetUtcNow().UtcDateTime;
-        var campaignId = await app.WithDbAsync(async db =>
+        var people = await app.WithDbAsync(db => db.People.OrderBy(p => p.Name).Take(26).Select(p => p.Id).ToListAsync());
+        var campaignId = await app.AddCampaignAsync("园区深入学习实践科学发展观活动", records: (db, campaign) =>
         {
-            var unitId = await db.Campaigns.Where(c => c.Id == demo).Select(c => c.ScopeUnitId).SingleAsync();
-            var people = await db.People.OrderBy(p => p.Name).Take(26).Select(p => p.Id).ToListAsync();
-            var campaign = new Campaign
-            {
-                Title = "园区深入学习实践科学发展观活动",
-                ScopeUnitId = unitId,
-                StartsOn = app.Today.AddDays(-90),
-                EndsOn = app.Today.AddDays(30),
-                Status = CampaignStatus.Running,
-            };
-            db.Campaigns.Add(campaign);
-
             // 园区组织集体学习9次 (one of them a 专题辅导讲座).
             for (var i = 0; i < 9; i++)
             {
@@ -110,9 +98,6 @@ public sealed class SeedReplayTests(AppFactory app) : IClassFixture<AppFactory>
                 db.ApprovalDocuments.Add(document);
                 db.Briefings.Add(new Briefing { CampaignId = campaign.Id, Number = i, Title = $"简报第{i}期", DocumentId = document.Id, PublishedAt = now.AddDays(-60 + i) });
             }
-
-            await db.SaveChangesAsync();
-            return campaign.Id;
         });
 
         var office = await app.SignedInClientAsync("office");
@@ -151,15 +136,7 @@ public sealed class SeedReplayTests(AppFactory app) : IClassFixture<AppFactory>
     [DbFact]
     public async Task ACampaignWithNoRecordsGetsAnEmptyButWholeSummary()
     {
-        var demo = await app.DemoCampaignIdAsync();
-        var campaignId = await app.WithDbAsync(async db =>
-        {
-            var unitId = await db.Campaigns.Where(c => c.Id == demo).Select(c => c.ScopeUnitId).SingleAsync();
-            var campaign = new Campaign { Title = "尚未开展工作的活动", ScopeUnitId = unitId, StartsOn = app.Today, EndsOn = app.Today.AddDays(60) };
-            db.Campaigns.Add(campaign);
-            await db.SaveChangesAsync();
-            return campaign.Id;
-        });
+        var campaignId = await app.AddCampaignAsync("尚未开展工作的活动");
 
         var office = await app.SignedInClientAsync("office");
         (await office.GetAsync(new Uri($"/Dashboard/Campaign?campaignId={campaignId}", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.OK);

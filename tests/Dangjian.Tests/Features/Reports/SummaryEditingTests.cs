@@ -2,7 +2,6 @@ using System.Net;
 using AngleSharp.Html.Dom;
 using Dangjian.Tests.Infrastructure;
 using Dangjian.Web.Features.Campaigns;
-using Dangjian.Web.Features.Organization;
 using Dangjian.Web.Features.Reports;
 using Dangjian.Web.Platform.Documents;
 using DocumentFormat.OpenXml.Packaging;
@@ -101,21 +100,15 @@ public sealed class SummaryEditingTests(AppFactory app) : IClassFixture<AppFacto
     [DbFact]
     public async Task ASummaryOutsideOnesScopeDoesNotExistForOne()
     {
-        var foreignSummary = await app.WithDbAsync(async db =>
+        var summaryId = Guid.NewGuid();
+        await app.AddCampaignAsync("外县的活动", foreign: true, (db, campaign) =>
         {
-            var root = new OrgUnit { Name = "外县科技局", Code = "WXKJJ", Kind = OrgUnitKind.Bureau };
-            root.Path = $"/{root.Id:N}/";
-            db.OrgUnits.Add(root);
-            var campaign = new Campaign { Title = "外县的活动", ScopeUnitId = root.Id, StartsOn = app.Today, EndsOn = app.Today.AddDays(30), Status = CampaignStatus.Running };
-            db.Campaigns.Add(campaign);
             var document = new ApprovalDocument { CampaignId = campaign.Id, Kind = DocumentKind.CampaignSummary, Title = "外县的活动总结" };
             db.ApprovalDocuments.Add(document);
             db.DocumentVersions.Add(new DocumentVersion { DocumentId = document.Id, Number = 1, Body = "外县的活动总结\n一、基本情况" });
-            var summary = new CampaignSummary { CampaignId = campaign.Id, DocumentId = document.Id, FiguresJson = "[]", GeneratedAt = DateTime.UtcNow };
-            db.CampaignSummaries.Add(summary);
-            await db.SaveChangesAsync();
-            return summary.Id;
+            db.CampaignSummaries.Add(new CampaignSummary { Id = summaryId, CampaignId = campaign.Id, DocumentId = document.Id, FiguresJson = "[]", GeneratedAt = DateTime.UtcNow });
         });
+        var foreignSummary = summaryId;
 
         var office = await app.SignedInClientAsync("office");
         foreach (var handler in new[] { "", "&handler=Word", "&handler=Pdf" })
@@ -130,15 +123,7 @@ public sealed class SummaryEditingTests(AppFactory app) : IClassFixture<AppFacto
     /// <summary>A fresh campaign under the demo bureau, its 活动总结 drafted by <paramref name="user"/>: (client, document page, summary page).</summary>
     private async Task<(HttpClient Client, string DocumentUrl, string SummaryUrl)> DraftAsync(string title, string user)
     {
-        var demo = await app.DemoCampaignIdAsync();
-        var campaignId = await app.WithDbAsync(async db =>
-        {
-            var unitId = await db.Campaigns.Where(c => c.Id == demo).Select(c => c.ScopeUnitId).SingleAsync();
-            var campaign = new Campaign { Title = title, ScopeUnitId = unitId, StartsOn = app.Today.AddDays(-30), EndsOn = app.Today.AddDays(30), Status = CampaignStatus.Running };
-            db.Campaigns.Add(campaign);
-            await db.SaveChangesAsync();
-            return campaign.Id;
-        });
+        var campaignId = await app.AddCampaignAsync(title);
         var client = await app.SignedInClientAsync(user);
         var drafted = await client.PostHandlerAsync($"/Reports?campaignId={campaignId}", "Draft");
         drafted.StatusCode.ShouldBe(HttpStatusCode.Redirect);
