@@ -35,6 +35,7 @@ public class AppFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Default", Database.ConnectionString);
         builder.UseSetting("Demo:SeedOnStartup", "true");
         builder.UseSetting("Reminders:Enabled", "false");
+        builder.UseSetting("Diagnostics:SqlCountHeader", "true");
         builder.UseSetting("RateLimits:PublicPerMinute", "100000");
         builder.UseSetting("DataProtection:KeysPath", keysFolder);
         builder.UseSetting("Files:Root", keysFolder.Replace("keys-", "files-", StringComparison.Ordinal));

@@ -145,10 +145,20 @@ internal static class AuditRecorder
             var value = original ? p.OriginalValue : p.CurrentValue;
             values[name] = name.EndsWith("Cipher", StringComparison.Ordinal) || name.EndsWith("Hash", StringComparison.Ordinal)
                 ? (value is null ? null : "***")
-                : value;
+                : value is string { Length: > LongText } text ? Shorten(text) : value;
         }
 
         return JsonSerializer.Serialize(values, Json);
+    }
+
+    /// <summary>Longer texts (a document's body) are kept in the audit by their beginning, length and digest, so an entry stays bounded and the change stays provable.</summary>
+    public const int LongText = 2000;
+
+    public static string Shorten(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var digest = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
+        return $"{text[..(LongText / 2)]}…（共{text.Length}字，SHA-256 {digest}）";
     }
 
     private static bool IsFailure(SecurityEventKind kind) => kind is SecurityEventKind.SignInFailed or SecurityEventKind.LockedOut

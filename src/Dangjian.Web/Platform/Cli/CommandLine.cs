@@ -38,6 +38,7 @@ public static class CommandLine
                 "migrate" => await MigrateAsync(services),
                 "create-admin" => await CreateAdminAsync(services, args),
                 "seed" when Option(args, 1) == "demo" => await SeedDemoAsync(services, app.Environment),
+                "seed" when Option(args, 1) is { } preset && Features.Demo.ScaleSeeder.Presets.ContainsKey(preset) => await SeedScaleAsync(services, app.Environment, Features.Demo.ScaleSeeder.Presets[preset]),
                 "schema" when Option(args, 1) == "script" => Schema(args),
                 "audit" when Option(args, 1) == "verify" => await AuditVerifyAsync(services),
                 "audit" when Option(args, 1) == "purge" => await AuditPurgeAsync(services),
@@ -51,6 +52,27 @@ public static class CommandLine
         }
     }
 
+    private static async Task<int> SeedScaleAsync(IServiceProvider services, IHostEnvironment environment, Features.Demo.ScaleSeeder.Preset preset)
+    {
+        if (environment.IsProduction())
+        {
+            await Console.Error.WriteLineAsync("生产环境不能生成规模测试数据。");
+            return 1;
+        }
+
+        await services.GetRequiredService<AccountProvisioning>().EnsureRolesAsync();
+        var password = Environment.GetEnvironmentVariable("DANGJIAN_BENCH_PASSWORD") is { Length: > 0 } p ? p : "Bench@2026";
+        var (summary, refusal) = await services.GetRequiredService<Features.Demo.ScaleSeeder>().SeedAsync(preset, password);
+        if (refusal is not null)
+        {
+            await Console.Error.WriteLineAsync(refusal);
+            return 1;
+        }
+
+        Console.WriteLine(summary);
+        return 0;
+    }
+
     private static int Help()
     {
         Console.WriteLine("""
@@ -59,6 +81,8 @@ public static class CommandLine
               create-admin --user 名称 --role 角色 [--name 姓名]  创建管理员；密码从环境变量 DANGJIAN_ADMIN_PASSWORD 或标准输入读取
                            角色: system-admin | security-admin | audit-admin
               seed demo                                       向空数据库写入演示数据 (never in Production)
+              seed S|M|L                                      生成规模数据：S 一个局、M 一个市、L 一个省，含账户 bench-s/m/l
+                                                              （密码取环境变量 DANGJIAN_BENCH_PASSWORD，默认 Bench@2026；never in Production）
               schema script --provider sqlite|postgres        打印 EF 模型的完整建表脚本 (for writing migrations)
               audit verify                                    校验审计日志哈希链，报告第一个断点 (exit 1 if broken)
               audit purge                                     按 Audit:RetentionMonths 清理过期审计记录（不少于6个月）

@@ -15,7 +15,12 @@ public static class DataSetup
         var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         builder.Services.Configure<DatabaseOptions>(builder.Configuration.GetSection(DatabaseOptions.Section));
         var connectionString = ResolveConnectionString(builder.Configuration, builder.Environment.ContentRootPath, options.Provider);
-        builder.Services.AddDbContext<AppDbContext>(db => Configure(db, options.Provider, connectionString));
+        builder.Services.AddSingleton<SqlCommandCounter>();
+        builder.Services.AddDbContext<AppDbContext>((services, db) =>
+        {
+            Configure(db, options.Provider, connectionString);
+            db.AddInterceptors(services.GetRequiredService<SqlCommandCounter>());
+        });
         builder.Services.AddScoped<MigrationRunner>();
         builder.Services.AddSingleton<Audit.AuditKey>();
         builder.Services.AddOptions<Audit.AuditOptions>()

@@ -71,6 +71,7 @@ public static class WebSetup
             SupportedUICultures = [culture],
         });
 
+        app.UseMiddleware<Data.SqlCommandCountMiddleware>();
         app.UseExceptionHandler("/Error");
         app.UseWhen(ApiRequest.Is, api => api.UseStatusCodePages());
         app.UseWhen(c => !ApiRequest.Is(c), ui => ui.UseStatusCodePagesWithReExecute("/Error/{0}"));
