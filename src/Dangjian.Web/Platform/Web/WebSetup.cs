@@ -13,6 +13,18 @@ public static class WebSetup
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
+        if (builder.Configuration.GetValue("Logging:Json", false))
+        {
+            // One JSON object per line on the console for the log collector, with the request id of every request's lines.
+            builder.Logging.ClearProviders();
+            builder.Logging.AddJsonConsole(o =>
+            {
+                o.IncludeScopes = true;
+                o.UseUtcTimestamp = true;
+                o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+            });
+        }
+
         var security = builder.Configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>() ?? new SecurityOptions();
         services.Configure<KestrelServerOptions>(k => k.Limits.MaxRequestBodySize = security.MaxRequestBodyBytes);
 
@@ -71,6 +83,7 @@ public static class WebSetup
             SupportedUICultures = [culture],
         });
 
+        app.Use(RequestId);
         app.UseMiddleware<Data.SqlCommandCountMiddleware>();
         app.UseExceptionHandler("/Error");
         app.UseWhen(ApiRequest.Is, api => api.UseStatusCodePages());
@@ -91,6 +104,21 @@ public static class WebSetup
         app.UseAntiforgery();
         app.UseApiDocs();
         return app;
+    }
+
+    /// <summary>
+    /// Every response carries its request id (<c>X-Request-Id</c>), the one in the log lines and on the error page; a
+    /// well-formed id from the proxy in front (nginx <c>$request_id</c>) is kept so both logs name the same request.
+    /// </summary>
+    private static Task RequestId(HttpContext context, Func<Task> next)
+    {
+        if (context.Request.Headers["X-Request-Id"].ToString() is { Length: > 0 and <= 64 } incoming && incoming.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or ':'))
+        {
+            context.TraceIdentifier = incoming;
+        }
+
+        context.Response.Headers["X-Request-Id"] = context.TraceIdentifier;
+        return next();
     }
 
     private static Task SecurityHeaders(HttpContext context, Func<Task> next)
