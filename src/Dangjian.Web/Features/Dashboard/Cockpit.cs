@@ -78,10 +78,19 @@ public sealed class Cockpit(AppDbContext db, AssessmentService assessments, Time
                 db.RectificationItems.Count(i => i.CampaignId == c.Id && i.ParentId == null),
                 db.RectificationItems.Count(i => i.CampaignId == c.Id && i.ParentId == null && i.Status == ItemStatus.Closed),
                 db.RectificationItems.Count(i => i.CampaignId == c.Id && i.ParentId == null && (i.Status == ItemStatus.NotStarted || i.Status == ItemStatus.InProgress) && i.Horizon != ProblemHorizon.LongTerm && i.DueOn < today),
-                db.SessionAttendees.Count(a => db.StudySessions.Any(s => s.Id == a.SessionId && s.CampaignId == c.Id && s.EndsAt <= now)),
-                db.SessionAttendees.Count(a => a.Status == Study.AttendanceStatus.Present && db.StudySessions.Any(s => s.Id == a.SessionId && s.CampaignId == c.Id && s.EndsAt <= now))))
+                0,
+                0))
             .ToListAsync(ct);
         var ids = rows.Select(r => r.Id).ToList();
+
+        // Attendance of the held sessions, per campaign, in one grouped join (the attendee table is the largest there is).
+        var attendance = await (from a in db.SessionAttendees
+                                join s in db.StudySessions on a.SessionId equals s.Id
+                                where ids.Contains(s.CampaignId) && s.EndsAt <= now
+                                group a by s.CampaignId into g
+                                select new { CampaignId = g.Key, Expected = g.Count(), Present = g.Count(a => a.Status == Study.AttendanceStatus.Present) })
+            .ToDictionaryAsync(x => x.CampaignId, ct);
+        rows = rows.Select(r => attendance.TryGetValue(r.Id, out var a) ? r with { Expected = a.Expected, Present = a.Present } : r).ToList();
 
         // Each unit's plan: the campaign's own items (本级, no plan unit) under the campaign's unit, a 直属单位's under its name.
         var plans = await db.RectificationItems.AsNoTracking().Where(i => ids.Contains(i.CampaignId) && i.ParentId == null)
