@@ -15,7 +15,7 @@ namespace Dangjian.Web.Platform.Cli;
 /// </summary>
 public static class CommandLine
 {
-    private static readonly string[] Verbs = ["migrate", "create-admin", "seed", "schema", "audit", "help"];
+    private static readonly string[] Verbs = ["migrate", "create-admin", "seed", "schema", "audit", "backup", "restore", "help"];
 
     public static string? Verb(string[] args) =>
         args.Length > 0 && Verbs.Contains(args[0], StringComparer.Ordinal) ? args[0] : null;
@@ -25,7 +25,7 @@ public static class CommandLine
         ArgumentNullException.ThrowIfNull(app);
         await using var scope = app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
-        if (verb is not "migrate" and not "schema" and not "help")
+        if (verb is not "migrate" and not "schema" and not "help" and not "backup" and not "restore")
         {
             // Everything else writes audited records, which need a migrated database and the chain key.
             await services.GetRequiredService<MigrationRunner>().MigrateAsync();
@@ -42,8 +42,15 @@ public static class CommandLine
                 "schema" when Option(args, 1) == "script" => Schema(args),
                 "audit" when Option(args, 1) == "verify" => await AuditVerifyAsync(services),
                 "audit" when Option(args, 1) == "purge" => await AuditPurgeAsync(services),
+                "backup" when Option(args, 1) is { } file => await BackupAsync(services, file),
+                "restore" when Option(args, 1) is { } file => await RestoreAsync(services, file, args.Contains("--confirm", StringComparer.Ordinal)),
                 _ => Help(),
             };
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            await Console.Error.WriteLineAsync($"失败：找不到 PostgreSQL 客户端工具（pg_dump / pg_restore，Debian 包 postgresql-client）：{e.Message}");
+            return 1;
         }
         catch (Exception e) when (e is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
         {
@@ -73,6 +80,38 @@ public static class CommandLine
         return 0;
     }
 
+    private static async Task<int> BackupAsync(IServiceProvider services, string file)
+    {
+        var backups = services.GetRequiredService<Backups>();
+        await backups.BackupAsync(file);
+        Print($"已备份到 {Path.GetFullPath(file)}", await backups.FingerprintAsync());
+        return 0;
+    }
+
+    private static async Task<int> RestoreAsync(IServiceProvider services, string file, bool confirmed)
+    {
+        if (!confirmed)
+        {
+            await Console.Error.WriteLineAsync($"restore 会用 {file} 整体替换当前数据库，当前数据全部丢失。确认请加 --confirm。");
+            return 2;
+        }
+
+        var backups = services.GetRequiredService<Backups>();
+        await backups.RestoreAsync(file);
+        Print($"已从 {Path.GetFullPath(file)} 恢复", await backups.FingerprintAsync());
+        return 0;
+    }
+
+    /// <summary>What was backed up or restored: every table's rows and checksum, to compare the two.</summary>
+    private static void Print(string what, SortedDictionary<string, string> fingerprint)
+    {
+        Console.WriteLine($"{what}：{fingerprint.Count}张表，共{fingerprint.Values.Sum(v => long.Parse(v.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture))}行。");
+        foreach (var (table, value) in fingerprint)
+        {
+            Console.WriteLine($"  {table} {value}");
+        }
+    }
+
     private static int Help()
     {
         Console.WriteLine("""
@@ -86,6 +125,8 @@ public static class CommandLine
               schema script --provider sqlite|postgres        打印 EF 模型的完整建表脚本 (for writing migrations)
               audit verify                                    校验审计日志哈希链，报告第一个断点 (exit 1 if broken)
               audit purge                                     按 Audit:RetentionMonths 清理过期审计记录（不少于6个月）
+              backup 文件                                     备份数据库（SQLite 在线备份；PostgreSQL 用 pg_dump），并列出各表行数与校验和
+              restore 文件 --confirm                          用备份整体替换数据库（SQLite 备份接口；PostgreSQL 用 pg_restore，单事务）
             """);
         return 2;
     }

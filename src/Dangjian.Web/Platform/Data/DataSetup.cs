@@ -22,6 +22,7 @@ public static class DataSetup
             db.AddInterceptors(services.GetRequiredService<SqlCommandCounter>());
         });
         builder.Services.AddScoped<MigrationRunner>();
+        builder.Services.AddScoped<Backups>();
         builder.Services.AddSingleton<Audit.AuditKey>();
         builder.Services.AddOptions<Audit.AuditOptions>()
             .Bind(builder.Configuration.GetSection(Audit.AuditOptions.Section))
