@@ -20,7 +20,22 @@ public class AppFactory : WebApplicationFactory<Program>
 
     private readonly string keysFolder = Path.Combine(Path.GetTempPath(), "dangjian-tests", "keys-" + Guid.NewGuid().ToString("N"));
 
-    public TestDatabase Database { get; } = new();
+    private readonly bool ownsDatabase;
+
+    public AppFactory()
+        : this(new TestDatabase(), owns: true)
+    {
+    }
+
+    /// <summary>A second instance of the app on <paramref name="shared"/> (another factory's database, which that factory drops).</summary>
+    protected AppFactory(TestDatabase shared)
+        : this(shared, owns: false)
+    {
+    }
+
+    private AppFactory(TestDatabase database, bool owns) => (Database, ownsDatabase) = (database, owns);
+
+    public TestDatabase Database { get; }
 
     public TestClock Clock { get; } = new();
 
@@ -132,7 +147,7 @@ public class AppFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing)
+        if (disposing && ownsDatabase)
         {
             Database.Dispose();
         }
@@ -155,7 +170,11 @@ public class AppFactory : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        Database.Dispose();
+        if (ownsDatabase)
+        {
+            Database.Dispose();
+        }
+
         GC.SuppressFinalize(this);
     }
 }

@@ -41,6 +41,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TimePro
 
     public DbSet<AppSecret> AppSecrets => Set<AppSecret>();
 
+    public DbSet<Security.DataProtectionKeyRecord> DataProtectionKeys => Set<Security.DataProtectionKeyRecord>();
+
     public DbSet<Campaign> Campaigns => Set<Campaign>();
 
     public DbSet<CampaignMember> CampaignMembers => Set<CampaignMember>();
@@ -294,6 +296,12 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TimePro
             b.HasIndex(e => new { e.UserName, e.OccurredAt });
             b.HasIndex(e => new { e.Action, e.OccurredAt });
             b.HasIndex(e => new { e.ObjectType, e.ObjectId });
+        });
+
+        builder.Entity<Security.DataProtectionKeyRecord>(b =>
+        {
+            b.Property(k => k.FriendlyName).HasMaxLength(200);
+            b.Property(k => k.Xml).HasMaxLength(20000);
         });
 
         builder.Entity<AppSecret>(b =>

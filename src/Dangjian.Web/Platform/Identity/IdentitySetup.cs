@@ -28,7 +28,18 @@ public static class IdentitySetup
         services.AddSingleton<SecurityPolicy>();
 
         var keys = builder.Configuration["DataProtection:KeysPath"] ?? Path.Combine(builder.Environment.ContentRootPath, "App_Data", "keys");
-        services.AddDataProtection().SetApplicationName("Dangjian").PersistKeysToFileSystem(new DirectoryInfo(keys));
+        var protection = services.AddDataProtection().SetApplicationName("Dangjian");
+        if (string.Equals(builder.Configuration["DataProtection:Store"], "Database", StringComparison.OrdinalIgnoreCase))
+        {
+            // Several instances on one database share one key ring (docs/deployment.md).
+            services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>>(sp =>
+                new Microsoft.Extensions.Options.ConfigureOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>(o =>
+                    o.XmlRepository = new DatabaseKeyRepository(sp.GetRequiredService<IServiceScopeFactory>())));
+        }
+        else
+        {
+            protection.PersistKeysToFileSystem(new DirectoryInfo(keys));
+        }
 
         services.AddIdentity<AppUser, AppRole>(options =>
             {
