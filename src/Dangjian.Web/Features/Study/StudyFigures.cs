@@ -62,7 +62,11 @@ public sealed class StudyFigures(AppDbContext db, TimeProvider clock)
         var sessions = db.StudySessions.Where(s => s.CampaignId == campaignId && (phaseId == null || s.PhaseId == phaseId));
         var kinds = await sessions.GroupBy(s => s.Kind)
             .Select(g => new { Kind = g.Key, Planned = g.Count(), Held = g.Count(s => s.EndsAt <= now) }).ToListAsync(ct);
-        var attendance = await db.SessionAttendees.Where(a => sessions.Any(s => s.Id == a.SessionId && s.EndsAt <= now))
+        // From the campaign's sessions to their attendees (a join the attendee index serves), never a scan of every attendee.
+        var attendance = await (from s in sessions
+                                where s.EndsAt <= now
+                                join a in db.SessionAttendees on s.Id equals a.SessionId
+                                select a)
             .GroupBy(a => 1)
             .Select(g => new
             {
@@ -138,8 +142,10 @@ public sealed class StudyFigures(AppDbContext db, TimeProvider clock)
     public async Task<List<UnitAttendance>> AttendanceByUnitAsync(Guid campaignId, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var rows = await db.SessionAttendees
-            .Where(a => db.StudySessions.Any(s => s.Id == a.SessionId && s.CampaignId == campaignId && s.EndsAt <= now))
+        var rows = await (from s in db.StudySessions
+                          where s.CampaignId == campaignId && s.EndsAt <= now
+                          join a in db.SessionAttendees on s.Id equals a.SessionId
+                          select a)
             .GroupBy(a => new { a.Person!.OrgUnitId, a.Person.OrgUnit!.Name, a.Person.OrgUnit.Path })
             .Select(g => new UnitAttendance(
                 g.Key.OrgUnitId,
