@@ -53,12 +53,18 @@ public sealed class CampaignBoard(AppDbContext db, SummaryFigures summary, TimeP
                 db.Milestones.Count(m => m.PhaseId == p.Id && m.Status == MilestoneStatus.Done),
                 db.Milestones.Count(m => m.PhaseId == p.Id && m.Status == MilestoneStatus.Open && m.Deadline < today)))
             .ToListAsync(ct);
-        var trend = await db.StudySessions.AsNoTracking().Where(s => s.CampaignId == c && s.EndsAt <= now)
+        // The latest held sessions, then their attendance in one grouped query (two correlated counts per session took
+        // 0.7 s at the province scale).
+        var held = await db.StudySessions.AsNoTracking().Where(s => s.CampaignId == c && s.EndsAt <= now)
             .OrderByDescending(s => s.StartsAt).Take(TrendSessions)
-            .Select(s => new SessionPoint(s.Id, s.Title, s.StartsAt,
-                db.SessionAttendees.Count(a => a.SessionId == s.Id),
-                db.SessionAttendees.Count(a => a.SessionId == s.Id && a.Status == Study.AttendanceStatus.Present)))
+            .Select(s => new { s.Id, s.Title, s.StartsAt })
             .ToListAsync(ct);
+        var heldIds = held.Select(s => s.Id).ToList();
+        var counts = await db.SessionAttendees.Where(a => heldIds.Contains(a.SessionId)).GroupBy(a => a.SessionId)
+            .Select(g => new { g.Key, Expected = g.Count(), Present = g.Count(a => a.Status == Study.AttendanceStatus.Present) })
+            .ToDictionaryAsync(x => x.Key, ct);
+        var trend = held.Select(s => new SessionPoint(s.Id, s.Title, s.StartsAt,
+            counts.TryGetValue(s.Id, out var n) ? n.Expected : 0, counts.TryGetValue(s.Id, out var m) ? m.Present : 0)).ToList();
         trend.Reverse();
         var milestones = await db.Milestones.AsNoTracking()
             .Where(m => m.CampaignId == c && m.Status == MilestoneStatus.Open && m.Deadline < today)
