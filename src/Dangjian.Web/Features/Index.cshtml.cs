@@ -15,7 +15,7 @@ namespace Dangjian.Web.Features;
 /// 首页: the person's own to-do list, and for the office and leaders an overview of their organization.
 /// Later features add their items (ballots, talks, rectification deadlines) to <see cref="Todos"/>.
 /// </summary>
-public sealed class IndexModel(AppDbContext db, CurrentUser me, IOptions<SecurityOptions> security, TimeProvider clock) : PageModel
+public sealed class IndexModel(AppDbContext db, CurrentUser me, IOptions<SecurityOptions> security, TimeProvider clock, FigureCache figures) : PageModel
 {
     public sealed record Todo(string Title, string Hint, string Url, string Status);
 
@@ -65,18 +65,24 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me, IOptions<Securit
         if (me.Principal.IsInRole(Roles.CampaignOffice) || me.Principal.IsInRole(Roles.Leader) || me.Principal.IsInRole(Roles.Supervisor))
         {
             var scope = await me.GetScopeAsync(ct);
-            var units = await db.OrgUnits.Where(u => u.IsActive).InScope(scope, u => u.Path).CountAsync(ct);
-            var people = await db.People.InScope(scope, p => p.OrgUnit!.Path)
-                .GroupBy(_ => 1)
-                .Select(g => new Overview(
-                    0,
-                    g.Count(),
-                    g.Count(p => p.PartyStatus == PartyStatus.Full),
-                    g.Count(p => p.PartyStatus == PartyStatus.Probationary),
-                    g.Count(p => p.IsRetired)))
-                .SingleOrDefaultAsync(ct);
-            Organization = (people ?? new Overview(0, 0, 0, 0, 0)) with { Units = units };
+            Organization = await figures.GetAsync("overview:" + string.Join('|', scope.PathPrefixes.Order(StringComparer.Ordinal)), (services, token) => OverviewAsync(services.GetRequiredService<AppDbContext>(), scope, token), ct);
         }
+    }
+
+    /// <summary>How many units and people the scope holds (counted at most once a minute per scope: at the province scale, 100,000 people).</summary>
+    private static async Task<Overview> OverviewAsync(AppDbContext db, DataScope scope, CancellationToken ct)
+    {
+        var units = await db.OrgUnits.Where(u => u.IsActive).InScope(scope, u => u.Path).CountAsync(ct);
+        var people = await db.People.InScope(scope, p => p.OrgUnit!.Path)
+            .GroupBy(_ => 1)
+            .Select(g => new Overview(
+                0,
+                g.Count(),
+                g.Count(p => p.PartyStatus == PartyStatus.Full),
+                g.Count(p => p.PartyStatus == PartyStatus.Probationary),
+                g.Count(p => p.IsRetired)))
+            .SingleOrDefaultAsync(ct);
+        return (people ?? new Overview(0, 0, 0, 0, 0)) with { Units = units };
     }
 
     /// <summary>Appraisals open now in which the person still has an unused voting right, linked straight to their ballot.</summary>

@@ -52,6 +52,8 @@ public class AppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Reminders:Enabled", "false");
         builder.UseSetting("Diagnostics:SqlCountHeader", "true");
         builder.UseSetting("RateLimits:PublicPerMinute", "100000");
+        // Dashboards count afresh on every request in tests (FigureCacheTests turns the one-minute cache back on).
+        builder.UseSetting("Figures:CacheSeconds", "0");
         builder.UseSetting("DataProtection:KeysPath", keysFolder);
         builder.UseSetting("Files:Root", keysFolder.Replace("keys-", "files-", StringComparison.Ordinal));
         foreach (var (key, value) in Settings)

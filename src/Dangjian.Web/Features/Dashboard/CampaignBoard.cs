@@ -13,7 +13,7 @@ namespace Dangjian.Web.Features.Dashboard;
 /// quote the same numbers), the phases and their milestones, attendance per held session, and what is overdue — in a
 /// fixed number of queries whatever the campaign's size.
 /// </summary>
-public sealed class CampaignBoard(AppDbContext db, SummaryFigures summary, TimeProvider clock)
+public sealed class CampaignBoard(AppDbContext db, SummaryFigures summary, TimeProvider clock, FigureCache figures)
 {
     /// <summary>How many held sessions the attendance trend shows (the latest).</summary>
     public const int TrendSessions = 24;
@@ -38,11 +38,18 @@ public sealed class CampaignBoard(AppDbContext db, SummaryFigures summary, TimeP
         IReadOnlyList<SessionPoint> Trend,
         IReadOnlyList<OverdueMilestone> OverdueMilestones,
         IReadOnlyList<OverdueItem> OverdueItems,
-        DateOnly Today);
+        DateOnly Today,
+        DateTime ComputedAt);
 
-    public async Task<Board> ForCampaignAsync(Campaign campaign, CancellationToken ct = default)
+    /// <summary>The campaign's board, counted at most once a minute per campaign (<see cref="FigureCache"/>).</summary>
+    public Task<Board> ForCampaignAsync(Campaign campaign, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(campaign);
+        return figures.GetAsync("board:" + campaign.Id, (services, token) => services.GetRequiredService<CampaignBoard>().ComputeAsync(campaign, token), ct);
+    }
+
+    private async Task<Board> ComputeAsync(Campaign campaign, CancellationToken ct)
+    {
         var c = campaign.Id;
         var today = ChinaTime.Today(clock);
         var now = clock.GetUtcNow().UtcDateTime;
@@ -78,6 +85,6 @@ public sealed class CampaignBoard(AppDbContext db, SummaryFigures summary, TimeP
             .OrderBy(i => i.DueOn).ThenBy(i => i.SortOrder).Take(OverdueShown)
             .Select(i => new OverdueItem(i.Id, i.Title, i.DueOn, i.Progress, i.LeaderPerson!.Name, i.Department!.Name))
             .ToListAsync(ct);
-        return new Board(report, phases, trend, milestones, items, today);
+        return new Board(report, phases, trend, milestones, items, today, now);
     }
 }

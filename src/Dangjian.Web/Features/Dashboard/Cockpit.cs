@@ -13,7 +13,7 @@ namespace Dangjian.Web.Features.Dashboard;
 /// each unit's rectification plan, the 督办台账 items coloured time against task per department, the latest 流动红旗
 /// ranking and what needs attention — a fixed number of queries however many units there are.
 /// </summary>
-public sealed class Cockpit(AppDbContext db, AssessmentService assessments, TimeProvider clock)
+public sealed class Cockpit(AppDbContext db, AssessmentService assessments, TimeProvider clock, FigureCache figures)
 {
     /// <summary>How many campaigns, units or departments a cockpit lists (the rest are counted, not shown).</summary>
     public const int MaxRows = 200;
@@ -53,7 +53,8 @@ public sealed class Cockpit(AppDbContext db, AssessmentService assessments, Time
         FlagRanking? RedFlag,
         IReadOnlyList<Alert> Alerts,
         int AwaitingReview,
-        DateOnly Today)
+        DateOnly Today,
+        DateTime ComputedAt)
     {
         public int MilestonesOverdue => Campaigns.Sum(c => c.MilestonesOverdue);
 
@@ -62,9 +63,16 @@ public sealed class Cockpit(AppDbContext db, AssessmentService assessments, Time
         public int LedgerRed => Ledgers.Sum(l => l.Red);
     }
 
-    public async Task<View> ForAsync(DataScope scope, CancellationToken ct = default)
+    /// <summary>The cockpit over <paramref name="scope"/>, counted at most once a minute per scope (<see cref="FigureCache"/>).</summary>
+    public Task<View> ForAsync(DataScope scope, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(scope);
+        var key = "cockpit:" + (scope.IsEverything ? "*" : string.Join('|', scope.PathPrefixes.Order(StringComparer.Ordinal)));
+        return figures.GetAsync(key, (services, token) => services.GetRequiredService<Cockpit>().ComputeAsync(scope, token), ct);
+    }
+
+    private async Task<View> ComputeAsync(DataScope scope, CancellationToken ct)
+    {
         var today = ChinaTime.Today(clock);
         var now = clock.GetUtcNow().UtcDateTime;
         var campaigns = db.Campaigns.AsNoTracking().Where(c => c.Status != CampaignStatus.Ended).InScope(scope, c => c.ScopeUnit!.Path);
@@ -158,6 +166,6 @@ public sealed class Cockpit(AppDbContext db, AssessmentService assessments, Time
         var alerts = milestones.Concat(items).Concat(ledgerAlerts).OrderBy(a => a.Due).ToList();
         var awaiting = await db.ApprovalDocuments.CountAsync(d => ids.Contains(d.CampaignId) && d.Status == DocumentStatus.Submitted, ct);
 
-        return new View(rows, count, planRows, departments, flag, alerts, awaiting, today);
+        return new View(rows, count, planRows, departments, flag, alerts, awaiting, today, now);
     }
 }

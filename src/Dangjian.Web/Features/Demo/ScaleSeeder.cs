@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Bogus;
+using Dangjian.Web.Features.Appraisals;
 using Dangjian.Web.Features.Campaigns;
 using Dangjian.Web.Features.Ledgers;
 using Dangjian.Web.Features.Opinions;
@@ -7,6 +8,7 @@ using Dangjian.Web.Features.Organization;
 using Dangjian.Web.Features.Problems;
 using Dangjian.Web.Features.Rectification;
 using Dangjian.Web.Features.Study;
+using Dangjian.Web.Platform.Audit;
 using Dangjian.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 using Person = Dangjian.Web.Features.Organization.Person;
@@ -24,7 +26,8 @@ public sealed class ScaleSeeder(AppDbContext db, BulkWriter bulk, Platform.Ident
 {
     /// <summary>How many people each campaign's study sessions expect (its unit's people, at most this many).</summary>
     public sealed record Preset(string Name, int Cities, int BureausPerCity, int DepartmentsPerBureau, int People, int Campaigns,
-        int SessionsPerCampaign, int AttendeesPerSession, int OpinionsPerCampaign, int ProblemsPerCampaign, int ItemsPerCampaign, int LedgerItemsPerBureau)
+        int SessionsPerCampaign, int AttendeesPerSession, int OpinionsPerCampaign, int ProblemsPerCampaign, int ItemsPerCampaign, int LedgerItemsPerBureau,
+        int AuditEntries, int BallotSlips)
     {
         public int Units => 1 + Cities + (Cities * BureausPerCity) + (Cities * BureausPerCity * DepartmentsPerBureau);
 
@@ -34,9 +37,9 @@ public sealed class ScaleSeeder(AppDbContext db, BulkWriter bulk, Platform.Ident
     /// <summary>S: one bureau (10 units, 60 people); M: a city (300 units, 10,000 people); L: a province (2,000 units, 100,000 people, 200 campaigns, 5 million attendance records, 500,000 opinions, 200,000 rectification items).</summary>
     public static IReadOnlyDictionary<string, Preset> Presets { get; } = new Dictionary<string, Preset>(StringComparer.OrdinalIgnoreCase)
     {
-        ["S"] = new("S", 1, 1, 7, 60, 2, 12, 40, 60, 8, 20, 10),
-        ["M"] = new("M", 3, 9, 10, 10_000, 20, 40, 250, 2_500, 40, 1_000, 20),
-        ["L"] = new("L", 13, 12, 12, 100_000, 200, 50, 500, 2_500, 60, 1_000, 20),
+        ["S"] = new("S", 1, 1, 7, 60, 2, 12, 40, 60, 8, 20, 10, 2_000, 200),
+        ["M"] = new("M", 3, 9, 10, 10_000, 20, 40, 250, 2_500, 40, 1_000, 20, 50_000, 5_000),
+        ["L"] = new("L", 13, 12, 12, 100_000, 200, 50, 500, 2_500, 60, 1_000, 20, 1_000_000, 20_000),
     };
 
     public const int Batch = 20_000;
@@ -61,7 +64,11 @@ public sealed class ScaleSeeder(AppDbContext db, BulkWriter bulk, Platform.Ident
     public static string BenchUser(Preset preset) => "bench-" + (preset ?? throw new ArgumentNullException(nameof(preset))).Name.ToLowerInvariant();
 
     /// <summary>Generates the preset's data and its bench account (with <paramref name="password"/>); refuses a preset already generated here.</summary>
-    public async Task<(string? Summary, string? Refusal)> SeedAsync(Preset preset, string password, CancellationToken ct = default)
+    /// <summary>
+    /// Generates the preset's data. With <paramref name="ballotTokens"/>, the voting codes of the bench bureau's open
+    /// 民主测评 are written to that file, one per line, for the ballot benchmark (generated data only).
+    /// </summary>
+    public async Task<(string? Summary, string? Refusal)> SeedAsync(Preset preset, string password, string? ballotTokens = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(preset);
         if (await db.Users.AnyAsync(u => u.UserName == BenchUser(preset), ct))
@@ -139,6 +146,7 @@ public sealed class ScaleSeeder(AppDbContext db, BulkWriter bulk, Platform.Ident
 
         // Campaigns of history, one per bureau in turn, each a year long and finished except the latest.
         long attendance = 0, opinions = 0, items = 0;
+        Campaign? benchCampaign = null;
         for (var n = 0; n < preset.Campaigns; n++)
         {
             var bureau = bureaus[n % bureaus.Count];
@@ -159,6 +167,7 @@ public sealed class ScaleSeeder(AppDbContext db, BulkWriter bulk, Platform.Ident
                 UpdatedAt = now,
             };
             await bulk.InsertAsync([campaign], ct);
+            benchCampaign ??= campaign;
             var phases = PhaseNames.Select((name, i) => new Phase
                 {
                     CampaignId = campaign.Id,
@@ -333,7 +342,9 @@ public sealed class ScaleSeeder(AppDbContext db, BulkWriter bulk, Platform.Ident
             await bulk.InsertAsync(chunk, ct);
         }
 
-        var line = $"{preset.Name}：账户 {BenchUser(preset)}，{units.Count}个单位，{people.Count}人，{preset.Campaigns}个活动，考勤记录{attendance}条，意见{opinions}条，整改事项{items}项，督办事项{ledgerItems.Count}项，用时{watch.Elapsed.TotalSeconds:0.0}秒；顶级组织编码 {province.Code}";
+        var slips = await SeedAppraisalAsync(benchCampaign!, leaders[bureaus[0].Id], byBureau[bureaus[0].Id], preset.BallotSlips, now, ballotTokens, ct);
+        var audited = await SeedAuditAsync(preset.AuditEntries, people, now, random, ct);
+        var line = $"{preset.Name}：账户 {BenchUser(preset)}，{units.Count}个单位，{people.Count}人，{preset.Campaigns}个活动，考勤记录{attendance}条，意见{opinions}条，整改事项{items}项，督办事项{ledgerItems.Count}项，测评票{slips}张，审计日志{audited}条，用时{watch.Elapsed.TotalSeconds:0.0}秒；顶级组织编码 {province.Code}";
         logger.LogInformation("{Line}", line);
         return (line, null);
 
@@ -344,5 +355,90 @@ public sealed class ScaleSeeder(AppDbContext db, BulkWriter bulk, Platform.Ident
             units.Add(unit);
             return unit;
         }
+    }
+
+    /// <summary>
+    /// An open 民主测评 of the bench bureau's 班子成员 in its running campaign: a voting right for each of the bureau's people
+    /// and <paramref name="extraSlips"/> extra slips, as many empty ballots. Returns how many voting rights there are.
+    /// </summary>
+    private async Task<int> SeedAppraisalAsync(Campaign campaign, IReadOnlyList<Person> team, IReadOnlyList<Person> staff, int extraSlips, DateTime now, string? tokensFile, CancellationToken ct)
+    {
+        var appraisal = new Appraisal
+        {
+            CampaignId = campaign.Id,
+            Title = "领导班子和班子成员民主测评",
+            OpensAt = now.AddDays(-1),
+            ClosesAt = now.AddDays(30),
+            OpenedAt = now.AddDays(-1),
+            ExtraSlips = extraSlips,
+            TokenSecret = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        await bulk.InsertAsync([appraisal], ct);
+        await bulk.InsertAsync(team.Select(p => p.Name).Prepend("领导班子").Select((name, i) => new AppraisalTarget { AppraisalId = appraisal.Id, Order = i + 1, Name = name, CreatedAt = now, UpdatedAt = now }).ToList(), ct);
+        var voters = staff.Select(p => new AppraisalVoter { AppraisalId = appraisal.Id, PersonId = p.Id, Label = p.Name, TokenHash = "", CreatedAt = now, UpdatedAt = now })
+            .Concat(Enumerable.Range(1, extraSlips).Select(i => new AppraisalVoter { AppraisalId = appraisal.Id, Label = $"备用票{i}", TokenHash = "", CreatedAt = now, UpdatedAt = now }))
+            .ToList();
+        var tokens = new List<string>(voters.Count);
+        foreach (var voter in voters)
+        {
+            var token = AppraisalService.TokenFor(appraisal, voter.Id);
+            voter.TokenHash = AppraisalRules.Hash(token);
+            tokens.Add(token);
+        }
+
+        foreach (var chunk in voters.Chunk(Batch))
+        {
+            await bulk.InsertAsync(chunk, ct);
+        }
+
+        foreach (var chunk in voters.Select(_ => new AppraisalBallot { Id = Guid.NewGuid(), AppraisalId = appraisal.Id }).OrderBy(b => b.Id).Chunk(Batch))
+        {
+            await bulk.InsertAsync(chunk, ct);
+        }
+
+        if (tokensFile is not null)
+        {
+            await File.WriteAllLinesAsync(tokensFile, tokens, ct);
+        }
+
+        return voters.Count;
+    }
+
+    /// <summary>
+    /// A year of audit history (sign-ins, views, edits, exports) by the generated people's units, chained and sealed exactly as
+    /// <see cref="AuditRecorder"/> seals live entries, so <c>audit verify</c> passes over it.
+    /// </summary>
+    private async Task<int> SeedAuditAsync(int count, List<Person> people, DateTime now, Randomizer random, CancellationToken ct)
+    {
+        const string signIn = AuditActions.SecurityPrefix + "SignInSucceeded";
+        string[] actions = [signIn, AuditActions.Update, AuditActions.Create, AuditActions.Export, AuditActions.Approve];
+        string[] types = ["RectificationItem", "Opinion", "StudySession", "Campaign", "LedgerItem"];
+        var start = now.AddDays(-365);
+        var step = 365.0 * 24 * 3600 / Math.Max(1, count);
+        for (var done = 0; done < count; done += Batch)
+        {
+            var entries = Enumerable.Range(done, Math.Min(Batch, count - done)).Select(i =>
+            {
+                var person = people[random.Int(0, people.Count - 1)];
+                var action = actions[i % actions.Length];
+                return new AuditEntry
+                {
+                    OccurredAt = start.AddSeconds(i * step),
+                    UserName = "u" + person.Id.ToString("N")[..8],
+                    ClientAddress = $"10.{i % 250}.{i / 250 % 250}.{1 + (i % 200)}",
+                    Action = action,
+                    ObjectType = action == signIn ? null : types[i % types.Length],
+                    ObjectId = action == signIn ? null : Guid.NewGuid().ToString(),
+                    Summary = action == signIn ? "登录成功" : $"{person.Name}：{ItemTitles[i % ItemTitles.Length]}",
+                    After = action == AuditActions.Update ? $"{{\"Progress\":{i % 100}}}" : null,
+                };
+            }).ToList();
+            await AuditRecorder.ChainAsync(db, entries, ct);
+            await bulk.InsertAsync(entries, ct);
+        }
+
+        return count;
     }
 }

@@ -38,7 +38,7 @@ public static class CommandLine
                 "migrate" => await MigrateAsync(services),
                 "create-admin" => await CreateAdminAsync(services, args),
                 "seed" when Option(args, 1) == "demo" => await SeedDemoAsync(services, app.Environment),
-                "seed" when Option(args, 1) is { } preset && Features.Demo.ScaleSeeder.Presets.ContainsKey(preset) => await SeedScaleAsync(services, app.Environment, Features.Demo.ScaleSeeder.Presets[preset]),
+                "seed" when Option(args, 1) is { } preset && Features.Demo.ScaleSeeder.Presets.ContainsKey(preset) => await SeedScaleAsync(services, app.Environment, Features.Demo.ScaleSeeder.Presets[preset], args),
                 "schema" when Option(args, 1) == "script" => Schema(args),
                 "audit" when Option(args, 1) == "verify" => await AuditVerifyAsync(services),
                 "audit" when Option(args, 1) == "purge" => await AuditPurgeAsync(services),
@@ -59,7 +59,7 @@ public static class CommandLine
         }
     }
 
-    private static async Task<int> SeedScaleAsync(IServiceProvider services, IHostEnvironment environment, Features.Demo.ScaleSeeder.Preset preset)
+    private static async Task<int> SeedScaleAsync(IServiceProvider services, IHostEnvironment environment, Features.Demo.ScaleSeeder.Preset preset, string[] args)
     {
         if (environment.IsProduction())
         {
@@ -69,7 +69,7 @@ public static class CommandLine
 
         await services.GetRequiredService<AccountProvisioning>().EnsureRolesAsync();
         var password = Environment.GetEnvironmentVariable("DANGJIAN_BENCH_PASSWORD") is { Length: > 0 } p ? p : "Bench@2026";
-        var (summary, refusal) = await services.GetRequiredService<Features.Demo.ScaleSeeder>().SeedAsync(preset, password);
+        var (summary, refusal) = await services.GetRequiredService<Features.Demo.ScaleSeeder>().SeedAsync(preset, password, Named(args, "--ballot-tokens"));
         if (refusal is not null)
         {
             await Console.Error.WriteLineAsync(refusal);
@@ -120,7 +120,8 @@ public static class CommandLine
               create-admin --user 名称 --role 角色 [--name 姓名]  创建管理员；密码从环境变量 DANGJIAN_ADMIN_PASSWORD 或标准输入读取
                            角色: system-admin | security-admin | audit-admin
               seed demo                                       向空数据库写入演示数据 (never in Production)
-              seed S|M|L                                      生成规模数据：S 一个局、M 一个市、L 一个省，含账户 bench-s/m/l
+              seed S|M|L [--ballot-tokens 文件]               生成规模数据：S 一个局、M 一个市、L 一个省，含账户 bench-s/m/l
+                                                              （--ballot-tokens：把测评投票码写入文件，供投票压测）
                                                               （密码取环境变量 DANGJIAN_BENCH_PASSWORD，默认 Bench@2026；never in Production）
               schema script --provider sqlite|postgres        打印 EF 模型的完整建表脚本 (for writing migrations)
               audit verify                                    校验审计日志哈希链，报告第一个断点 (exit 1 if broken)

@@ -31,7 +31,7 @@ public sealed record DataScope(IReadOnlyList<string> PathPrefixes, bool IsEveryt
 public static class DataScopeQueryExtensions
 {
     /// <summary>
-    /// Keeps the rows whose org unit path lies in the scope. Translates to <c>path LIKE 'prefix%' OR …</c>
+    /// Keeps the rows whose org unit path lies in the scope. Translates to <c>path LIKE @prefix OR …</c>
     /// on both engines, which the path index serves.
     /// </summary>
     public static IQueryable<T> InScope<T>(this IQueryable<T> query, DataScope scope, Expression<Func<T, string>> path)
@@ -53,7 +53,7 @@ public static class DataScopeQueryExtensions
         Expression? body = null;
         foreach (var prefix in scope.PathPrefixes)
         {
-            var test = Expression.Call(path.Body, startsWith, Expression.Constant(prefix));
+            var test = Expression.Call(path.Body, startsWith, Parameter(prefix));
             body = body is null ? test : Expression.OrElse(body, test);
         }
 
@@ -72,8 +72,21 @@ public static class DataScopeQueryExtensions
         }
 
         var above = scope.AncestorsAndSelf();
-        var contains = Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(string)], Expression.Constant(above), path.Body);
+        var contains = Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(string)], Parameter(above.ToArray()), path.Body);
         var inside = query.InScope(scope, path);
         return inside.Union(query.Where(Expression.Lambda<Func<T, bool>>(contains, path.Parameters)));
+    }
+
+    /// <summary>
+    /// A value read from a captured object, as a closure would: EF Core sends it as a SQL parameter, so the query's
+    /// shape — and its compiled form in EF's query cache — is the same for every user and every request. (A bare
+    /// constant would be inlined: a new cache entry per unit path, and for a list, a compilation per request.)
+    /// </summary>
+    private static MemberExpression Parameter<TValue>(TValue value) =>
+        Expression.Property(Expression.Constant(new Captured<TValue>(value)), nameof(Captured<TValue>.Value));
+
+    private sealed class Captured<TValue>(TValue value)
+    {
+        public TValue Value { get; } = value;
     }
 }

@@ -22,6 +22,9 @@ public static class DataSetup
             db.AddInterceptors(services.GetRequiredService<SqlCommandCounter>());
         });
         builder.Services.AddScoped<MigrationRunner>();
+        builder.Services.AddHybridCache();
+        builder.Services.Configure<FigureCacheOptions>(builder.Configuration.GetSection(FigureCacheOptions.Section));
+        builder.Services.AddSingleton<FigureCache>();
         builder.Services.AddScoped<Backups>();
         builder.Services.AddSingleton<Audit.AuditKey>();
         builder.Services.AddOptions<Audit.AuditOptions>()

@@ -31,6 +31,8 @@ public sealed class QueryBudgetTests(AppFactory app) : IClassFixture<AppFactory>
         "/Reports/Exports?campaignId={campaign}",
         "/Organization/People",
         "/Campaigns",
+        "/Public/Ballot?t={ballot}",
+        "/Public/Opinion?c={campaign}",
     ];
 
     [DbFact]
@@ -39,15 +41,24 @@ public sealed class QueryBudgetTests(AppFactory app) : IClassFixture<AppFactory>
         var small = await CountAsync(ScaleSeeder.Presets["S"]);
         var large = await CountAsync(ScaleSeeder.Presets["M"]);
         Pages.Where(p => large[p] != small[p]).Select(p => $"{p}: {small[p]} SQL commands on S, {large[p]} on M").ShouldBeEmpty();
+
+        // The generated audit history is chained and sealed like live entries: the whole chain still verifies.
+        var chain = await app.WithDbAsync(db => Dangjian.Web.Platform.Audit.AuditChain.VerifyAsync(db));
+        chain.Intact.ShouldBeTrue(chain.Message);
+        chain.Checked.ShouldBeGreaterThan(ScaleSeeder.Presets["S"].AuditEntries + ScaleSeeder.Presets["M"].AuditEntries - 1);
     }
 
     private async Task<Dictionary<string, int>> CountAsync(ScaleSeeder.Preset preset)
     {
+        var tokens = Path.Combine(Path.GetTempPath(), $"dangjian-ballot-{Guid.NewGuid():N}.txt");
         await using (var scope = app.Services.CreateAsyncScope())
         {
-            var (_, refusal) = await scope.ServiceProvider.GetRequiredService<ScaleSeeder>().SeedAsync(preset, "Bench@2026");
+            var (_, refusal) = await scope.ServiceProvider.GetRequiredService<ScaleSeeder>().SeedAsync(preset, "Bench@2026", tokens);
             refusal.ShouldBeNull();
         }
+
+        var ballot = Uri.EscapeDataString((await File.ReadAllLinesAsync(tokens))[0]);
+        File.Delete(tokens);
 
         var user = ScaleSeeder.BenchUser(preset);
         var (campaign, ledger) = await app.WithDbAsync(async db =>
@@ -62,7 +73,8 @@ public sealed class QueryBudgetTests(AppFactory app) : IClassFixture<AppFactory>
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var page in Pages)
         {
-            var url = page.Replace("{campaign}", campaign.ToString(), StringComparison.Ordinal).Replace("{ledger}", ledger.ToString(), StringComparison.Ordinal);
+            var url = page.Replace("{campaign}", campaign.ToString(), StringComparison.Ordinal).Replace("{ledger}", ledger.ToString(), StringComparison.Ordinal)
+                .Replace("{ballot}", ballot, StringComparison.Ordinal);
             var response = await client.GetAsync(new Uri(url, UriKind.Relative));
             response.StatusCode.ShouldBe(HttpStatusCode.OK, $"{preset.Name} {url}");
             counts[page] = int.Parse(response.Headers.GetValues("X-Sql-Commands").Single(), System.Globalization.CultureInfo.InvariantCulture);

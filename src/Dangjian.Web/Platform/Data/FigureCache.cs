@@ -1,0 +1,74 @@
+using Microsoft.Extensions.Caching.Hybrid;
+using Microsoft.Extensions.Options;
+
+namespace Dangjian.Web.Platform.Data;
+
+public sealed class FigureCacheOptions
+{
+    public const string Section = "Figures";
+
+    /// <summary>
+    /// How long dashboard figures (活动看板, 驾驶舱, the home page's organization overview) may be reused before they are
+    /// counted again. 0 counts on every request.
+    /// </summary>
+    public int CacheSeconds { get; set; } = 60;
+}
+
+/// <summary>
+/// Figures that may be a minute old: the dashboards add up whole campaigns (at the province scale, millions of attendance
+/// rows), so each instance counts them once per key and period and serves the result from memory meanwhile. Concurrent
+/// requests for the same key wait for the one count in progress instead of starting their own (HybridCache's stampede
+/// protection). What is cached is shared by every request that reads it, so it must never be changed after it is made.
+/// </summary>
+public sealed class FigureCache(HybridCache cache, IOptions<FigureCacheOptions> options, IServiceScopeFactory scopes)
+{
+    /// <summary>
+    /// The figures under <paramref name="key"/>, counted by <paramref name="compute"/> in a service scope of its own (so a
+    /// count that other requests wait for does not depend on the request that started it).
+    /// </summary>
+    public async Task<T> GetAsync<T>(string key, Func<IServiceProvider, CancellationToken, Task<T>> compute, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(compute);
+        var seconds = options.Value.CacheSeconds;
+        if (seconds <= 0)
+        {
+            return await ComputeAsync(compute, ct);
+        }
+
+        var lifetime = TimeSpan.FromSeconds(seconds);
+        var entry = new HybridCacheEntryOptions { Expiration = lifetime, LocalCacheExpiration = lifetime, Flags = HybridCacheEntryFlags.DisableDistributedCache };
+        // HybridCache may start the count on a pool thread without the caller's execution context; it runs under the
+        // caller's, so that what flows with a request (its culture, its SQL command tally) covers the count as well.
+        var context = ExecutionContext.Capture();
+        var box = await cache.GetOrCreateAsync(
+            "figures:" + key,
+            (compute, context, self: this),
+            static async (state, token) => new Box(await state.self.InContextAsync(state.context, () => state.self.ComputeAsync(state.compute, token))),
+            entry,
+            cancellationToken: ct);
+        return (T)box.Value!;
+    }
+
+    private Task<T> InContextAsync<T>(ExecutionContext? context, Func<Task<T>> start)
+    {
+        if (context is null)
+        {
+            return start();
+        }
+
+        Task<T>? task = null;
+        ExecutionContext.Run(context, _ => task = start(), null);
+        return task!;
+    }
+
+    private async Task<T> ComputeAsync<T>(Func<IServiceProvider, CancellationToken, Task<T>> compute, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await compute(scope.ServiceProvider, ct);
+    }
+
+    /// <summary>What is kept, whatever its type: marked immutable so that HybridCache keeps the object itself, not a serialized copy.</summary>
+    [System.ComponentModel.ImmutableObject(true)]
+    private sealed record Box(object? Value);
+}

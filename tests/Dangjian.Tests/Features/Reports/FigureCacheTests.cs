@@ -1,0 +1,77 @@
+using System.Globalization;
+using Dangjian.Tests.Infrastructure;
+using Dangjian.Web.Features.Opinions;
+
+namespace Dangjian.Tests.Features.Reports;
+
+/// <summary>A fixture with the dashboards' one-minute figure cache on, as in production.</summary>
+public sealed class CachedFiguresAppFactory : AppFactory
+{
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Figures:CacheSeconds"] = "60" };
+}
+
+/// <summary>
+/// The dashboards count once a minute per campaign or scope: a second look within the minute sends only the page's own
+/// queries and shows the same figures with the time they were counted; another scope never sees the cached figures.
+/// </summary>
+public sealed class FigureCacheTests(CachedFiguresAppFactory app) : IClassFixture<CachedFiguresAppFactory>
+{
+    [DbFact]
+    public async Task TheCampaignDashboardIsCountedOnceAMinute()
+    {
+        var campaignId = await app.DemoCampaignIdAsync();
+        var office = await app.SignedInClientAsync("office");
+        var url = new Uri($"/Dashboard/Campaign?campaignId={campaignId}", UriKind.Relative);
+        var first = await office.GetAsync(url);
+        var firstPage = await first.Content.ReadAsStringAsync();
+        var cold = SqlCommands(first);
+
+        // An opinion recorded meanwhile shows on the list at once, and on the dashboard after the minute.
+        await app.WithDbAsync(async db =>
+        {
+            db.Opinions.Add(new Opinion { CampaignId = campaignId, Channel = Channel.Letter, ReceivedOn = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime), Text = "缓存测试：会议太多。", Nature = Nature.Criticism, Topic = Topic.Formalism });
+            return await db.SaveChangesAsync();
+        });
+        var second = await office.GetAsync(url);
+        var warm = SqlCommands(second);
+        warm.ShouldBeLessThan(cold - 10, "the board's own queries are not sent again within the minute");
+        var secondPage = await second.Content.ReadAsStringAsync();
+        Figure(secondPage, "opinions.total").ShouldBe(Figure(firstPage, "opinions.total"));
+        secondPage.ShouldContain("每分钟更新");
+
+        // The same figures for another user of the same organization; none for a user who may not see the campaign.
+        var leader = await app.SignedInClientAsync("leader");
+        var leaders = await leader.GetAsync(url);
+        SqlCommands(leaders).ShouldBeLessThan(cold - 10);
+        Figure(await leaders.Content.ReadAsStringAsync(), "opinions.total").ShouldBe(Figure(firstPage, "opinions.total"));
+    }
+
+    [DbFact]
+    public async Task EachScopeHasItsOwnCockpit()
+    {
+        const string foreign = "外市的缓存测试活动";
+        await app.AddCampaignAsync(foreign, foreign: true);
+        var leader = await app.SignedInClientAsync("leader");
+        (await leader.GetStringAsync(new Uri("/Dashboard", UriKind.Relative))).ShouldNotContain(foreign);
+        var again = await leader.GetAsync(new Uri("/Dashboard", UriKind.Relative));
+        var page = await again.Content.ReadAsStringAsync();
+        page.ShouldContain("市科技局党的群众路线教育实践活动");
+        page.ShouldNotContain(foreign);
+        page.ShouldContain("数据截至");
+
+        // The supervision group's board is over other subtrees: counted for its own scope, not served from the leader's.
+        var supervisor = await app.SignedInClientAsync("supervisor");
+        var supervision = await supervisor.GetStringAsync(new Uri("/Dashboard/Supervision", UriKind.Relative));
+        supervision.ShouldNotContain(foreign);
+        supervision.ShouldContain("市科技局党的群众路线教育实践活动");
+    }
+
+    private static int SqlCommands(HttpResponseMessage response) =>
+        int.Parse(response.Headers.GetValues("X-Sql-Commands").Single(), CultureInfo.InvariantCulture);
+
+    private static string Figure(string html, string key)
+    {
+        var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html);
+        return document.QuerySelector($"[data-figure='{key}'] .dj-stat")!.TextContent.Trim();
+    }
+}
