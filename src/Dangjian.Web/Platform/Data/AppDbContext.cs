@@ -15,7 +15,7 @@ namespace Dangjian.Web.Platform.Data;
 /// The one EF Core model of the application. Provider-neutral: nothing here may depend on SQLite or
 /// PostgreSQL specifics, because the same model runs embedded and in production.
 /// </summary>
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TimeProvider? clock = null, IHttpContextAccessor? http = null, AuditKey? auditKey = null)
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TimeProvider? clock = null, IHttpContextAccessor? http = null, AuditKey? auditKey = null, FigureCache? figures = null)
     : IdentityDbContext<AppUser, AppRole, Guid>(options)
 {
     private readonly TimeProvider clock = clock ?? TimeProvider.System;
@@ -926,6 +926,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TimePro
         var now = clock.GetUtcNow().UtcDateTime;
         var actor = AuditRecorder.ActorFrom(http?.HttpContext);
         var entries = AuditRecorder.Collect(ChangeTracker, actor, now);
+        var changed = figures is null ? [] : ChangeTracker.Entries()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && figures.Watches(e.Metadata.ClrType))
+            .Select(e => e.Metadata.ClrType).Distinct().ToList();
         foreach (var note in notes)
         {
             note.UserId ??= actor.UserId;
@@ -937,7 +940,13 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TimePro
 
         if (entries.Count == 0)
         {
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (figures is not null)
+            {
+                await figures.ChangedAsync(changed);
+            }
+
+            return written;
         }
 
         var ownTransaction = Database.CurrentTransaction is null;
@@ -953,6 +962,11 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TimePro
             }
 
             notes.Clear();
+            if (figures is not null)
+            {
+                await figures.ChangedAsync(changed);
+            }
+
             return saved;
         }
         catch

@@ -22,18 +22,33 @@ public sealed class FigureCacheOptions
 /// </summary>
 public sealed class FigureCache(HybridCache cache, IOptions<FigureCacheOptions> options, IServiceScopeFactory scopes)
 {
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Type, byte> watched = new();
+
     /// <summary>
     /// The figures under <paramref name="key"/>, counted by <paramref name="compute"/> in a service scope of its own (so a
     /// count that other requests wait for does not depend on the request that started it).
     /// </summary>
-    public async Task<T> GetAsync<T>(string key, Func<IServiceProvider, CancellationToken, Task<T>> compute, CancellationToken ct = default)
+    public async Task<T> GetAsync<T>(string key, Func<IServiceProvider, CancellationToken, Task<T>> compute, CancellationToken ct = default) =>
+        await GetAsync(key, compute, [], ct);
+
+    /// <summary>
+    /// As above, and forgotten on this instance as soon as a row of one of <paramref name="dependsOn"/> is saved through
+    /// <see cref="AppDbContext"/> (other instances count again within the minute): for lists people edit and then look at.
+    /// </summary>
+    public async Task<T> GetAsync<T>(string key, Func<IServiceProvider, CancellationToken, Task<T>> compute, IReadOnlyList<Type> dependsOn, CancellationToken ct = default)
     {
+        ArgumentNullException.ThrowIfNull(dependsOn);
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(compute);
         var seconds = options.Value.CacheSeconds;
         if (seconds <= 0)
         {
             return await ComputeAsync(compute, ct);
+        }
+
+        foreach (var type in dependsOn)
+        {
+            watched.TryAdd(type, 0);
         }
 
         var lifetime = TimeSpan.FromSeconds(seconds);
@@ -46,9 +61,25 @@ public sealed class FigureCache(HybridCache cache, IOptions<FigureCacheOptions> 
             (compute, context, self: this),
             static async (state, token) => new Box(await state.self.InContextAsync(state.context, () => state.self.ComputeAsync(state.compute, token))),
             entry,
+            dependsOn.Select(Tag).ToList(),
             cancellationToken: ct);
         return (T)box.Value!;
     }
+
+    /// <summary>Rows of these entity types were saved: forget the figures that depend on them.</summary>
+    public async Task ChangedAsync(IEnumerable<Type> types)
+    {
+        ArgumentNullException.ThrowIfNull(types);
+        foreach (var type in types.Where(watched.ContainsKey))
+        {
+            await cache.RemoveByTagAsync(Tag(type));
+        }
+    }
+
+    /// <summary>Whether any figures depend on rows of this type (so a save need not look further).</summary>
+    public bool Watches(Type type) => !watched.IsEmpty && watched.ContainsKey(type);
+
+    private static string Tag(Type type) => "rows:" + type.FullName;
 
     private Task<T> InContextAsync<T>(ExecutionContext? context, Func<Task<T>> start)
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Dangjian.Tests.Infrastructure;
 using Dangjian.Web.Features.Opinions;
+using Microsoft.EntityFrameworkCore;
 
 namespace Dangjian.Tests.Features.Reports;
 
@@ -64,6 +65,35 @@ public sealed class FigureCacheTests(CachedFiguresAppFactory app) : IClassFixtur
         var supervision = await supervisor.GetStringAsync(new Uri("/Dashboard/Supervision", UriKind.Relative));
         supervision.ShouldNotContain(foreign);
         supervision.ShouldContain("市科技局党的群众路线教育实践活动");
+    }
+
+    [DbFact]
+    public async Task TheAttendanceSheetIsCountedAgainAsSoonAsAttendanceIsRecorded()
+    {
+        var campaignId = await app.DemoCampaignIdAsync();
+        var office = await app.SignedInClientAsync("office");
+        var url = new Uri($"/Study/Attendance?campaignId={campaignId}", UriKind.Relative);
+        var cold = SqlCommands(await office.GetAsync(url));
+        var warm = SqlCommands(await office.GetAsync(url));
+        warm.ShouldBeLessThan(cold, "the tallies are not counted again within the minute");
+
+        // Someone absent from a held session is marked present: the next look counts afresh and shows it.
+        var now = app.Clock.GetUtcNow().UtcDateTime;
+        var absentee = await app.WithDbAsync(db => (from a in db.SessionAttendees
+                                                    join s in db.StudySessions on a.SessionId equals s.Id
+                                                    where a.Status == Dangjian.Web.Features.Study.AttendanceStatus.Expected && s.CampaignId == campaignId && s.EndsAt <= now
+                                                    select new { a.Id, a.Person!.Name }).FirstAsync());
+        var before = await office.GetStringAsync(url);
+        await app.WithDbAsync(async db =>
+        {
+            var row = await db.SessionAttendees.SingleAsync(a => a.Id == absentee.Id);
+            row.Status = Dangjian.Web.Features.Study.AttendanceStatus.Present;
+            return await db.SaveChangesAsync();
+        });
+        var after = await office.GetAsync(url);
+        SqlCommands(after).ShouldBe(cold);
+        var page = await after.Content.ReadAsStringAsync();
+        page.ShouldNotBe(before);
     }
 
     private static int SqlCommands(HttpResponseMessage response) =>

@@ -9,7 +9,7 @@ namespace Dangjian.Web.Features.Study.Attendance;
 
 /// <summary>考勤统计: attendance of a campaign's held sessions per unit and per person, and leave requests waiting for approval.</summary>
 [RequirePermission(Permissions.StudyEdit)]
-public sealed class IndexModel(AppDbContext db, StudyAccess access, StudyFigures figures, TimeProvider clock) : PageModel
+public sealed class IndexModel(AppDbContext db, StudyAccess access, StudyFigures figures, FigureCache cache, TimeProvider clock) : PageModel
 {
     public sealed record PersonRow(Guid PersonId, string Name, string Unit, int Expected, int Present, int Leave, int Absent, int MakeUpDone)
     {
@@ -47,28 +47,16 @@ public sealed class IndexModel(AppDbContext db, StudyAccess access, StudyFigures
 
         await access.EditAsync(id, ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        Units = await figures.AttendanceByUnitAsync(id, ct);
-        var held = db.StudySessions.Where(s => s.CampaignId == id && s.EndsAt <= now).Select(s => s.Id);
-        var people = db.SessionAttendees.AsNoTracking().Where(a => held.Contains(a.SessionId))
-            .GroupBy(a => new { a.PersonId, a.Person!.Name, Unit = a.Person.OrgUnit!.Name })
-            .Select(g => new
-            {
-                g.Key.PersonId,
-                g.Key.Name,
-                g.Key.Unit,
-                Expected = g.Count(),
-                Present = g.Count(a => a.Status == AttendanceStatus.Present),
-                Leave = g.Count(a => a.Status == AttendanceStatus.Leave),
-                Absent = g.Count(a => a.Status == AttendanceStatus.Expected && a.DeliveredAt == null),
-                MakeUpDone = g.Count(a => a.MakeUpDoneAt != null),
-            });
-        if (AbsentOnly)
-        {
-            people = people.Where(p => p.Absent > 0);
-        }
 
-        var page = await people.OrderByDescending(p => p.Absent).ThenBy(p => p.Unit).ThenBy(p => p.Name).ThenBy(p => p.PersonId).ToPageAsync(PageNumber, 20, ct);
-        People = new Paged<PersonRow>(page.Items.Select(p => new PersonRow(p.PersonId, p.Name, p.Unit, p.Expected, p.Present, p.Leave, p.Absent, p.MakeUpDone)).ToList(), page.Total, page.Page, page.PageSize);
+        // Counted once a minute per campaign, and again as soon as attendance is recorded on this instance: at the
+        // province scale a campaign has tens of thousands of attendance records, summed here per unit and per person.
+        Type[] rows = [typeof(SessionAttendee), typeof(StudySession), typeof(Organization.Person), typeof(Organization.OrgUnit)];
+        Units = await cache.GetAsync($"attendance-units:{id}", (services, token) => services.GetRequiredService<StudyFigures>().AttendanceByUnitAsync(id, token), rows, ct);
+        var everyone = await cache.GetAsync($"attendance-people:{id}", (services, token) => PeopleAsync(services.GetRequiredService<AppDbContext>(), id, now, token), rows, ct);
+        var listed = (AbsentOnly ? everyone.Where(p => p.Absent > 0) : everyone).ToList();
+        var pageSize = PagedQueryExtensions.DefaultPageSize;
+        var pageNumber = Math.Clamp(PageNumber, 1, Math.Max(1, (listed.Count + pageSize - 1) / pageSize));
+        People = new Paged<PersonRow>(listed.Skip((pageNumber - 1) * pageSize).Take(pageSize).ToList(), listed.Count, pageNumber, pageSize);
         var pending = await (from a in db.SessionAttendees.AsNoTracking()
                              where a.LeaveRequestedAt != null && a.Status == AttendanceStatus.Expected
                              join s in db.StudySessions on a.SessionId equals s.Id
@@ -76,6 +64,25 @@ public sealed class IndexModel(AppDbContext db, StudyAccess access, StudyFigures
                              orderby s.StartsAt
                              select new { s.Id, s.Title, s.StartsAt, a.Person!.Name, a.LeaveReason }).Take(100).ToListAsync(ct);
         PendingLeave = pending.Select(p => new LeaveRow(p.Id, p.Title, p.StartsAt, p.Name, p.LeaveReason)).ToList();
+    }
+
+    /// <summary>Every person expected at the campaign's held sessions with their tallies, those with absences first.</summary>
+    private static async Task<IReadOnlyList<PersonRow>> PeopleAsync(AppDbContext db, Guid campaignId, DateTime now, CancellationToken ct)
+    {
+        var held = db.StudySessions.Where(s => s.CampaignId == campaignId && s.EndsAt <= now).Select(s => s.Id);
+        var people = await db.SessionAttendees.AsNoTracking().Where(a => held.Contains(a.SessionId))
+            .GroupBy(a => new { a.PersonId, a.Person!.Name, Unit = a.Person.OrgUnit!.Name })
+            .Select(g => new PersonRow(
+                g.Key.PersonId,
+                g.Key.Name,
+                g.Key.Unit,
+                g.Count(),
+                g.Count(a => a.Status == AttendanceStatus.Present),
+                g.Count(a => a.Status == AttendanceStatus.Leave),
+                g.Count(a => a.Status == AttendanceStatus.Expected && a.DeliveredAt == null),
+                g.Count(a => a.MakeUpDoneAt != null)))
+            .ToListAsync(ct);
+        return people.OrderByDescending(p => p.Absent).ThenBy(p => p.Unit, StringComparer.Ordinal).ThenBy(p => p.Name, StringComparer.Ordinal).ThenBy(p => p.PersonId).ToList();
     }
 
     /// <summary>考勤汇总表: attendance per unit over the sessions held (应到、实到、请假、缺席、已补学、出勤率).</summary>
