@@ -15,7 +15,7 @@ namespace Dangjian.Web.Features;
 /// 首页: the person's own to-do list, and for the office and leaders an overview of their organization.
 /// Later features add their items (ballots, talks, rectification deadlines) to <see cref="Todos"/>.
 /// </summary>
-public sealed class IndexModel(AppDbContext db, CurrentUser me, IOptions<SecurityOptions> security, TimeProvider clock, FigureCache figures) : PageModel
+public sealed class IndexModel(AppDbContext db, CurrentUser me, IOptions<SecurityOptions> security, TimeProvider clock, FigureCache figures, Platform.Notifications.Notifier notifier) : PageModel
 {
     public sealed record Todo(string Title, string Hint, string Url, string Status);
 
@@ -38,7 +38,7 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me, IOptions<Securit
 
         var userId = me.Id!.Value;
         var account = await db.Users.Where(u => u.Id == userId)
-            .Select(u => new { u.PasswordChangedAt, u.TwoFactorEnabled })
+            .Select(u => new { u.PasswordChangedAt, u.TwoFactorEnabled, u.PersonId })
             .SingleAsync(ct);
         if (PasswordPolicy.DaysLeft(new AppUser { PasswordChangedAt = account.PasswordChangedAt }, security.Value, now) is { } days and <= 14)
         {
@@ -58,9 +58,9 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me, IOptions<Securit
             Todos.Add(new Todo($"API 令牌“{token.Name}”即将到期", left, "/Account/ApiTokens", "amber"));
         }
 
-        await AddCampaignTodosAsync(userId, DateOnly.FromDateTime(local), ct);
-        await AddStudyTodosAsync(userId, now, ct);
-        await AddAppraisalTodosAsync(userId, now, ct);
+        await AddCampaignTodosAsync(account.PersonId, DateOnly.FromDateTime(local), ct);
+        await AddStudyTodosAsync(account.PersonId, now, ct);
+        await AddAppraisalTodosAsync(account.PersonId, now, ct);
 
         if (me.Principal.IsInRole(Roles.CampaignOffice) || me.Principal.IsInRole(Roles.Leader) || me.Principal.IsInRole(Roles.Supervisor))
         {
@@ -86,9 +86,8 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me, IOptions<Securit
     }
 
     /// <summary>Appraisals open now in which the person still has an unused voting right, linked straight to their ballot.</summary>
-    private async Task AddAppraisalTodosAsync(Guid userId, DateTime now, CancellationToken ct)
+    private async Task AddAppraisalTodosAsync(Guid? person, DateTime now, CancellationToken ct)
     {
-        var person = await db.Users.Where(u => u.Id == userId).Select(u => u.PersonId).SingleAsync(ct);
         if (person is null)
         {
             return;
@@ -107,9 +106,8 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me, IOptions<Securit
     /// Study to-dos: the person's sessions in the next three days, make-up study still owed, open quizzes not yet taken
     /// and readings not yet read; for the office, leave requests to decide, notes to check and answer sheets to mark.
     /// </summary>
-    private async Task AddStudyTodosAsync(Guid userId, DateTime now, CancellationToken ct)
+    private async Task AddStudyTodosAsync(Guid? person, DateTime now, CancellationToken ct)
     {
-        var person = await db.Users.Where(u => u.Id == userId).Select(u => u.PersonId).SingleAsync(ct);
         if (person is not null)
         {
             var soon = now.AddDays(3);
@@ -170,9 +168,8 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me, IOptions<Securit
     /// What the person owes in running campaigns: their open milestones due within two weeks or overdue, documents
     /// waiting for their review, documents returned to their campaign office, and unread messages.
     /// </summary>
-    private async Task AddCampaignTodosAsync(Guid userId, DateOnly today, CancellationToken ct)
+    private async Task AddCampaignTodosAsync(Guid? personId, DateOnly today, CancellationToken ct)
     {
-        var personId = await db.Users.Where(u => u.Id == userId).Select(u => u.PersonId).SingleAsync(ct);
         if (personId is { } person)
         {
             var horizon = today.AddDays(14);
@@ -199,7 +196,7 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me, IOptions<Securit
             Todos.AddRange(returned.Select(d => new Todo($"按意见修改：{d.Title}", "已退回", $"/Campaigns/Document?id={d.Id}", "red")));
         }
 
-        var unread = await db.Notifications.CountAsync(n => n.UserId == userId && n.ReadAt == null, ct);
+        var unread = await notifier.UnreadAsync(me.Id!.Value, ct);
         if (unread > 0)
         {
             Todos.Add(new Todo("未读消息", $"{unread}条", "/Notifications", "blue"));

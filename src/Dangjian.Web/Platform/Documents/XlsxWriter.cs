@@ -24,24 +24,35 @@ public static class XlsxWriter
             var styles = workbook.AddNewPart<WorkbookStylesPart>();
             styles.Stylesheet = Styles();
             var sheetPart = workbook.AddNewPart<WorksheetPart>();
-            var data = new SheetData();
-            var worksheet = new Worksheet(
-                new SheetViews(new SheetView(new Pane { VerticalSplit = 2, TopLeftCell = "A3", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen }) { WorkbookViewId = 0 }),
-                new Columns(columns.Select((c, i) => new DocumentFormat.OpenXml.Spreadsheet.Column { Min = (uint)(i + 1), Max = (uint)(i + 1), Width = c.Width, CustomWidth = true })),
-                data);
-            sheetPart.Worksheet = worksheet;
 
-            data.Append(new Row(new Cell { CellReference = "A1", DataType = CellValues.InlineString, InlineString = new InlineString(new Text(title)), StyleIndex = 1 }) { RowIndex = 1, Height = 28, CustomHeight = true });
-            data.Append(new Row(columns.Select((c, i) => TextCell(Reference(i, 2), c.Header, 2))) { RowIndex = 2 });
-            uint rowIndex = 3;
-            foreach (var row in rows)
+            // The sheet is written as a stream of elements (the SAX writer), not built as a tree first: a ledger of
+            // 20,000 rows costs what writing it costs, and no more memory than its compressed bytes.
+            using (var writer = OpenXmlWriter.Create(sheetPart))
             {
-                var r = rowIndex;
-                data.Append(new Row(row.Select((value, i) => ValueCell(Reference(i, r), value))) { RowIndex = r });
-                rowIndex++;
+                writer.WriteStartElement(new Worksheet());
+                writer.WriteElement(new SheetViews(new SheetView(new Pane { VerticalSplit = 2, TopLeftCell = "A3", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen }) { WorkbookViewId = 0 }));
+                writer.WriteElement(new Columns(columns.Select((c, i) => new DocumentFormat.OpenXml.Spreadsheet.Column { Min = (uint)(i + 1), Max = (uint)(i + 1), Width = c.Width, CustomWidth = true })));
+                writer.WriteStartElement(new SheetData());
+                writer.WriteElement(new Row(new Cell { CellReference = "A1", DataType = CellValues.InlineString, InlineString = new InlineString(new Text(title)), StyleIndex = 1 }) { RowIndex = 1, Height = 28, CustomHeight = true });
+                writer.WriteElement(new Row(columns.Select((c, i) => TextCell(Reference(i, 2), c.Header, 2))) { RowIndex = 2 });
+                uint rowIndex = 3;
+                foreach (var row in rows)
+                {
+                    writer.WriteStartElement(new Row { RowIndex = rowIndex });
+                    for (var i = 0; i < row.Count; i++)
+                    {
+                        writer.WriteElement(ValueCell(Reference(i, rowIndex), row[i]));
+                    }
+
+                    writer.WriteEndElement();
+                    rowIndex++;
+                }
+
+                writer.WriteEndElement();
+                writer.WriteElement(new MergeCells(new MergeCell { Reference = $"A1:{Reference(columns.Count - 1, 1)}" }));
+                writer.WriteEndElement();
             }
 
-            worksheet.InsertAfter(new MergeCells(new MergeCell { Reference = $"A1:{Reference(columns.Count - 1, 1)}" }), data);
             var sheets = workbook.Workbook.AppendChild(new Sheets());
             sheets.Append(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = 1, Name = sheetName });
             workbook.Workbook.Save();

@@ -6,6 +6,8 @@ namespace Dangjian.Web.Platform.Notifications;
 /// <summary>Creates in-app notifications (in the caller's unit of work) and hands them to the message sender after saving.</summary>
 public sealed class Notifier(AppDbContext db, IMessageSender sender, TimeProvider clock)
 {
+    private (Guid UserId, int Count)? unread;
+
     private readonly List<Notification> pending = [];
 
     /// <summary>Adds a notification for each account linked to the given people. The caller saves, then calls <see cref="DeliverAsync"/>.</summary>
@@ -41,6 +43,16 @@ public sealed class Notifier(AppDbContext db, IMessageSender sender, TimeProvide
     /// <summary>Forgets what was created when the save that would have stored it failed.</summary>
     public void Discard() => pending.Clear();
 
-    public Task<int> UnreadAsync(Guid userId, CancellationToken ct = default) =>
-        db.Notifications.CountAsync(n => n.UserId == userId && n.ReadAt == null, ct);
+    /// <summary>How many of the person's messages are unread, counted once per request (the page and the layout's bell both show it; marking read always redirects).</summary>
+    public async Task<int> UnreadAsync(Guid userId, CancellationToken ct = default)
+    {
+        if (unread is { } known && known.UserId == userId)
+        {
+            return known.Count;
+        }
+
+        var count = await db.Notifications.CountAsync(n => n.UserId == userId && n.ReadAt == null, ct);
+        unread = (userId, count);
+        return count;
+    }
 }
