@@ -18,6 +18,7 @@ public sealed class DashboardPagesTests(BrowserFixture fixture)
             await BrowserFixture.PickDemoCampaignAsync(page);
             await Expect(page.GetByTestId("figures")).ToContainTextAsync("学习出勤率");
             await Expect(page.GetByTestId("timeline")).ToContainTextAsync("第1环节");
+            await Expect(page.GetByTestId("as-of")).ToContainTextAsync("数据截至");
             // Every chart with data is drawn by ECharts (a canvas inside), not left blank.
             await Expect(page.Locator("[data-chart][data-drawn=true] canvas").First).ToBeVisibleAsync();
             (await page.Locator("[data-chart]:not([data-drawn=true])").CountAsync()).ShouldBe(0);
@@ -37,6 +38,7 @@ public sealed class DashboardPagesTests(BrowserFixture fixture)
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "领导驾驶舱" })).ToBeVisibleAsync();
             await Expect(page.GetByTestId("campaign-table")).ToContainTextAsync(BrowserFixture.DemoCampaign);
             await Expect(page.GetByTestId("chart-redflag")).ToContainTextAsync("流动红旗排名");
+            await Expect(page.GetByTestId("as-of")).ToContainTextAsync("数据截至");
             (await page.Locator("[data-chart]:not([data-drawn=true])").CountAsync()).ShouldBe(0);
             await BrowserFixture.ShotAsync(page, $"dashboard-cockpit-{viewport}");
             await page.Context.CloseAsync();
@@ -52,6 +54,7 @@ public sealed class DashboardPagesTests(BrowserFixture fixture)
             await fixture.SignInAsync(page, "supervisor");
             await page.GotoAsync("/Dashboard/Supervision");
             await Expect(page.GetByTestId("campaign-table")).ToContainTextAsync(BrowserFixture.DemoCampaign);
+            await Expect(page.GetByTestId("as-of")).ToContainTextAsync("每分钟更新");
             await BrowserFixture.ShotAsync(page, $"dashboard-supervision-{viewport}");
             await page.Context.CloseAsync();
         }
