@@ -37,8 +37,8 @@ public sealed class ScaleSeeder(AppDbContext db, BulkWriter bulk, Platform.Ident
     /// <summary>S: one bureau (10 units, 60 people); M: a city (300 units, 10,000 people); L: a province (2,000 units, 100,000 people, 200 campaigns, 5 million attendance records, 500,000 opinions, 200,000 rectification items).</summary>
     public static IReadOnlyDictionary<string, Preset> Presets { get; } = new Dictionary<string, Preset>(StringComparer.OrdinalIgnoreCase)
     {
-        ["S"] = new("S", 1, 1, 7, 60, 2, 12, 40, 60, 8, 20, 10, 2_000, 200),
-        ["M"] = new("M", 3, 9, 10, 10_000, 20, 40, 250, 2_500, 40, 1_000, 20, 50_000, 5_000),
+        ["S"] = new("S", 1, 1, 7, 60, 2, 12, 40, 60, 8, 20, 10, 2_000, 20_000),
+        ["M"] = new("M", 3, 9, 10, 10_000, 20, 40, 250, 2_500, 40, 1_000, 20, 50_000, 20_000),
         ["L"] = new("L", 13, 12, 12, 100_000, 200, 50, 500, 2_500, 60, 1_000, 20, 1_000_000, 20_000),
     };
 
