@@ -56,10 +56,13 @@ public sealed class IndexModel(AppDbContext db, ScopeGuard guard) : PageModel
     {
         ViewData.Trail(new Breadcrumb("意见汇总"));
         var all = await ScopedAsync(ct);
-        Total = await all.CountAsync(ct);
-        ByChannel = (await all.GroupBy(o => o.Channel).Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct)).OrderBy(x => x.Key).Select(x => new Count(OpinionLabels.Of(x.Key), x.N)).ToList();
-        ByNature = (await all.GroupBy(o => o.Nature).Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct)).OrderBy(x => x.Key ?? (Nature)99).Select(x => new Count(x.Key is { } n ? OpinionLabels.Of(n) : "未分类", x.N)).ToList();
-        ByTopic = (await all.GroupBy(o => o.Topic).Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct)).OrderBy(x => x.Key ?? (Topic)99).Select(x => new Count(x.Key is { } t ? OpinionLabels.Of(t) : "未分类", x.N)).ToList();
+        // One grouped count by channel, nature and topic together (at most a few dozen rows), summed three ways here:
+        // one query instead of four over the campaign's opinions.
+        var cells = await all.GroupBy(o => new { o.Channel, o.Nature, o.Topic }).Select(g => new { g.Key.Channel, g.Key.Nature, g.Key.Topic, N = g.Count() }).ToListAsync(ct);
+        Total = cells.Sum(c => c.N);
+        ByChannel = cells.GroupBy(c => c.Channel).OrderBy(g => g.Key).Select(g => new Count(OpinionLabels.Of(g.Key), g.Sum(c => c.N))).ToList();
+        ByNature = cells.GroupBy(c => c.Nature).OrderBy(g => g.Key ?? (Nature)99).Select(g => new Count(g.Key is { } n ? OpinionLabels.Of(n) : "未分类", g.Sum(c => c.N))).ToList();
+        ByTopic = cells.GroupBy(c => c.Topic).OrderBy(g => g.Key ?? (Topic)99).Select(g => new Count(g.Key is { } t ? OpinionLabels.Of(t) : "未分类", g.Sum(c => c.N))).ToList();
         Opinions = await Filter(all).OrderByDescending(o => o.ReceivedOn).ThenByDescending(o => o.CreatedAt).ThenBy(o => o.Id).ToPageAsync(PageNumber, 20, ct);
         var ids = Opinions.Items.Select(o => o.Id).ToList();
         ProblemsOf = (await db.ProblemOpinions.AsNoTracking().Where(l => ids.Contains(l.OpinionId))

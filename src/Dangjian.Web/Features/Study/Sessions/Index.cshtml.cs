@@ -34,11 +34,19 @@ public sealed class IndexModel(AppDbContext db, ScopeGuard guard) : PageModel
             sessions = sessions.Where(s => s.Kind == kind);
         }
 
-        Sessions = await sessions.OrderByDescending(s => s.StartsAt).ThenBy(s => s.Id)
+        var page = await sessions.OrderByDescending(s => s.StartsAt).ThenBy(s => s.Id)
             .Select(s => new Row(s.Id, s.Title, s.Kind, s.StartsAt, s.Place,
-                db.Campaigns.Where(c => c.Id == s.CampaignId).Select(c => c.Title).First(),
-                db.SessionAttendees.Count(a => a.SessionId == s.Id),
-                db.SessionAttendees.Count(a => a.SessionId == s.Id && a.Status == AttendanceStatus.Present)))
+                db.Campaigns.Where(c => c.Id == s.CampaignId).Select(c => c.Title).First(), 0, 0))
             .ToPageAsync(PageNumber, 20, ct);
+
+        // The page's attendance in one grouped query over its sessions (two correlated counts per session took 0.4 s at L).
+        var ids = page.Items.Select(r => r.Id).ToList();
+        var counts = await db.SessionAttendees.Where(a => ids.Contains(a.SessionId)).GroupBy(a => a.SessionId)
+            .Select(g => new { g.Key, Expected = g.Count(), Present = g.Count(a => a.Status == AttendanceStatus.Present) })
+            .ToDictionaryAsync(x => x.Key, ct);
+        Sessions = page with
+        {
+            Items = page.Items.Select(r => counts.TryGetValue(r.Id, out var n) ? r with { Expected = n.Expected, Present = n.Present } : r).ToList(),
+        };
     }
 }
