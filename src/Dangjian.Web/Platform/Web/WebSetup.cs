@@ -43,7 +43,13 @@ public static class WebSetup
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)))
-            .AddMvcOptions(o => ChineseBindingMessages.Apply(o.ModelBindingMessageProvider));
+            .AddMvcOptions(o =>
+            {
+                ChineseBindingMessages.Apply(o.ModelBindingMessageProvider);
+                o.Filters.AddService<Documents.ExportTurns>();
+            });
+        services.Configure<Documents.ExportOptions>(builder.Configuration.GetSection(Documents.ExportOptions.Section));
+        services.AddSingleton<Documents.ExportTurns>();
         services.AddAntiforgery(o => o.HeaderName = "RequestVerificationToken");
 
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
