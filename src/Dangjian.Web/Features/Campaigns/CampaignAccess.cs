@@ -38,7 +38,7 @@ public sealed class CampaignAccess(AppDbContext db, ScopeGuard guard, CurrentUse
     public async Task<ApprovalRules.Actor> ActorAsync(Guid campaignId, CancellationToken ct = default)
     {
         var profile = await me.GetProfileAsync(ct);
-        var personId = profile is null ? null : await db.Users.Where(u => u.Id == profile.UserId).Select(u => u.PersonId).SingleOrDefaultAsync(ct);
+        var personId = profile?.PersonId;
         var membership = await service.MembershipAsync(campaignId, personId, ct);
         var campaign = await db.Campaigns.AsNoTracking().SingleAsync(c => c.Id == campaignId, ct);
         return new ApprovalRules.Actor(
@@ -64,5 +64,5 @@ public sealed class CampaignAccess(AppDbContext db, ScopeGuard guard, CurrentUse
     }
 
     public async Task<Guid?> PersonIdAsync(CancellationToken ct = default) =>
-        me.Id is { } id ? await db.Users.Where(u => u.Id == id).Select(u => u.PersonId).SingleOrDefaultAsync(ct) : null;
+        await me.GetPersonIdAsync(ct);
 }

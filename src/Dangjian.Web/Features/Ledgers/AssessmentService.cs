@@ -43,7 +43,7 @@ public sealed class AssessmentService(AppDbContext db, ScopeGuard guard, Current
     }
 
     public async Task<Guid?> PersonIdAsync(CancellationToken ct = default) =>
-        me.Id is { } id ? await db.Users.Where(u => u.Id == id).Select(u => u.PersonId).SingleOrDefaultAsync(ct) : null;
+        await me.GetPersonIdAsync(ct);
 
     /// <summary>The departments assessed: the active 科室 directly under the scheme's organization, in the tree's order.</summary>
     public Task<List<Unit>> UnitsAsync(AssessmentScheme scheme, CancellationToken ct = default) =>

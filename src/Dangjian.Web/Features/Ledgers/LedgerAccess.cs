@@ -32,7 +32,7 @@ public sealed class LedgerAccess(AppDbContext db, ScopeGuard guard, CurrentUser 
         ArgumentNullException.ThrowIfNull(ledger);
         var ownerPath = await db.OrgUnits.Where(u => u.Id == ledger.OwnerUnitId).Select(u => u.Path).SingleAsync(ct);
         var manage = me.Principal.Can(Permissions.LedgersEdit) && await guard.CoversAsync(ownerPath, ct);
-        var person = me.Id is { } id ? await db.Users.Where(u => u.Id == id).Select(u => u.PersonId).SingleOrDefaultAsync(ct) : null;
+        var person = await me.GetPersonIdAsync(ct);
         var unitPath = person is { } p ? await db.People.Where(x => x.Id == p).Select(x => x.OrgUnit!.Path).SingleOrDefaultAsync(ct) : null;
         return new Rights(manage, person, unitPath);
     }

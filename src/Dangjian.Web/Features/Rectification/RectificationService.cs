@@ -33,7 +33,7 @@ public sealed class RectificationService(AppDbContext db, CampaignAccess access,
     public async Task<Rights> RightsAsync(Campaign campaign, CancellationToken ct = default)
     {
         var personId = await access.PersonIdAsync(ct);
-        var unitId = personId is { } p ? await db.People.Where(x => x.Id == p).Select(x => (Guid?)x.OrgUnitId).SingleOrDefaultAsync(ct) : null;
+        var unitId = personId is null ? null : (await me.GetProfileAsync(ct))?.UnitId;
         var manage = await access.RunsAsync(campaign, Permissions.CampaignsEdit, ct);
         var membership = await campaigns.MembershipAsync(campaign.Id, personId, ct);
         IReadOnlyList<Guid> planUnits = [];

@@ -15,7 +15,7 @@ public sealed class CurrentUser(IHttpContextAccessor http, AppDbContext db)
     private Profile? profile;
     private DataScope? scope;
 
-    public sealed record Profile(Guid UserId, string DisplayName, string? UnitName, string? UnitPath, IReadOnlyList<string> RoleNames);
+    public sealed record Profile(Guid UserId, string DisplayName, string? UnitName, string? UnitPath, IReadOnlyList<string> RoleNames, Guid? PersonId = null, Guid? UnitId = null);
 
     public ClaimsPrincipal Principal => http.HttpContext?.User ?? new ClaimsPrincipal();
 
@@ -40,16 +40,21 @@ public sealed class CurrentUser(IHttpContextAccessor http, AppDbContext db)
                           from p in people.DefaultIfEmpty()
                           join o in db.Set<OrgUnit>() on p.OrgUnitId equals o.Id into units
                           from o in units.DefaultIfEmpty()
-                          select new { UnitName = o == null ? null : o.Name, UnitPath = o == null ? null : o.Path })
+                          select new { u.PersonId, UnitId = o == null ? (Guid?)null : o.Id, UnitName = o == null ? null : o.Name, UnitPath = o == null ? null : o.Path })
                          .FirstOrDefaultAsync(ct);
         profile = new Profile(
             id,
             DisplayName,
             unit?.UnitName,
             unit?.UnitPath,
-            Roles.Select(r => Identity.Roles.DisplayNames.GetValueOrDefault(r, r)).ToList());
+            Roles.Select(r => Identity.Roles.DisplayNames.GetValueOrDefault(r, r)).ToList(),
+            unit?.PersonId,
+            unit?.UnitId);
         return profile;
     }
+
+    /// <summary>The account's person record (read with the profile, once per request); none for administrators.</summary>
+    public async Task<Guid?> GetPersonIdAsync(CancellationToken ct = default) => (await GetProfileAsync(ct))?.PersonId;
 
     /// <summary>
     /// The org subtree this person may see: their own unit's subtree; for the campaign office and leaders,
