@@ -38,7 +38,7 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me, IOptions<Securit
 
         var userId = me.Id!.Value;
         var account = await db.Users.Where(u => u.Id == userId)
-            .Select(u => new { u.PasswordChangedAt, u.TwoFactorEnabled, u.PersonId })
+            .Select(u => new { u.PasswordChangedAt, u.TwoFactorEnabled })
             .SingleAsync(ct);
         if (PasswordPolicy.DaysLeft(new AppUser { PasswordChangedAt = account.PasswordChangedAt }, security.Value, now) is { } days and <= 14)
         {
@@ -58,14 +58,15 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me, IOptions<Securit
             Todos.Add(new Todo($"API 令牌“{token.Name}”即将到期", left, "/Account/ApiTokens", "amber"));
         }
 
-        await AddCampaignTodosAsync(account.PersonId, DateOnly.FromDateTime(local), ct);
-        await AddStudyTodosAsync(account.PersonId, now, ct);
-        await AddAppraisalTodosAsync(account.PersonId, now, ct);
+        var personId = await me.GetPersonIdAsync(ct);
+        await AddCampaignTodosAsync(personId, DateOnly.FromDateTime(local), ct);
+        await AddStudyTodosAsync(personId, now, ct);
+        await AddAppraisalTodosAsync(personId, now, ct);
 
         if (me.Principal.IsInRole(Roles.CampaignOffice) || me.Principal.IsInRole(Roles.Leader) || me.Principal.IsInRole(Roles.Supervisor))
         {
             var scope = await me.GetScopeAsync(ct);
-            Organization = await figures.GetAsync("overview:" + string.Join('|', scope.PathPrefixes.Order(StringComparer.Ordinal)), (services, token) => OverviewAsync(services.GetRequiredService<AppDbContext>(), scope, token), ct);
+            Organization = await figures.GetAsync("overview:" + scope.Key, (services, token) => OverviewAsync(services.GetRequiredService<AppDbContext>(), scope, token), ct);
         }
     }
 

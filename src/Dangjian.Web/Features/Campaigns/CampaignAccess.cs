@@ -63,6 +63,5 @@ public sealed class CampaignAccess(AppDbContext db, ScopeGuard guard, CurrentUse
         return await guard.CoversAsync(path, ct);
     }
 
-    public async Task<Guid?> PersonIdAsync(CancellationToken ct = default) =>
-        await me.GetPersonIdAsync(ct);
+    public Task<Guid?> PersonIdAsync(CancellationToken ct = default) => me.GetPersonIdAsync(ct);
 }

@@ -67,8 +67,7 @@ public sealed class Cockpit(AppDbContext db, AssessmentService assessments, Time
     public Task<View> ForAsync(DataScope scope, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        var key = "cockpit:" + (scope.IsEverything ? "*" : string.Join('|', scope.PathPrefixes.Order(StringComparer.Ordinal)));
-        return figures.GetAsync(key, (services, token) => services.GetRequiredService<Cockpit>().ComputeAsync(scope, token), ct);
+        return figures.GetAsync("cockpit:" + scope.Key, (services, token) => services.GetRequiredService<Cockpit>().ComputeAsync(scope, token), ct);
     }
 
     private async Task<View> ComputeAsync(DataScope scope, CancellationToken ct)

@@ -42,8 +42,7 @@ public sealed class AssessmentService(AppDbContext db, ScopeGuard guard, Current
         return (scheme, me.Principal.Can(Permissions.LedgersEdit) && await guard.CoversAsync(path, ct));
     }
 
-    public async Task<Guid?> PersonIdAsync(CancellationToken ct = default) =>
-        await me.GetPersonIdAsync(ct);
+    public Task<Guid?> PersonIdAsync(CancellationToken ct = default) => me.GetPersonIdAsync(ct);
 
     /// <summary>The departments assessed: the active 科室 directly under the scheme's organization, in the tree's order.</summary>
     public Task<List<Unit>> UnitsAsync(AssessmentScheme scheme, CancellationToken ct = default) =>

@@ -33,7 +33,7 @@ public sealed class LedgerAccess(AppDbContext db, ScopeGuard guard, CurrentUser 
         var ownerPath = await db.OrgUnits.Where(u => u.Id == ledger.OwnerUnitId).Select(u => u.Path).SingleAsync(ct);
         var manage = me.Principal.Can(Permissions.LedgersEdit) && await guard.CoversAsync(ownerPath, ct);
         var person = await me.GetPersonIdAsync(ct);
-        var unitPath = person is { } p ? await db.People.Where(x => x.Id == p).Select(x => x.OrgUnit!.Path).SingleOrDefaultAsync(ct) : null;
+        var unitPath = person is null ? null : (await me.GetProfileAsync(ct))?.UnitPath;
         return new Rights(manage, person, unitPath);
     }
 }

@@ -47,6 +47,11 @@ public sealed class StudyFigures(AppDbContext db, TimeProvider clock)
         public double Rate => Expected == 0 ? 0 : Math.Round(100.0 * Present / Expected, 1);
     }
 
+    public sealed record PersonAttendance(Guid PersonId, string Name, string Unit, int Expected, int Present, int Leave, int Absent, int MakeUpDone)
+    {
+        public double Rate => Expected == 0 ? 0 : Math.Round(100.0 * Present / Expected, 1);
+    }
+
     /// <summary>The figures of one campaign, or of one of its phases (sessions, notes and quizzes dated inside it).</summary>
     public async Task<Figures> ForCampaignAsync(Guid campaignId, Guid? phaseId = null, CancellationToken ct = default)
     {
@@ -158,5 +163,27 @@ public sealed class StudyFigures(AppDbContext db, TimeProvider clock)
                 g.Count(a => a.MakeUpDoneAt != null)))
             .ToListAsync(ct);
         return rows.OrderBy(r => r.Path, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>Attendance of a campaign's held sessions per person, those with absences first.</summary>
+    public async Task<IReadOnlyList<PersonAttendance>> AttendanceByPersonAsync(Guid campaignId, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var rows = await (from s in db.StudySessions
+                          where s.CampaignId == campaignId && s.EndsAt <= now
+                          join a in db.SessionAttendees on s.Id equals a.SessionId
+                          select a)
+            .GroupBy(a => new { a.PersonId, a.Person!.Name, Unit = a.Person.OrgUnit!.Name })
+            .Select(g => new PersonAttendance(
+                g.Key.PersonId,
+                g.Key.Name,
+                g.Key.Unit,
+                g.Count(),
+                g.Count(a => a.Status == AttendanceStatus.Present),
+                g.Count(a => a.Status == AttendanceStatus.Leave),
+                g.Count(a => a.Status == AttendanceStatus.Expected && a.DeliveredAt == null),
+                g.Count(a => a.MakeUpDoneAt != null)))
+            .ToListAsync(ct);
+        return rows.OrderByDescending(p => p.Absent).ThenBy(p => p.Unit, StringComparer.Ordinal).ThenBy(p => p.Name, StringComparer.Ordinal).ThenBy(p => p.PersonId).ToList();
     }
 }

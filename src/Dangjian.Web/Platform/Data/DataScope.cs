@@ -12,6 +12,9 @@ public sealed record DataScope(IReadOnlyList<string> PathPrefixes, bool IsEveryt
 
     public static DataScope Everything { get; } = new([], IsEverything: true);
 
+    /// <summary>The scope as a stable text (its prefixes in order), for keying what is counted per scope.</summary>
+    public string Key => IsEverything ? "*" : string.Join('|', PathPrefixes.Order(StringComparer.Ordinal));
+
     public bool Covers(string path) => IsEverything || PathPrefixes.Any(p => path.StartsWith(p, StringComparison.Ordinal));
 
     /// <summary>

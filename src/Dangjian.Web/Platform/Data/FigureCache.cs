@@ -59,7 +59,7 @@ public sealed class FigureCache(HybridCache cache, IOptions<FigureCacheOptions> 
         var box = await cache.GetOrCreateAsync(
             "figures:" + key,
             (compute, context, self: this),
-            static async (state, token) => new Box(await state.self.InContextAsync(state.context, () => state.self.ComputeAsync(state.compute, token))),
+            static async (state, token) => new Box(await InContextAsync(state.context, () => state.self.ComputeAsync(state.compute, token))),
             entry,
             dependsOn.Select(Tag).ToList(),
             cancellationToken: ct);
@@ -81,7 +81,7 @@ public sealed class FigureCache(HybridCache cache, IOptions<FigureCacheOptions> 
 
     private static string Tag(Type type) => "rows:" + type.FullName;
 
-    private Task<T> InContextAsync<T>(ExecutionContext? context, Func<Task<T>> start)
+    private static Task<T> InContextAsync<T>(ExecutionContext? context, Func<Task<T>> start)
     {
         if (context is null)
         {

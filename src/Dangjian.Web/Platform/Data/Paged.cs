@@ -26,9 +26,19 @@ public static class PagedQueryExtensions
         ArgumentNullException.ThrowIfNull(query);
         pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
         var total = await query.CountAsync(ct);
-        var lastPage = Math.Max(1, (total + pageSize - 1) / pageSize);
-        page = Math.Clamp(page, 1, lastPage);
+        page = Clamp(page, total, pageSize);
         var items = total == 0 ? [] : await query.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
         return new Paged<T>(items, total, page, pageSize);
     }
+
+    /// <summary>One page of a list already in memory (figures counted once and kept), clamped like <see cref="ToPageAsync{T}"/>.</summary>
+    public static Paged<T> ToPage<T>(this IReadOnlyList<T> list, int page, int pageSize = DefaultPageSize)
+    {
+        ArgumentNullException.ThrowIfNull(list);
+        pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
+        page = Clamp(page, list.Count, pageSize);
+        return new Paged<T>(list.Skip((page - 1) * pageSize).Take(pageSize).ToList(), list.Count, page, pageSize);
+    }
+
+    private static int Clamp(int page, int total, int pageSize) => Math.Clamp(page, 1, Math.Max(1, (total + pageSize - 1) / pageSize));
 }

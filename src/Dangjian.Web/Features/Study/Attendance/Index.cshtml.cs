@@ -11,11 +11,6 @@ namespace Dangjian.Web.Features.Study.Attendance;
 [RequirePermission(Permissions.StudyEdit)]
 public sealed class IndexModel(AppDbContext db, StudyAccess access, StudyFigures figures, FigureCache cache, TimeProvider clock) : PageModel
 {
-    public sealed record PersonRow(Guid PersonId, string Name, string Unit, int Expected, int Present, int Leave, int Absent, int MakeUpDone)
-    {
-        public double Rate => Expected == 0 ? 0 : Math.Round(100.0 * Present / Expected, 1);
-    }
-
     public sealed record LeaveRow(Guid SessionId, string Session, DateTime StartsAt, string Name, string? Reason);
 
     [BindProperty(SupportsGet = true)]
@@ -31,7 +26,7 @@ public sealed class IndexModel(AppDbContext db, StudyAccess access, StudyFigures
 
     public List<StudyFigures.UnitAttendance> Units { get; private set; } = [];
 
-    public Paged<PersonRow>? People { get; private set; }
+    public Paged<StudyFigures.PersonAttendance>? People { get; private set; }
 
     public List<LeaveRow> PendingLeave { get; private set; } = [];
 
@@ -52,11 +47,8 @@ public sealed class IndexModel(AppDbContext db, StudyAccess access, StudyFigures
         // province scale a campaign has tens of thousands of attendance records, summed here per unit and per person.
         Type[] rows = [typeof(SessionAttendee), typeof(StudySession), typeof(Organization.Person), typeof(Organization.OrgUnit)];
         Units = await cache.GetAsync($"attendance-units:{id}", (services, token) => services.GetRequiredService<StudyFigures>().AttendanceByUnitAsync(id, token), rows, ct);
-        var everyone = await cache.GetAsync($"attendance-people:{id}", (services, token) => PeopleAsync(services.GetRequiredService<AppDbContext>(), id, now, token), rows, ct);
-        var listed = (AbsentOnly ? everyone.Where(p => p.Absent > 0) : everyone).ToList();
-        var pageSize = PagedQueryExtensions.DefaultPageSize;
-        var pageNumber = Math.Clamp(PageNumber, 1, Math.Max(1, (listed.Count + pageSize - 1) / pageSize));
-        People = new Paged<PersonRow>(listed.Skip((pageNumber - 1) * pageSize).Take(pageSize).ToList(), listed.Count, pageNumber, pageSize);
+        var everyone = await cache.GetAsync($"attendance-people:{id}", (services, token) => services.GetRequiredService<StudyFigures>().AttendanceByPersonAsync(id, token), rows, ct);
+        People = (AbsentOnly ? everyone.Where(p => p.Absent > 0).ToList() : everyone).ToPage(PageNumber);
         var pending = await (from a in db.SessionAttendees.AsNoTracking()
                              where a.LeaveRequestedAt != null && a.Status == AttendanceStatus.Expected
                              join s in db.StudySessions on a.SessionId equals s.Id
@@ -64,25 +56,6 @@ public sealed class IndexModel(AppDbContext db, StudyAccess access, StudyFigures
                              orderby s.StartsAt
                              select new { s.Id, s.Title, s.StartsAt, a.Person!.Name, a.LeaveReason }).Take(100).ToListAsync(ct);
         PendingLeave = pending.Select(p => new LeaveRow(p.Id, p.Title, p.StartsAt, p.Name, p.LeaveReason)).ToList();
-    }
-
-    /// <summary>Every person expected at the campaign's held sessions with their tallies, those with absences first.</summary>
-    private static async Task<IReadOnlyList<PersonRow>> PeopleAsync(AppDbContext db, Guid campaignId, DateTime now, CancellationToken ct)
-    {
-        var held = db.StudySessions.Where(s => s.CampaignId == campaignId && s.EndsAt <= now).Select(s => s.Id);
-        var people = await db.SessionAttendees.AsNoTracking().Where(a => held.Contains(a.SessionId))
-            .GroupBy(a => new { a.PersonId, a.Person!.Name, Unit = a.Person.OrgUnit!.Name })
-            .Select(g => new PersonRow(
-                g.Key.PersonId,
-                g.Key.Name,
-                g.Key.Unit,
-                g.Count(),
-                g.Count(a => a.Status == AttendanceStatus.Present),
-                g.Count(a => a.Status == AttendanceStatus.Leave),
-                g.Count(a => a.Status == AttendanceStatus.Expected && a.DeliveredAt == null),
-                g.Count(a => a.MakeUpDoneAt != null)))
-            .ToListAsync(ct);
-        return people.OrderByDescending(p => p.Absent).ThenBy(p => p.Unit, StringComparer.Ordinal).ThenBy(p => p.Name, StringComparer.Ordinal).ThenBy(p => p.PersonId).ToList();
     }
 
     /// <summary>考勤汇总表: attendance per unit over the sessions held (应到、实到、请假、缺席、已补学、出勤率).</summary>
