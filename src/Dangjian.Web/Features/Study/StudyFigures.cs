@@ -146,11 +146,7 @@ public sealed class StudyFigures(AppDbContext db, TimeProvider clock)
     /// <summary>Attendance of a campaign's held sessions per unit (the attendee's own unit).</summary>
     public async Task<List<UnitAttendance>> AttendanceByUnitAsync(Guid campaignId, CancellationToken ct = default)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var rows = await (from s in db.StudySessions
-                          where s.CampaignId == campaignId && s.EndsAt <= now
-                          join a in db.SessionAttendees on s.Id equals a.SessionId
-                          select a)
+        var rows = await HeldAttendees(campaignId)
             .GroupBy(a => new { a.Person!.OrgUnitId, a.Person.OrgUnit!.Name, a.Person.OrgUnit.Path })
             .Select(g => new UnitAttendance(
                 g.Key.OrgUnitId,
@@ -168,11 +164,7 @@ public sealed class StudyFigures(AppDbContext db, TimeProvider clock)
     /// <summary>Attendance of a campaign's held sessions per person, those with absences first.</summary>
     public async Task<IReadOnlyList<PersonAttendance>> AttendanceByPersonAsync(Guid campaignId, CancellationToken ct = default)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var rows = await (from s in db.StudySessions
-                          where s.CampaignId == campaignId && s.EndsAt <= now
-                          join a in db.SessionAttendees on s.Id equals a.SessionId
-                          select a)
+        var rows = await HeldAttendees(campaignId)
             .GroupBy(a => new { a.PersonId, a.Person!.Name, Unit = a.Person.OrgUnit!.Name })
             .Select(g => new PersonAttendance(
                 g.Key.PersonId,
@@ -185,5 +177,15 @@ public sealed class StudyFigures(AppDbContext db, TimeProvider clock)
                 g.Count(a => a.MakeUpDoneAt != null)))
             .ToListAsync(ct);
         return rows.OrderByDescending(p => p.Absent).ThenBy(p => p.Unit, StringComparer.Ordinal).ThenBy(p => p.Name, StringComparer.Ordinal).ThenBy(p => p.PersonId).ToList();
+    }
+
+    /// <summary>Who was expected at the campaign's sessions held so far (joined from the sessions, which the attendee index serves).</summary>
+    private IQueryable<SessionAttendee> HeldAttendees(Guid campaignId)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        return from s in db.StudySessions
+               where s.CampaignId == campaignId && s.EndsAt <= now
+               join a in db.SessionAttendees on s.Id equals a.SessionId
+               select a;
     }
 }
