@@ -10,9 +10,12 @@ namespace Dangjian.Web.Features.Opinions;
 
 /// <summary>意见汇总: every opinion of the caller's campaigns, verbatim, filtered and counted by channel, nature and topic; Excel for the supervision group.</summary>
 [RequirePermission(Permissions.CampaignsView)]
-public sealed class IndexModel(AppDbContext db, ScopeGuard guard) : PageModel
+public sealed class IndexModel(AppDbContext db, ScopeGuard guard, FigureCache cache) : PageModel
 {
     public sealed record Count(string Label, int Value);
+
+    /// <summary>How many of the listed opinions share one channel, nature and topic.</summary>
+    public sealed record Cell(Channel Channel, Nature? Nature, Topic? Topic, int N);
 
     [BindProperty(SupportsGet = true)]
     public Channel? Channel { get; set; }
@@ -55,15 +58,22 @@ public sealed class IndexModel(AppDbContext db, ScopeGuard guard) : PageModel
     public async Task OnGetAsync(CancellationToken ct)
     {
         ViewData.Trail(new Breadcrumb("意见汇总"));
-        var all = await ScopedAsync(ct);
-        // One grouped count by channel, nature and topic together (at most a few dozen rows), summed three ways here:
-        // one query instead of four over the campaign's opinions.
-        var cells = await all.GroupBy(o => new { o.Channel, o.Nature, o.Topic }).Select(g => new { g.Key.Channel, g.Key.Nature, g.Key.Topic, N = g.Count() }).ToListAsync(ct);
+        var scope = await guard.ScopeAsync(ct);
+        var all = Scoped(db, scope, CampaignId);
+        // One grouped count by channel, nature and topic together (at most a few dozen rows), summed three ways here.
+        // Kept in the figure cache and forgotten as soon as an opinion is saved on this instance (a campaign can hold tens
+        // of thousands of opinions; at the province scale this count was most of the page's database time).
+        var campaignId = CampaignId;
+        var cells = await cache.GetAsync($"opinion-facets:{scope.Key}:{campaignId}", (services, token) => FacetsAsync(services.GetRequiredService<AppDbContext>(), scope, campaignId, token), Counted, ct);
         Total = cells.Sum(c => c.N);
         ByChannel = cells.GroupBy(c => c.Channel).OrderBy(g => g.Key).Select(g => new Count(OpinionLabels.Of(g.Key), g.Sum(c => c.N))).ToList();
         ByNature = cells.GroupBy(c => c.Nature).OrderBy(g => g.Key ?? (Nature)99).Select(g => new Count(g.Key is { } n ? OpinionLabels.Of(n) : "未分类", g.Sum(c => c.N))).ToList();
         ByTopic = cells.GroupBy(c => c.Topic).OrderBy(g => g.Key ?? (Topic)99).Select(g => new Count(g.Key is { } t ? OpinionLabels.Of(t) : "未分类", g.Sum(c => c.N))).ToList();
-        Opinions = await Filter(all).OrderByDescending(o => o.ReceivedOn).ThenByDescending(o => o.CreatedAt).ThenBy(o => o.Id).ToPageAsync(PageNumber, 20, ct);
+        // Filtered by channel, nature and topic only, the pager's total is a sum of the counted cells (no second count).
+        int? known = string.IsNullOrWhiteSpace(Q) && Consolidated is not ("no" or "yes")
+            ? cells.Where(c => (Channel is null || c.Channel == Channel) && (Nature is null || c.Nature == Nature) && (Topic is null || c.Topic == Topic)).Sum(c => c.N)
+            : null;
+        Opinions = await Filter(all).OrderByDescending(o => o.ReceivedOn).ThenByDescending(o => o.CreatedAt).ThenBy(o => o.Id).ToPageAsync(PageNumber, 20, known, ct);
         var ids = Opinions.Items.Select(o => o.Id).ToList();
         ProblemsOf = (await db.ProblemOpinions.AsNoTracking().Where(l => ids.Contains(l.OpinionId))
             .Join(db.Problems.AsNoTracking(), l => l.ProblemId, p => p.Id, (l, p) => new { l.OpinionId, p.Id, p.Title }).ToListAsync(ct))
@@ -72,7 +82,7 @@ public sealed class IndexModel(AppDbContext db, ScopeGuard guard) : PageModel
 
     public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
     {
-        var rows = await Filter(await ScopedAsync(ct)).OrderBy(o => o.ReceivedOn).ThenBy(o => o.CreatedAt).Take(100_000).ToListAsync(ct);
+        var rows = await Filter(Scoped(db, await guard.ScopeAsync(ct), CampaignId)).OrderBy(o => o.ReceivedOn).ThenBy(o => o.CreatedAt).Take(100_000).ToListAsync(ct);
         db.Audit("export", nameof(Opinion), null, $"导出意见汇总{rows.Count}条");
         await db.SaveChangesAsync(ct);
         var content = XlsxWriter.Write("意见汇总", "征求意见汇总表（原汁原味）",
@@ -81,16 +91,23 @@ public sealed class IndexModel(AppDbContext db, ScopeGuard guard) : PageModel
         return FileDownloads.Xlsx(content, "意见汇总.xlsx");
     }
 
-    private async Task<IQueryable<Opinion>> ScopedAsync(CancellationToken ct)
+    /// <summary>What a save of these rows changes in the facet counts.</summary>
+    private static readonly Type[] Counted = [typeof(Opinion), typeof(Campaigns.Campaign)];
+
+    private static IQueryable<Opinion> Scoped(AppDbContext db, DataScope scope, Guid? campaignId)
     {
-        var campaigns = db.Campaigns.InScope(await guard.ScopeAsync(ct), c => c.ScopeUnit!.Path).Select(c => c.Id);
-        if (CampaignId is { } only)
+        var campaigns = db.Campaigns.InScope(scope, c => c.ScopeUnit!.Path).Select(c => c.Id);
+        if (campaignId is { } only)
         {
             campaigns = campaigns.Where(c => c == only);
         }
 
         return db.Opinions.AsNoTracking().Where(o => campaigns.Contains(o.CampaignId));
     }
+
+    private static async Task<IReadOnlyList<Cell>> FacetsAsync(AppDbContext db, DataScope scope, Guid? campaignId, CancellationToken ct) =>
+        await Scoped(db, scope, campaignId).GroupBy(o => new { o.Channel, o.Nature, o.Topic })
+            .Select(g => new Cell(g.Key.Channel, g.Key.Nature, g.Key.Topic, g.Count())).ToListAsync(ct);
 
     private IQueryable<Opinion> Filter(IQueryable<Opinion> query)
     {

@@ -21,11 +21,18 @@ public static class PagedQueryExtensions
     /// Counts and fetches one page in two SQL commands whatever the data size. The query must already be
     /// ordered (by a unique key last) so pages are stable. Out-of-range page numbers are clamped.
     /// </summary>
-    public static async Task<Paged<T>> ToPageAsync<T>(this IQueryable<T> query, int page, int pageSize = DefaultPageSize, CancellationToken ct = default)
+    public static Task<Paged<T>> ToPageAsync<T>(this IQueryable<T> query, int page, int pageSize = DefaultPageSize, CancellationToken ct = default) =>
+        query.ToPageAsync(page, pageSize, null, ct);
+
+    /// <summary>
+    /// As above; with <paramref name="knownTotal"/> (the query's count, already known from figures the page counted
+    /// anyway) in one command. A known total of 0 is counted again (figures from another instance may be a minute old).
+    /// </summary>
+    public static async Task<Paged<T>> ToPageAsync<T>(this IQueryable<T> query, int page, int pageSize, int? knownTotal, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(query);
         pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
-        var total = await query.CountAsync(ct);
+        var total = knownTotal is > 0 ? knownTotal.Value : await query.CountAsync(ct);
         page = Clamp(page, total, pageSize);
         var items = total == 0 ? [] : await query.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
         return new Paged<T>(items, total, page, pageSize);

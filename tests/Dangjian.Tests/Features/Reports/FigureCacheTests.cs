@@ -96,6 +96,37 @@ public sealed class FigureCacheTests(CachedFiguresAppFactory app) : IClassFixtur
         page.ShouldNotBe(before);
     }
 
+    [DbFact]
+    public async Task TheOpinionCountsAreKeptUntilAnOpinionIsSaved()
+    {
+        var campaignId = await app.DemoCampaignIdAsync();
+        var office = await app.SignedInClientAsync("office");
+        var url = new Uri($"/Opinions?campaignId={campaignId}&nature=Criticism", UriKind.Relative);
+        var first = await office.GetAsync(url);
+        var cold = SqlCommands(first);
+        var firstPage = await first.Content.ReadAsStringAsync();
+        var warm = await office.GetAsync(url);
+        SqlCommands(warm).ShouldBeLessThan(cold, "the facet counts and the pager's total are not counted again");
+        (await warm.Content.ReadAsStringAsync()).ShouldContain(TotalLine(firstPage));
+
+        // A criticism recorded meanwhile is counted and listed on the next look.
+        await app.WithDbAsync(async db =>
+        {
+            db.Opinions.Add(new Opinion { CampaignId = campaignId, Channel = Channel.Letter, ReceivedOn = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime), Text = "意见汇总缓存测试：会议仍然太多。", Nature = Nature.Criticism, Topic = Topic.Formalism });
+            return await db.SaveChangesAsync();
+        });
+        var after = await office.GetAsync(url);
+        SqlCommands(after).ShouldBe(cold);
+        var page = await after.Content.ReadAsStringAsync();
+        page.ShouldContain("意见汇总缓存测试：会议仍然太多。");
+        Shown(page).ShouldBe(Shown(firstPage) + 1);
+    }
+
+    private static string TotalLine(string html) => $"共{Shown(html)}条";
+
+    private static int Shown(string html) =>
+        int.Parse(System.Text.RegularExpressions.Regex.Match(html, "共(\\d+)条，原汁原味").Groups[1].Value, CultureInfo.InvariantCulture);
+
     private static int SqlCommands(HttpResponseMessage response) =>
         int.Parse(response.Headers.GetValues("X-Sql-Commands").Single(), CultureInfo.InvariantCulture);
 
