@@ -8,19 +8,28 @@ public sealed record CampaignOption(Guid Id, string Name);
 
 /// <summary>
 /// The campaign selector of the per-campaign pages (talks, problems, rectification, meetings …): the campaigns the caller
-/// may see — run in their scope or by a unit above them — newest first, and the one asked for, else the newest.
+/// may see — run in their scope or by a unit above them — newest first, and the one asked for, else the newest. The list
+/// is shared by everyone of one scope through the figure cache and forgotten when a campaign is saved on this instance
+/// (every campaign page shows it; at the province scale it was the costliest query of the 整改台账 but one).
 /// </summary>
-public sealed class CampaignPicker(AppDbContext db, ScopeGuard guard)
+public sealed class CampaignPicker(AppDbContext db, ScopeGuard guard, FigureCache cache)
 {
+    private static readonly Type[] Listed = [typeof(Campaign)];
+
     public const int MaxListed = 200;
 
     public sealed record Pick(IReadOnlyList<CampaignOption> Campaigns, Campaign? Campaign);
 
     public async Task<Pick> PickAsync(Guid? requested, CancellationToken ct = default)
     {
-        var visible = db.Campaigns.AsNoTracking().InScopeOrAbove(await guard.ScopeAsync(ct), c => c.ScopeUnit!.Path);
-        var list = await visible.OrderByDescending(c => c.StartsOn).Select(c => new CampaignOption(c.Id, c.Title)).Take(MaxListed).ToListAsync(ct);
-        var id = list.Any(c => c.Id == requested) ? requested : list.FirstOrDefault()?.Id;
-        return new Pick(list, id is { } chosen ? await visible.SingleAsync(c => c.Id == chosen, ct) : null);
+        var scope = await guard.ScopeAsync(ct);
+        var visible = Visible(db, scope);
+        var list = await cache.GetAsync($"campaigns:{scope.Key}", async (services, token) => (IReadOnlyList<CampaignOption>)await Visible(services.GetRequiredService<AppDbContext>(), scope)
+            .OrderByDescending(c => c.StartsOn).Select(c => new CampaignOption(c.Id, c.Title)).Take(MaxListed).ToListAsync(token), Listed, ct);
+        var id = list.Any(c => c.Id == requested) ? requested : list.Count > 0 ? list[0].Id : null;
+        return new Pick(list, id is { } chosen ? await visible.SingleOrDefaultAsync(c => c.Id == chosen, ct) : null);
     }
+
+    private static IQueryable<Campaign> Visible(AppDbContext db, DataScope scope) =>
+        db.Campaigns.AsNoTracking().InScopeOrAbove(scope, c => c.ScopeUnit!.Path);
 }

@@ -101,7 +101,9 @@ public sealed class IndexModel(AppDbContext db, CampaignPicker picker, Rectifica
             all = all.Where(i => i.PlanUnitId == SelectedPlan!.UnitId);
         }
 
-        Departments = await all.Select(i => i.Department!).Distinct().OrderBy(d => d.SortOrder).Select(d => new Option(d.Id, d.Name)).ToListAsync(ct);
+        // The departments holding items, as a semi-join on their ids (a DISTINCT over joined unit rows cost 3 ms at L).
+        var departmentIds = all.Select(i => i.DepartmentId);
+        Departments = await db.OrgUnits.AsNoTracking().Where(d => departmentIds.Contains(d.Id)).OrderBy(d => d.SortOrder).Select(d => new Option(d.Id, d.Name)).ToListAsync(ct);
         Items = await Project(Filter(all.Where(i => i.ParentId == null))).ToPageAsync(PageNumber, 20, ct);
         var ids = Items.Items.Select(i => i.Id).ToList();
         Tasks = (await Project(all.Where(i => i.ParentId != null && ids.Contains(i.ParentId!.Value))).ToListAsync(ct)).ToLookup(r => r.ParentId!.Value);
