@@ -24,22 +24,27 @@ namespace Dangjian.Web.Features.Demo;
 /// </summary>
 public sealed class ScaleSeeder(AppDbContext db, BulkWriter bulk, Platform.Identity.AccountProvisioning accounts, TimeProvider clock, ILogger<ScaleSeeder> logger)
 {
-    /// <summary>How many people each campaign's study sessions expect (its unit's people, at most this many).</summary>
+    /// <summary>
+    /// A data scale. Each campaign's study sessions expect its bureau's people, at most <c>AttendeesPerSession</c>.
+    /// <c>BenchBureauPeople</c> places that many people in the bench account's bureau on top of its even share, and its
+    /// running campaign's sessions then expect everyone: the benchmark's campaign is one of more than 5,000 people (the
+    /// Word export target of issue 10) with a study record for each of them.
+    /// </summary>
     public sealed record Preset(string Name, int Cities, int BureausPerCity, int DepartmentsPerBureau, int People, int Campaigns,
         int SessionsPerCampaign, int AttendeesPerSession, int OpinionsPerCampaign, int ProblemsPerCampaign, int ItemsPerCampaign, int LedgerItemsPerBureau,
-        int AuditEntries, int BallotSlips)
+        int AuditEntries, int BallotSlips, int BenchBureauPeople = 0)
     {
         public int Units => 1 + Cities + (Cities * BureausPerCity) + (Cities * BureausPerCity * DepartmentsPerBureau);
 
         public long Attendance => (long)Campaigns * SessionsPerCampaign * AttendeesPerSession;
     }
 
-    /// <summary>S: one bureau (10 units, 60 people); M: a city (300 units, 10,000 people); L: a province (2,000 units, 100,000 people, 200 campaigns, 5 million attendance records, 500,000 opinions, 200,000 rectification items).</summary>
+    /// <summary>S: one bureau (10 units, 60 people); M: a city (300 units, 10,000 people); L: a province (2,000 units, 100,000 people, 200 campaigns, 5 million attendance records, 500,000 opinions, 200,000 rectification items; the bench account's bureau has over 5,000 people).</summary>
     public static IReadOnlyDictionary<string, Preset> Presets { get; } = new Dictionary<string, Preset>(StringComparer.OrdinalIgnoreCase)
     {
         ["S"] = new("S", 1, 1, 7, 60, 2, 12, 40, 60, 8, 20, 10, 2_000, 20_000),
         ["M"] = new("M", 3, 9, 10, 10_000, 20, 40, 250, 2_500, 40, 1_000, 20, 50_000, 20_000),
-        ["L"] = new("L", 13, 12, 12, 100_000, 200, 50, 500, 2_500, 60, 1_000, 20, 1_000_000, 20_000),
+        ["L"] = new("L", 13, 12, 12, 100_000, 200, 50, 500, 2_500, 60, 1_000, 20, 1_000_000, 20_000, BenchBureauPeople: 5_000),
     };
 
     public const int Batch = 20_000;
@@ -109,7 +114,7 @@ public sealed class ScaleSeeder(AppDbContext db, BulkWriter bulk, Platform.Ident
         var leaders = bureaus.ToDictionary(b => b.Id, _ => new List<Person>());
         for (var i = 0; i < preset.People; i++)
         {
-            var bureau = bureaus[i % bureaus.Count];
+            var bureau = i < preset.BenchBureauPeople ? bureaus[0] : bureaus[i % bureaus.Count];
             var leader = leaders[bureau.Id].Count < 3;
             var deps = departments[bureau.Id];
             var person = new Person
@@ -213,7 +218,7 @@ public sealed class ScaleSeeder(AppDbContext db, BulkWriter bulk, Platform.Ident
                     UpdatedAt = now,
                 };
                 sessions.Add(session);
-                var expected = Math.Min(preset.AttendeesPerSession, staff.Count);
+                var expected = n == 0 && preset.BenchBureauPeople > 0 ? staff.Count : Math.Min(preset.AttendeesPerSession, staff.Count);
                 var offset = random.Int(0, Math.Max(0, staff.Count - 1));
                 for (var a = 0; a < expected; a++)
                 {
@@ -344,7 +349,7 @@ public sealed class ScaleSeeder(AppDbContext db, BulkWriter bulk, Platform.Ident
 
         var slips = await SeedAppraisalAsync(benchCampaign!, leaders[bureaus[0].Id], byBureau[bureaus[0].Id], preset.BallotSlips, now, ballotTokens, ct);
         var audited = await SeedAuditAsync(preset.AuditEntries, people, now, random, ct);
-        var line = $"{preset.Name}：账户 {BenchUser(preset)}，{units.Count}个单位，{people.Count}人，{preset.Campaigns}个活动，考勤记录{attendance}条，意见{opinions}条，整改事项{items}项，督办事项{ledgerItems.Count}项，测评票{slips}张，审计日志{audited}条，用时{watch.Elapsed.TotalSeconds:0.0}秒；顶级组织编码 {province.Code}";
+        var line = $"{preset.Name}：账户 {BenchUser(preset)}，{units.Count}个单位，{people.Count}人（测试账户所在单位{byBureau[bureaus[0].Id].Count}人），{preset.Campaigns}个活动，考勤记录{attendance}条，意见{opinions}条，整改事项{items}项，督办事项{ledgerItems.Count}项，测评票{slips}张，审计日志{audited}条，用时{watch.Elapsed.TotalSeconds:0.0}秒；顶级组织编码 {province.Code}";
         logger.LogInformation("{Line}", line);
         return (line, null);
 
