@@ -18,11 +18,20 @@ public sealed class FigureCacheOptions
 /// Figures that may be a minute old: the dashboards add up whole campaigns (at the province scale, millions of attendance
 /// rows), so each instance counts them once per key and period and serves the result from memory meanwhile. Concurrent
 /// requests for the same key wait for the one count in progress instead of starting their own (HybridCache's stampede
-/// protection). What is cached is shared by every request that reads it, so it must never be changed after it is made.
+/// protection). Once figures are older than the period, the next request still gets them while one count starts in the
+/// background, and the requests after it get the new figures: nobody waits for a recount that takes a second at the
+/// province scale (the cockpit's p95 at 20 users was 1.3 s in a run where the minute ran out). Figures that depend on
+/// rows (<see cref="GetAsync{T}(string, Func{IServiceProvider, CancellationToken, Task{T}}, IReadOnlyList{Type}, CancellationToken)"/>)
+/// are forgotten as soon as such a row is saved, and then counted while the request waits, never served stale.
+/// What is cached is shared by every request that reads it, so it must never be changed after it is made.
 /// </summary>
-public sealed class FigureCache(HybridCache cache, IOptions<FigureCacheOptions> options, IServiceScopeFactory scopes)
+public sealed class FigureCache(HybridCache cache, IOptions<FigureCacheOptions> options, IServiceScopeFactory scopes, TimeProvider clock, ILogger<FigureCache> logger)
 {
     private readonly System.Collections.Concurrent.ConcurrentDictionary<Type, byte> watched = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> recounting = new(StringComparer.Ordinal);
+
+    /// <summary>Bumped whenever watched rows are saved: a background recount that began before does not store its figures.</summary>
+    private long changes;
 
     /// <summary>
     /// The figures under <paramref name="key"/>, counted by <paramref name="compute"/> in a service scope of its own (so a
@@ -51,18 +60,35 @@ public sealed class FigureCache(HybridCache cache, IOptions<FigureCacheOptions> 
             watched.TryAdd(type, 0);
         }
 
-        var lifetime = TimeSpan.FromSeconds(seconds);
-        var entry = new HybridCacheEntryOptions { Expiration = lifetime, LocalCacheExpiration = lifetime, Flags = HybridCacheEntryFlags.DisableDistributedCache };
+        // Kept well past the period so that an old count can be served while the new one is made; its age decides.
+        var period = TimeSpan.FromSeconds(seconds);
+        var kept = period * 10;
+        var entry = new HybridCacheEntryOptions { Expiration = kept, LocalCacheExpiration = kept, Flags = HybridCacheEntryFlags.DisableDistributedCache };
+        var tags = dependsOn.Select(Tag).ToList();
         // HybridCache may start the count on a pool thread without the caller's execution context; it runs under the
         // caller's, so that what flows with a request (its culture, its SQL command tally) covers the count as well.
         var context = ExecutionContext.Capture();
         var box = await cache.GetOrCreateAsync(
             "figures:" + key,
-            (compute, context, self: this),
-            static async (state, token) => new Box(await InContextAsync(state.context, () => state.self.ComputeAsync(state.compute, token))),
+            (compute, context, self: this, clock),
+            static async (state, token) =>
+            {
+                var counted = state.clock.GetUtcNow();
+                return new Box(await InContextAsync(state.context, () => state.self.ComputeAsync(state.compute, token)), counted);
+            },
             entry,
-            dependsOn.Select(Tag).ToList(),
+            tags,
             cancellationToken: ct);
+        if (clock.GetUtcNow() - box.CountedAt >= period && recounting.TryAdd(key, 0))
+        {
+            // Not under the request's execution context: the recount outlives the request and is not one of its queries.
+            var (culture, uiCulture) = (System.Globalization.CultureInfo.CurrentCulture, System.Globalization.CultureInfo.CurrentUICulture);
+            using (ExecutionContext.SuppressFlow())
+            {
+                _ = Task.Run(() => RecountAsync(key, compute, entry, tags, culture, uiCulture), CancellationToken.None);
+            }
+        }
+
         return (T)box.Value!;
     }
 
@@ -72,6 +98,7 @@ public sealed class FigureCache(HybridCache cache, IOptions<FigureCacheOptions> 
         ArgumentNullException.ThrowIfNull(types);
         foreach (var type in types.Where(watched.ContainsKey))
         {
+            Interlocked.Increment(ref changes);
             await cache.RemoveByTagAsync(Tag(type));
         }
     }
@@ -79,7 +106,39 @@ public sealed class FigureCache(HybridCache cache, IOptions<FigureCacheOptions> 
     /// <summary>Whether any figures depend on rows of this type (so a save need not look further).</summary>
     public bool Watches(Type type) => !watched.IsEmpty && watched.ContainsKey(type);
 
+    /// <summary>Whether a background recount is under way (tests wait for it).</summary>
+    public bool Recounting => !recounting.IsEmpty;
+
     private static string Tag(Type type) => "rows:" + type.FullName;
+
+    /// <summary>
+    /// Counts <paramref name="key"/> again off the request that noticed its age, and stores the new figures unless they
+    /// depend on rows and such rows were saved meanwhile (then the entry is gone, and the next request counts while it waits).
+    /// </summary>
+    private async Task RecountAsync<T>(string key, Func<IServiceProvider, CancellationToken, Task<T>> compute, HybridCacheEntryOptions entry, List<string> tags, System.Globalization.CultureInfo culture, System.Globalization.CultureInfo uiCulture)
+    {
+        try
+        {
+            System.Globalization.CultureInfo.CurrentCulture = culture;
+            System.Globalization.CultureInfo.CurrentUICulture = uiCulture;
+            var before = Interlocked.Read(ref changes);
+            var counted = clock.GetUtcNow();
+            var value = await ComputeAsync(compute, CancellationToken.None);
+            if (tags.Count == 0 || Interlocked.Read(ref changes) == before)
+            {
+                await cache.SetAsync("figures:" + key, new Box(value, counted), entry, tags);
+            }
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // The old figures stay and the next request past the period tries again.
+            logger.LogWarning(e, "Recounting figures {Key} failed", key);
+        }
+        finally
+        {
+            recounting.TryRemove(key, out _);
+        }
+    }
 
     private static Task<T> InContextAsync<T>(ExecutionContext? context, Func<Task<T>> start)
     {
@@ -101,5 +160,5 @@ public sealed class FigureCache(HybridCache cache, IOptions<FigureCacheOptions> 
 
     /// <summary>What is kept, whatever its type: marked immutable so that HybridCache keeps the object itself, not a serialized copy.</summary>
     [System.ComponentModel.ImmutableObject(true)]
-    private sealed record Box(object? Value);
+    private sealed record Box(object? Value, DateTimeOffset CountedAt);
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Dangjian.Tests.Infrastructure;
 using Dangjian.Web.Features.Opinions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Dangjian.Tests.Features.Reports;
 
@@ -97,6 +98,30 @@ public sealed class FigureCacheTests(CachedFiguresAppFactory app) : IClassFixtur
     }
 
     [DbFact]
+    public async Task PastTheMinuteTheLastFiguresAreServedWhileOneRecountRuns()
+    {
+        var leader = await app.SignedInClientAsync("leader");
+        var url = new Uri("/Dashboard", UriKind.Relative);
+        var counted = AsOf(await leader.GetStringAsync(url));
+
+        // A minute later: the next look gets the figures it had, at once, and starts one recount in the background.
+        app.Clock.Advance(TimeSpan.FromSeconds(61));
+        var stale = await leader.GetAsync(url);
+        AsOf(await stale.Content.ReadAsStringAsync()).ShouldBe(counted);
+        SqlCommands(stale).ShouldBeLessThan(12, "the request does not count the cockpit itself");
+
+        // Once the recount is done, the next look shows the new figures, counted a minute later.
+        var cache = app.Services.GetRequiredService<Dangjian.Web.Platform.Data.FigureCache>();
+        for (var i = 0; i < 100 && cache.Recounting; i++)
+        {
+            await Task.Delay(50);
+        }
+
+        cache.Recounting.ShouldBeFalse();
+        AsOf(await leader.GetStringAsync(url)).ShouldNotBe(counted);
+    }
+
+    [DbFact]
     public async Task TheOpinionCountsAreKeptUntilAnOpinionIsSaved()
     {
         var campaignId = await app.DemoCampaignIdAsync();
@@ -120,6 +145,12 @@ public sealed class FigureCacheTests(CachedFiguresAppFactory app) : IClassFixtur
         var page = await after.Content.ReadAsStringAsync();
         page.ShouldContain("意见汇总缓存测试：会议仍然太多。");
         Shown(page).ShouldBe(Shown(firstPage) + 1);
+    }
+
+    private static string AsOf(string html)
+    {
+        var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html);
+        return document.QuerySelector("[data-testid='as-of']")!.TextContent.Trim();
     }
 
     private static string TotalLine(string html) => $"共{Shown(html)}条";
