@@ -1,12 +1,18 @@
 using System.Globalization;
 using Dangjian.Web.Features.Ledgers;
+using Dangjian.Web.Platform.Data;
 
 namespace Dangjian.Web.Features.Dashboard;
 
-/// <summary>What the cockpit partial draws: the figures, their charts (dark on the large screen) and the page's wording.</summary>
-public sealed record CockpitPage(Cockpit.View View, string Title, bool Dark, IReadOnlyList<ChartCard> ChartCards)
+/// <summary>
+/// What the cockpit partial draws: the figures, their charts (dark on the large screen), the page's wording, and one page
+/// of each table (a province runs over 150 campaigns at once: both tables whole made a 300 KB page).
+/// </summary>
+public sealed record CockpitPage(Cockpit.View View, string Title, bool Dark, IReadOnlyList<ChartCard> ChartCards, Paged<Cockpit.CampaignRow> CampaignRows, Paged<Cockpit.PlanRow> PlanRows)
 {
-    public static CockpitPage Build(Cockpit.View view, string title, bool dark)
+    public const int RowsPerPage = 20;
+
+    public static CockpitPage Build(Cockpit.View view, string title, bool dark, int campaignPage = 1, int planPage = 1)
     {
         ArgumentNullException.ThrowIfNull(view);
         var charts = new List<ChartCard>();
@@ -37,6 +43,6 @@ public sealed record CockpitPage(Cockpit.View View, string Title, bool Dark, IRe
                 "chart-redflag", "/Ledgers/AssessmentPeriod?id=" + flag.PeriodId, Height: $"{Math.Max(12, 3 + (2.2 * ranked.Count)).ToString("0.#", CultureInfo.InvariantCulture)}rem"));
         }
 
-        return new CockpitPage(view, title, dark, charts);
+        return new CockpitPage(view, title, dark, charts, view.Campaigns.ToPage(campaignPage, RowsPerPage), view.Plans.ToPage(planPage, RowsPerPage));
     }
 }

@@ -12,6 +12,13 @@ public sealed class IndexModel(Cockpit cockpit, ScopeGuard guard) : PageModel
 {
     public CockpitPage? Screen { get; private set; }
 
+    /// <summary>The page of the campaign table (<c>cp</c>) and of the rectification table (<c>pp</c>).</summary>
+    [BindProperty(SupportsGet = true, Name = "cp")]
+    public int CampaignPage { get; set; } = 1;
+
+    [BindProperty(SupportsGet = true, Name = "pp")]
+    public int PlanPage { get; set; } = 1;
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (!(User.IsInRole(Roles.CampaignOffice) || User.IsInRole(Roles.Leader) || User.IsInRole(Roles.Supervisor)))
@@ -19,7 +26,7 @@ public sealed class IndexModel(Cockpit cockpit, ScopeGuard guard) : PageModel
             return Forbid();
         }
 
-        Screen = CockpitPage.Build(await cockpit.ForAsync(await guard.ScopeAsync(ct), ct), "领导驾驶舱", dark: true);
+        Screen = CockpitPage.Build(await cockpit.ForAsync(await guard.ScopeAsync(ct), ct), "领导驾驶舱", dark: true, CampaignPage, PlanPage);
         return Page();
     }
 }

@@ -13,6 +13,13 @@ public sealed class SupervisionModel(Cockpit cockpit, CurrentUser me) : PageMode
 {
     public CockpitPage? Screen { get; private set; }
 
+    /// <summary>The page of the campaign table (<c>cp</c>) and of the rectification table (<c>pp</c>).</summary>
+    [BindProperty(SupportsGet = true, Name = "cp")]
+    public int CampaignPage { get; set; } = 1;
+
+    [BindProperty(SupportsGet = true, Name = "pp")]
+    public int PlanPage { get; set; } = 1;
+
     public int Supervised { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -29,7 +36,7 @@ public sealed class SupervisionModel(Cockpit cockpit, CurrentUser me) : PageMode
         // The supervised subtrees are the scope's prefixes that do not hold the caller's own unit.
         var supervised = scope.PathPrefixes.Where(p => own is null || !own.StartsWith(p, StringComparison.Ordinal)).ToList();
         Supervised = supervised.Count;
-        Screen = CockpitPage.Build(await cockpit.ForAsync(new DataScope(supervised), ct), "督导看板", dark: false);
+        Screen = CockpitPage.Build(await cockpit.ForAsync(new DataScope(supervised), ct), "督导看板", dark: false, CampaignPage, PlanPage);
         return Page();
     }
 }
