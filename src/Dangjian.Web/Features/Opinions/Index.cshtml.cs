@@ -73,7 +73,8 @@ public sealed class IndexModel(AppDbContext db, ScopeGuard guard, FigureCache ca
         int? known = string.IsNullOrWhiteSpace(Q) && Consolidated is not ("no" or "yes")
             ? cells.Where(c => (Channel is null || c.Channel == Channel) && (Nature is null || c.Nature == Nature) && (Topic is null || c.Topic == Topic)).Sum(c => c.N)
             : null;
-        Opinions = await Filter(all).OrderByDescending(o => o.ReceivedOn).ThenByDescending(o => o.CreatedAt).ThenBy(o => o.Id).ToPageAsync(PageNumber, 20, known, ct);
+        // Newest first, in the order of the (CampaignId[, Nature], ReceivedOn, CreatedAt, Id) indexes read backwards.
+        Opinions = await Filter(all).OrderByDescending(o => o.ReceivedOn).ThenByDescending(o => o.CreatedAt).ThenByDescending(o => o.Id).ToPageAsync(PageNumber, 20, known, ct);
         var ids = Opinions.Items.Select(o => o.Id).ToList();
         ProblemsOf = (await db.ProblemOpinions.AsNoTracking().Where(l => ids.Contains(l.OpinionId))
             .Join(db.Problems.AsNoTracking(), l => l.ProblemId, p => p.Id, (l, p) => new { l.OpinionId, p.Id, p.Title }).ToListAsync(ct))
@@ -99,7 +100,8 @@ public sealed class IndexModel(AppDbContext db, ScopeGuard guard, FigureCache ca
         var campaigns = db.Campaigns.InScope(scope, c => c.ScopeUnit!.Path).Select(c => c.Id);
         if (campaignId is { } only)
         {
-            campaigns = campaigns.Where(c => c == only);
+            // One campaign: its id compared directly (so its opinions are read in index order) once the scope allows it.
+            return db.Opinions.AsNoTracking().Where(o => o.CampaignId == only && campaigns.Any(c => c == only));
         }
 
         return db.Opinions.AsNoTracking().Where(o => campaigns.Contains(o.CampaignId));

@@ -15,8 +15,11 @@ namespace Dangjian.Web.Features.Rectification;
 /// (closed and on-time rates); filters; the 整改台账 in Excel.
 /// </summary>
 [RequirePermission(Permissions.CampaignsView)]
-public sealed class IndexModel(AppDbContext db, CampaignPicker picker, RectificationService service, RectificationProgress progress, TimeProvider clock) : PageModel
+public sealed class IndexModel(AppDbContext db, CampaignPicker picker, RectificationService service, FigureCache cache, TimeProvider clock) : PageModel
 {
+    /// <summary>What a save of these rows changes in the figures and filters kept for this page.</summary>
+    private static readonly Type[] Counted = [typeof(RectificationItem), typeof(ProgressReport), typeof(Problem), typeof(Organization.OrgUnit)];
+
     public sealed record Option(Guid Id, string Name);
 
     public sealed record Row(Guid Id, Guid? ParentId, string Title, DateOnly StartsOn, DateOnly DueOn, ProblemHorizon Horizon, string Leader, string Department, int Progress, ItemStatus Status, bool IsPublic, string? Special, string? Problem, Guid? PlanUnitId)
@@ -46,7 +49,7 @@ public sealed class IndexModel(AppDbContext db, CampaignPicker picker, Rectifica
 
     public IReadOnlyList<CampaignOption> Campaigns { get; private set; } = [];
 
-    public List<Option> Departments { get; private set; } = [];
+    public IReadOnlyList<Option> Departments { get; private set; } = [];
 
     public RectificationProgress.Figures? Figures { get; private set; }
 
@@ -84,8 +87,11 @@ public sealed class IndexModel(AppDbContext db, CampaignPicker picker, Rectifica
         }
 
         Rights = await service.RightsAsync(campaign, ct);
-        Figures = await progress.FiguresAsync(campaign.Id, ct);
-        var figures = await progress.PlanFiguresAsync(campaign.Id, ct);
+        // The campaign's figures, each plan's and the departments holding items are kept (forgotten as soon as an item, a
+        // progress report, a problem or a unit is saved on this instance): the list below is what changes with the filters.
+        var id = campaign.Id;
+        Figures = await cache.GetAsync($"rectification-figures:{id}", (services, token) => services.GetRequiredService<RectificationProgress>().FiguresAsync(id, token), Counted, ct);
+        var figures = await cache.GetAsync($"rectification-plans:{id}", async (services, token) => (IReadOnlyList<RectificationProgress.PlanFigures>)await services.GetRequiredService<RectificationProgress>().PlanFiguresAsync(id, token), Counted, ct);
         var documents = await db.ApprovalDocuments.AsNoTracking().Where(d => d.CampaignId == campaign.Id && d.Kind == DocumentKind.RectificationPlan)
             .Select(d => new { d.Id, d.UnitId, d.Status }).ToListAsync(ct);
         var plans = await service.PlansAsync(campaign, ct);
@@ -102,8 +108,8 @@ public sealed class IndexModel(AppDbContext db, CampaignPicker picker, Rectifica
         }
 
         // The departments holding items, as a semi-join on their ids (a DISTINCT over joined unit rows cost 3 ms at L).
-        var departmentIds = all.Select(i => i.DepartmentId);
-        Departments = await db.OrgUnits.AsNoTracking().Where(d => departmentIds.Contains(d.Id)).OrderBy(d => d.SortOrder).Select(d => new Option(d.Id, d.Name)).ToListAsync(ct);
+        var plan = SelectedPlan is { } chosen ? (Guid?)chosen.UnitId ?? Guid.Empty : (Guid?)null;
+        Departments = await cache.GetAsync($"rectification-departments:{id}:{plan}", (services, token) => DepartmentsAsync(services.GetRequiredService<AppDbContext>(), id, plan, token), Counted, ct);
         Items = await Project(Filter(all.Where(i => i.ParentId == null))).ToPageAsync(PageNumber, 20, ct);
         var ids = Items.Items.Select(i => i.Id).ToList();
         Tasks = (await Project(all.Where(i => i.ParentId != null && ids.Contains(i.ParentId!.Value))).ToListAsync(ct)).ToLookup(r => r.ParentId!.Value);
@@ -183,6 +189,19 @@ public sealed class IndexModel(AppDbContext db, CampaignPicker picker, Rectifica
         Guid? unit = Plan == "own" ? null : Guid.TryParse(Plan, out var g) ? g : throw new NotFoundException();
         SelectedPlan = plans.FirstOrDefault(p => p.UnitId == unit) ?? throw new NotFoundException();
         return true;
+    }
+
+    /// <summary>The departments holding the campaign's items (of one plan: <see cref="Guid.Empty"/> for 本级).</summary>
+    private static async Task<List<Option>> DepartmentsAsync(AppDbContext db, Guid campaignId, Guid? plan, CancellationToken ct)
+    {
+        var items = db.RectificationItems.AsNoTracking().Where(i => i.CampaignId == campaignId);
+        if (plan is { } unit)
+        {
+            items = unit == Guid.Empty ? items.Where(i => i.PlanUnitId == null) : items.Where(i => i.PlanUnitId == unit);
+        }
+
+        var departmentIds = items.Select(i => i.DepartmentId);
+        return await db.OrgUnits.AsNoTracking().Where(d => departmentIds.Contains(d.Id)).OrderBy(d => d.SortOrder).Select(d => new Option(d.Id, d.Name)).ToListAsync(ct);
     }
 
     private static IQueryable<Row> Project(IQueryable<RectificationItem> query) =>

@@ -573,6 +573,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TimePro
             b.Property(x => x.Reply).HasMaxLength(4000);
             b.Property(x => x.Note).HasMaxLength(4000);
             b.HasIndex(x => new { x.CampaignId, x.Channel });
+            // 意见汇总 lists a campaign's opinions newest first, often of one nature: a page at a time in index order.
+            b.HasIndex(x => new { x.CampaignId, x.ReceivedOn, x.CreatedAt, x.Id });
+            b.HasIndex(x => new { x.CampaignId, x.Nature, x.ReceivedOn, x.CreatedAt, x.Id });
             b.HasIndex(x => x.TrackingHash).IsUnique();
             b.HasIndex(x => x.ForumId);
             b.HasOne<Campaign>().WithMany().HasForeignKey(x => x.CampaignId).OnDelete(DeleteBehavior.Restrict);

@@ -122,6 +122,51 @@ public sealed class FigureCacheTests(CachedFiguresAppFactory app) : IClassFixtur
     }
 
     [DbFact]
+    public async Task TheRectificationFiguresAreKeptUntilAnItemIsSaved()
+    {
+        var campaignId = await app.DemoCampaignIdAsync();
+        var office = await app.SignedInClientAsync("office");
+        var url = new Uri($"/Rectification?campaignId={campaignId}", UriKind.Relative);
+        var first = await office.GetAsync(url);
+        var cold = SqlCommands(first);
+        var items = Stat(await first.Content.ReadAsStringAsync(), "items");
+        var warm = await office.GetAsync(url);
+        SqlCommands(warm).ShouldBeLessThan(cold, "the figures, plans and departments are not counted again");
+        Stat(await warm.Content.ReadAsStringAsync(), "items").ShouldBe(items);
+        var departments = Departments(await warm.Content.ReadAsStringAsync());
+
+        // An item added meanwhile (by another department) is counted, and its department offered as a filter, at once.
+        var department = await app.WithDbAsync(async db =>
+        {
+            var existing = await db.RectificationItems.Where(i => i.CampaignId == campaignId && i.ParentId == null).OrderBy(i => i.CreatedAt).FirstAsync();
+            var used = await db.RectificationItems.Where(i => i.CampaignId == campaignId).Select(i => i.DepartmentId).Distinct().ToListAsync();
+            var other = await db.OrgUnits.Where(u => !used.Contains(u.Id)).OrderBy(u => u.Path).Select(u => new { u.Id, u.Name }).FirstAsync();
+            db.RectificationItems.Add(new Dangjian.Web.Features.Rectification.RectificationItem
+            {
+                CampaignId = campaignId, Title = "缓存测试：整改事项", LeaderPersonId = existing.LeaderPersonId, DepartmentId = other.Id,
+                StartsOn = existing.StartsOn, DueOn = existing.DueOn, Horizon = existing.Horizon, Status = Dangjian.Web.Features.Rectification.ItemStatus.InProgress,
+            });
+            await db.SaveChangesAsync();
+            return other.Name;
+        });
+        var after = await office.GetAsync(url);
+        SqlCommands(after).ShouldBe(cold);
+        var page = await after.Content.ReadAsStringAsync();
+        Stat(page, "items").ShouldBe(items + 1);
+        Departments(page).Count.ShouldBe(departments.Count + 1);
+        Departments(page).ShouldContain(department);
+    }
+
+    private static List<string> Departments(string html) =>
+        new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html).QuerySelectorAll("select[name=departmentId] option[value]:not([value=''])").Select(o => o.TextContent.Trim()).ToList();
+
+    private static int Stat(string html, string testId)
+    {
+        var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html);
+        return int.Parse(document.QuerySelector($"[data-testid='{testId}']")!.TextContent.Trim(), CultureInfo.InvariantCulture);
+    }
+
+    [DbFact]
     public async Task TheOpinionCountsAreKeptUntilAnOpinionIsSaved()
     {
         var campaignId = await app.DemoCampaignIdAsync();
