@@ -108,8 +108,8 @@ public sealed class IndexModel(AppDbContext db, CampaignPicker picker, Rectifica
         }
 
         // The departments holding items, as a semi-join on their ids (a DISTINCT over joined unit rows cost 3 ms at L).
-        var plan = SelectedPlan is { } chosen ? (Guid?)chosen.UnitId ?? Guid.Empty : (Guid?)null;
-        Departments = await cache.GetAsync($"rectification-departments:{id}:{plan}", (services, token) => DepartmentsAsync(services.GetRequiredService<AppDbContext>(), id, plan, token), Counted, ct);
+        var plan = SelectedPlan;
+        Departments = await cache.GetAsync($"rectification-departments:{id}:{Plan}", (services, token) => DepartmentsAsync(services.GetRequiredService<AppDbContext>(), id, plan, token), Counted, ct);
         Items = await Project(Filter(all.Where(i => i.ParentId == null))).ToPageAsync(PageNumber, 20, ct);
         var ids = Items.Items.Select(i => i.Id).ToList();
         Tasks = (await Project(all.Where(i => i.ParentId != null && ids.Contains(i.ParentId!.Value))).ToListAsync(ct)).ToLookup(r => r.ParentId!.Value);
@@ -191,13 +191,13 @@ public sealed class IndexModel(AppDbContext db, CampaignPicker picker, Rectifica
         return true;
     }
 
-    /// <summary>The departments holding the campaign's items (of one plan: <see cref="Guid.Empty"/> for 本级).</summary>
-    private static async Task<List<Option>> DepartmentsAsync(AppDbContext db, Guid campaignId, Guid? plan, CancellationToken ct)
+    /// <summary>The departments holding the campaign's items, or one plan's.</summary>
+    private static async Task<List<Option>> DepartmentsAsync(AppDbContext db, Guid campaignId, RectificationService.Plan? plan, CancellationToken ct)
     {
         var items = db.RectificationItems.AsNoTracking().Where(i => i.CampaignId == campaignId);
-        if (plan is { } unit)
+        if (plan is not null)
         {
-            items = unit == Guid.Empty ? items.Where(i => i.PlanUnitId == null) : items.Where(i => i.PlanUnitId == unit);
+            items = items.Where(i => i.PlanUnitId == plan.UnitId);
         }
 
         var departmentIds = items.Select(i => i.DepartmentId);
