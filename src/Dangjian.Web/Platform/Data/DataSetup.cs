@@ -25,7 +25,7 @@ public static class DataSetup
             db.AddInterceptors(services.GetRequiredService<SqlCommandCounter>());
         });
         builder.Services.AddScoped<MigrationRunner>();
-        builder.Services.AddHybridCache();
+        builder.Services.AddHybridCache().AddSerializer<FigureCache.Box, FigureCache.SizeOnlySerializer>();
         builder.Services.Configure<FigureCacheOptions>(builder.Configuration.GetSection(FigureCacheOptions.Section));
         builder.Services.AddSingleton<FigureCache>();
         builder.Services.AddScoped<Backups>();

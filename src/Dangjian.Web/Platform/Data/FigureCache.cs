@@ -160,5 +160,25 @@ public sealed class FigureCache(HybridCache cache, IOptions<FigureCacheOptions> 
 
     /// <summary>What is kept, whatever its type: marked immutable so that HybridCache keeps the object itself, not a serialized copy.</summary>
     [System.ComponentModel.ImmutableObject(true)]
-    private sealed record Box(object? Value, DateTimeOffset CountedAt);
+    internal sealed record Box(object? Value, DateTimeOffset CountedAt);
+
+    /// <summary>
+    /// Figures never leave the process (there is no distributed cache), but HybridCache still serializes every value it
+    /// keeps to learn its size. With its default JSON serializer that was a whole province's figures turned into JSON on
+    /// every count and thrown away: pooled buffers of up to a megabyte, reflection metadata for every figure type, and an
+    /// error logged when a cockpit was over the 1 MB payload limit. This serializer writes one byte instead; the size is
+    /// only used against a memory cache size limit, which this application does not set.
+    /// </summary>
+    internal sealed class SizeOnlySerializer : Microsoft.Extensions.Caching.Hybrid.IHybridCacheSerializer<Box>
+    {
+        public Box Deserialize(System.Buffers.ReadOnlySequence<byte> source) =>
+            throw new NotSupportedException("Figures are kept in memory only; nothing is ever read back from bytes.");
+
+        public void Serialize(Box value, System.Buffers.IBufferWriter<byte> target)
+        {
+            ArgumentNullException.ThrowIfNull(target);
+            target.GetSpan(1)[0] = 1;
+            target.Advance(1);
+        }
+    }
 }
