@@ -122,6 +122,34 @@ public sealed class FigureCacheTests(CachedFiguresAppFactory app) : IClassFixtur
     }
 
     [DbFact]
+    public async Task FiguresOverAMegabyteAreKeptAsTheyAreNotSerializedToBeSized()
+    {
+        // A province's figures can be larger than HybridCache's 1 MB payload limit; they are kept as objects, never
+        // turned into JSON (the default serializer did that on every count only to learn the size, and failed over 1 MB).
+        var cache = app.Services.GetRequiredService<Dangjian.Web.Platform.Data.FigureCache>();
+        var counts = 0;
+        var big = Enumerable.Range(0, 150_000).Select(i => $"第{i}号单位的数字").ToList();
+        Task<List<string>> Count(IServiceProvider services, CancellationToken ct)
+        {
+            Interlocked.Increment(ref counts);
+            return Task.FromResult(big);
+        }
+
+        var key = "test:big:" + Guid.NewGuid();
+        var first = await cache.GetAsync(key, Count);
+        var second = await cache.GetAsync(key, Count);
+        first.ShouldBeSameAs(big);
+        second.ShouldBeSameAs(big);
+        counts.ShouldBe(1);
+
+        var serializer = app.Services.GetRequiredService<Microsoft.Extensions.Caching.Hybrid.IHybridCacheSerializer<Dangjian.Web.Platform.Data.FigureCache.Box>>();
+        serializer.ShouldBeOfType<Dangjian.Web.Platform.Data.FigureCache.SizeOnlySerializer>();
+        var written = new System.Buffers.ArrayBufferWriter<byte>();
+        serializer.Serialize(new Dangjian.Web.Platform.Data.FigureCache.Box(big, app.Clock.GetUtcNow()), written);
+        written.WrittenCount.ShouldBe(1);
+    }
+
+    [DbFact]
     public async Task TheRectificationFiguresAreKeptUntilAnItemIsSaved()
     {
         var campaignId = await app.DemoCampaignIdAsync();
