@@ -557,7 +557,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TimePro
             b.Property(x => x.Id).ValueGeneratedNever();
             b.Property(x => x.Grades).HasMaxLength(2000);
             b.Property(x => x.Comment).HasMaxLength(2000);
-            b.HasIndex(x => new { x.AppraisalId, x.Filled });
+            b.HasIndex(x => new { x.AppraisalId, x.Filled, x.Id });
             b.HasOne<Features.Appraisals.Appraisal>().WithMany().HasForeignKey(x => x.AppraisalId).OnDelete(DeleteBehavior.Cascade);
         });
 

@@ -151,6 +151,27 @@ public sealed class AppraisalTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [DbFact]
+    public async Task EveryVotingCodeFindsAnEmptySlotUpToTheLast()
+    {
+        // Each vote takes the first empty slot after a random id, or the first of all past the last one: every code of
+        // the appraisal, the last one included, finds a slot, and no slot is filled twice.
+        var office = await app.SignedInClientAsync("office");
+        var id = await CreateAsync(office, "空票位检验", 8, 0, bureau: false);
+        var tokens = await SlipTokensAsync(id);
+        tokens.Count.ShouldBe(8);
+        var anonymous = app.CreateBrowserLikeClient();
+        foreach (var token in tokens)
+        {
+            var done = await anonymous.PostFormAsync($"/Public/Ballot?t={token}", new Dictionary<string, string> { ["g-1"] = "Good", ["g-2"] = "Poor", ["g-3"] = "Average" });
+            (await done.ParseAsync()).QuerySelector("[data-testid=ballot-done]").ShouldNotBeNull("every code finds a slot");
+        }
+
+        var ballots = await app.WithDbAsync(db => db.AppraisalBallots.Where(b => b.AppraisalId == id).ToListAsync());
+        ballots.Count.ShouldBe(8);
+        ballots.ShouldAllBe(b => b.Filled && b.Grades != null && !b.Paper);
+    }
+
+    [DbFact]
     public async Task TheDemoMobilizationAppraisalShowsEightyOutEightyBackAllGood()
     {
         var office = await app.SignedInClientAsync("office");
