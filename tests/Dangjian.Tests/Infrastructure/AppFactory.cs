@@ -39,6 +39,9 @@ public class AppFactory : WebApplicationFactory<Program>
 
     public TestClock Clock { get; } = new();
 
+    /// <summary>Everything the app logged at Error or above.</summary>
+    public ErrorLog Errors { get; } = new();
+
     /// <summary>Extra configuration a derived fixture wants (e.g. a small body limit).</summary>
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
@@ -66,6 +69,7 @@ public class AppFactory : WebApplicationFactory<Program>
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
             services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, LoopbackClient>();
+            services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Errors);
         });
     }
 

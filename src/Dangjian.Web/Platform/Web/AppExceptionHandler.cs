@@ -5,9 +5,10 @@ namespace Dangjian.Web.Platform.Web;
 
 /// <summary>
 /// The one place exceptions become responses: API calls get ProblemDetails (400 with field errors, 403,
-/// 404, 409, 413, 500); pages fall through to the Chinese error page, which reads the same mapping.
+/// 404, 409, 413, 500); pages fall through to the Chinese error page, which reads the same mapping. What maps to a 500 is
+/// logged by the exception handler middleware (<c>WebSetup</c>); the rest is not logged as an error.
 /// </summary>
-public sealed class AppExceptionHandler(ILogger<AppExceptionHandler> logger) : IExceptionHandler
+public sealed class AppExceptionHandler : IExceptionHandler
 {
     public static (int Status, string Message) Map(Exception exception) => exception switch
     {
@@ -27,11 +28,6 @@ public sealed class AppExceptionHandler(ILogger<AppExceptionHandler> logger) : I
     {
         ArgumentNullException.ThrowIfNull(httpContext);
         var (status, message) = Map(exception);
-        if (status >= 500)
-        {
-            logger.LogError(exception, "Unhandled exception on {Path}", httpContext.Request.Path);
-        }
-
         if (!ApiRequest.Is(httpContext))
         {
             return false;

@@ -91,7 +91,13 @@ public static class WebSetup
 
         app.Use(RequestId);
         app.UseMiddleware<Data.SqlCommandCountMiddleware>();
-        app.UseExceptionHandler("/Error");
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = "/Error",
+            // A record that is not there (or not in scope), a refusal, a conflict or bad input is an answer, not a fault:
+            // only what maps to a 500 is logged as an error (with its stack), once.
+            SuppressDiagnosticsCallback = c => AppExceptionHandler.Map(c.Exception).Status < 500,
+        });
         app.UseWhen(ApiRequest.Is, api => api.UseStatusCodePages());
         app.UseWhen(c => !ApiRequest.Is(c), ui => ui.UseStatusCodePagesWithReExecute("/Error/{0}"));
         if (!app.Environment.IsDevelopment())

@@ -30,6 +30,21 @@ public sealed class ErrorHandlingTests(SmallBodyAppFactory app) : IClassFixture<
     }
 
     [DbFact]
+    public async Task ARecordThatIsNotThereIsANotFoundPageNotAnErrorInTheLog()
+    {
+        var client = await app.SignedInClientAsync("office");
+        var missing = Guid.NewGuid();
+
+        var page = await client.GetAsync(new Uri($"/Reports/Summary?id={missing}", UriKind.Relative));
+        var api = await client.GetAsync(new Uri($"/api/v1/campaigns/{missing}", UriKind.Relative));
+
+        page.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await page.ParseAsync()).QuerySelector("[data-testid=error-page]")!.TextContent.ShouldContain("未找到该记录");
+        api.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        app.Errors.Entries.ShouldNotContain(e => e.Contains(nameof(NotFoundException), StringComparison.Ordinal), "a 404 is an answer, not a fault");
+    }
+
+    [DbFact]
     public async Task UnknownApiRouteIsAProblemDetails()
     {
         var client = app.CreateBrowserLikeClient();
