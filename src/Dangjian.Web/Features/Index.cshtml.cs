@@ -190,10 +190,11 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me, IOptions<Securit
             var toReview = await (from d in db.ApprovalDocuments
                                   where d.Status == DocumentStatus.Submitted
                                         && db.CampaignMembers.Any(x => x.CampaignId == d.CampaignId && x.PersonId == person && x.Group == CampaignGroup.Supervision)
+                                  orderby d.SubmittedAt, d.Id
                                   select new { d.Id, d.Title }).Take(20).ToListAsync(ct);
             Todos.AddRange(toReview.Select(d => new Todo($"审核：{d.Title}", "待审核", $"/Campaigns/Document?id={d.Id}", "amber")));
             var returned = await db.ApprovalDocuments.Where(d => d.Status == DocumentStatus.Returned && officeCampaigns.Contains(d.CampaignId))
-                .Select(d => new { d.Id, d.Title }).Take(20).ToListAsync(ct);
+                .OrderByDescending(d => d.UpdatedAt).ThenBy(d => d.Id).Select(d => new { d.Id, d.Title }).Take(20).ToListAsync(ct);
             Todos.AddRange(returned.Select(d => new Todo($"按意见修改：{d.Title}", "已退回", $"/Campaigns/Document?id={d.Id}", "red")));
         }
 

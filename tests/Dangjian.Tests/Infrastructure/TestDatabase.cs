@@ -44,7 +44,7 @@ public sealed class TestDatabase : IDisposable
     public AppDbContext CreateContext(TimeProvider? clock = null)
     {
         var options = new DbContextOptionsBuilder<AppDbContext>();
-        DataSetup.Configure(options, Provider, ConnectionString);
+        DataSetup.Configure(options, Provider, ConnectionString, strict: true);
         return new AppDbContext(options.Options, clock);
     }
 

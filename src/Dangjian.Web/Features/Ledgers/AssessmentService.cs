@@ -115,7 +115,7 @@ public sealed class AssessmentService(AppDbContext db, ScopeGuard guard, Current
         var scheme = await db.AssessmentSchemes.AsNoTracking().SingleAsync(s => s.Id == period.SchemeId, ct);
         var indicators = await IndicatorsAsync(scheme.Id, ct);
         var units = await UnitsAsync(scheme, ct);
-        var scores = (await db.IndicatorScores.AsNoTracking().Where(s => s.PeriodId == period.Id).Take(50_000).ToListAsync(ct))
+        var scores = (await db.IndicatorScores.AsNoTracking().Where(s => s.PeriodId == period.Id).OrderBy(s => s.IndicatorId).ThenBy(s => s.UnitId).Take(50_000).ToListAsync(ct))
             .GroupBy(s => (s.IndicatorId, s.UnitId)).ToDictionary(g => g.Key, g => g.First());
         var children = indicators.ToLookup(i => i.ParentId);
         decimal Sum(Indicator node, Guid unit) => children[node.Id].Any()

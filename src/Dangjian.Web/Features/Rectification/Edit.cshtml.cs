@@ -264,7 +264,7 @@ public sealed class EditModel(AppDbContext db, CampaignAccess access, Rectificat
         Units = await db.OrgUnits.AsNoTracking()
             .Where(u => u.IsActive && u.Path.StartsWith(unitPath) && (u.Kind == OrgUnitKind.Bureau || u.Kind == OrgUnitKind.Department || u.Kind == OrgUnitKind.Subsidiary))
             .OrderBy(u => u.Path.Length).ThenBy(u => u.SortOrder).Select(u => new Option(u.Id, u.Name)).Take(1000).ToListAsync(ct);
-        Specials = await db.RectificationItems.Where(i => i.CampaignId == CampaignId && i.Special != null).Select(i => i.Special!).Distinct().Take(50).ToListAsync(ct);
+        Specials = await db.RectificationItems.Where(i => i.CampaignId == CampaignId && i.Special != null).Select(i => i.Special!).Distinct().OrderBy(x => x).Take(50).ToListAsync(ct);
         ViewData.Trail(new Breadcrumb("整改方案", $"/Rectification?campaignId={CampaignId}"), new Breadcrumb(Existing is null ? (ParentId is null ? "新增整改事项" : "新增分解任务") : "修改"));
     }
 }

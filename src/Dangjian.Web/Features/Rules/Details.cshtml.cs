@@ -111,7 +111,7 @@ public sealed class DetailsModel(AppDbContext db, RuleAccess access, FileStore f
         (Rule, Manage) = await access.FindAsync(id, ct);
         Registry = await db.OrgUnits.Where(u => u.Id == Rule.OrgUnitId).Select(u => u.Name).SingleAsync(ct);
         var chain = await db.Rules.AsNoTracking().Where(r => r.OrgUnitId == Rule.OrgUnitId && (r.ReplacesId != null || r.Id == Rule.ReplacesId || db.Rules.Any(x => x.ReplacesId == r.Id)))
-            .Select(r => new { Link = new Link(r.Id, r.Title, r.Number, r.Status, r.IssuedOn), r.ReplacesId }).Take(5000).ToListAsync(ct);
+            .OrderBy(r => r.Id).Select(r => new { Link = new Link(r.Id, r.Title, r.Number, r.Status, r.IssuedOn), r.ReplacesId }).Take(5000).ToListAsync(ct);
         var byId = chain.ToDictionary(c => c.Link.Id);
         var seen = new HashSet<Guid> { Rule.Id };
         for (var at = Rule.ReplacesId; at is { } current && byId.TryGetValue(current, out var entry) && seen.Add(current); at = entry.ReplacesId)
@@ -124,7 +124,8 @@ public sealed class DetailsModel(AppDbContext db, RuleAccess access, FileStore f
             ? await db.RectificationItems.Where(i => i.Id == item).Select(i => new ValueTuple<Guid, string, Guid>(i.Id, i.Title, i.CampaignId)).SingleOrDefaultAsync(ct)
             : null;
         Decisions = await db.RuleReviewDecisions.AsNoTracking().Where(d => d.RuleId == id)
-            .Join(db.RuleReviews, d => d.ReviewId, r => r.Id, (d, r) => new DecisionRow(r.Id, r.Title, d.Decision, d.Reason, r.ClosedOn)).Take(100).ToListAsync(ct);
+            .Join(db.RuleReviews, d => d.ReviewId, r => r.Id, (d, r) => new { Row = new DecisionRow(r.Id, r.Title, d.Decision, d.Reason, r.ClosedOn), r.CreatedAt })
+            .OrderByDescending(x => x.CreatedAt).Select(x => x.Row).Take(100).ToListAsync(ct);
         Files = await files.ListAsync(RuleFileRule.Owner, id, ct);
         ViewData.Trail(new Breadcrumb("制度库", "/Rules"), new Breadcrumb(Rule.Title));
     }

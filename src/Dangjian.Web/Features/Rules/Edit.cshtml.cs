@@ -113,7 +113,7 @@ public sealed class EditModel(AppDbContext db, RuleAccess access, TimeProvider c
         }
         else
         {
-            var chain = await db.Rules.AsNoTracking().Where(r => r.OrgUnitId == OrgUnitId).Select(r => new { r.Id, r.OrgUnitId, r.Status, r.ReplacesId }).Take(20000).ToListAsync(ct);
+            var chain = await db.Rules.AsNoTracking().Where(r => r.OrgUnitId == OrgUnitId).OrderBy(r => r.Id).Select(r => new { r.Id, r.OrgUnitId, r.Status, r.ReplacesId }).Take(20000).ToListAsync(ct);
             var map = chain.ToDictionary(r => r.Id, r => (r.OrgUnitId, r.Status, r.ReplacesId));
             if (RuleRules.CheckReplaces(Existing?.Id ?? Guid.Empty, ReplacesId, OrgUnitId.Value, map) is { } replaces)
             {

@@ -46,7 +46,7 @@ public sealed class RuleAccess(AppDbContext db, ScopeGuard guard, CurrentUser me
         }
 
         return await db.OrgUnits.AsNoTracking().InScope(await guard.ScopeAsync(ct), u => u.Path).Organizations()
-            .Take(200).Select(u => new Registry(u.Id, u.Name, u.Path)).ToListAsync(ct);
+            .OrderBy(u => u.Path).Take(200).Select(u => new Registry(u.Id, u.Name, u.Path)).ToListAsync(ct);
     }
 }
 

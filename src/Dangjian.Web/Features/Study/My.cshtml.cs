@@ -68,8 +68,8 @@ public sealed class MyModel(AppDbContext db, StudyAccess access, ScopeGuard guar
                 db.QuizAttempts.Where(a => a.QuizId == q.Id && a.PersonId == person && a.SubmittedAt != null).Max(a => a.Score)))
             .Take(20).ToListAsync(ct);
         Speeches = await db.DiscussionSpeakers.AsNoTracking().Where(s => s.PersonId == person)
-            .Join(db.DiscussionTopics, s => s.TopicId, t => t.Id, (s, t) => new SpeechRow(t.Id, t.Title, s.RecordedAt != null))
-            .Take(20).ToListAsync(ct);
+            .Join(db.DiscussionTopics, s => s.TopicId, t => t.Id, (s, t) => new { Row = new SpeechRow(t.Id, t.Title, s.RecordedAt != null), t.CreatedAt })
+            .OrderByDescending(x => x.CreatedAt).Select(x => x.Row).Take(20).ToListAsync(ct);
         Notes = await db.StudyNotes.CountAsync(n => n.PersonId == person, ct);
         NotesChecked = await db.StudyNotes.CountAsync(n => n.PersonId == person && n.CheckedAt != null, ct);
     }

@@ -172,7 +172,7 @@ public sealed class EditModel(AppDbContext db, CampaignAccess access, TalkServic
         if (name.Length > 0)
         {
             var path = await db.OrgUnits.Where(u => u.Id == Campaign.ScopeUnitId).Select(u => u.Path).SingleAsync(ct);
-            var found = await db.People.Where(p => p.Name == name && p.OrgUnit!.Path.StartsWith(path)).Select(p => p.Id).Take(2).ToListAsync(ct);
+            var found = await db.People.Where(p => p.Name == name && p.OrgUnit!.Path.StartsWith(path)).OrderBy(p => p.Id).Select(p => p.Id).Take(2).ToListAsync(ct);
             return found.Count == 1 ? found[0] : null;
         }
 

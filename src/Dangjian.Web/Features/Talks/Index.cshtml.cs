@@ -130,6 +130,7 @@ public sealed class IndexModel(AppDbContext db, CampaignPicker picker, TalkServi
     {
         var team = await db.TalkRequirements.AsNoTracking()
             .Where(r => r.CampaignId == id && (r.Kind == TalkKind.PrincipalTeam || r.Kind == TalkKind.TeamTeam))
+            .OrderBy(r => r.CreatedAt).ThenBy(r => r.PairKey)
             .Select(r => new { r.Kind, r.PersonAId, A = r.PersonA!.Name, r.PersonBId, B = r.PersonB!.Name, r.PairKey, r.CreatedAt }).Take(2000).ToListAsync(ct);
         if (team.Count == 0)
         {

@@ -21,7 +21,7 @@ public static class DataSetup
         builder.Services.AddSingleton<SqlCommandCounter>();
         builder.Services.AddDbContext<AppDbContext>((services, db) =>
         {
-            Configure(db, options.Provider, connectionString);
+            Configure(db, options.Provider, connectionString, strict: builder.Environment.IsEnvironment("Testing"));
             db.AddInterceptors(services.GetRequiredService<SqlCommandCounter>());
         });
         builder.Services.AddScoped<MigrationRunner>();
@@ -39,7 +39,11 @@ public static class DataSetup
         return builder;
     }
 
-    public static void Configure(DbContextOptionsBuilder db, DatabaseProvider provider, string connectionString)
+    /// <param name="strict">
+    /// In tests (environment "Testing") a query that pages (Skip/Take) without an order fails instead of logging a warning,
+    /// so that they catch a list whose rows could come back in any order; elsewhere it stays a warning.
+    /// </param>
+    public static void Configure(DbContextOptionsBuilder db, DatabaseProvider provider, string connectionString, bool strict = false)
     {
         ArgumentNullException.ThrowIfNull(db);
         if (provider == DatabaseProvider.Postgres)
@@ -49,6 +53,11 @@ public static class DataSetup
         else
         {
             db.UseSqlite(connectionString);
+        }
+
+        if (strict)
+        {
+            db.ConfigureWarnings(w => w.Throw(Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.RowLimitingOperationWithoutOrderByWarning));
         }
     }
 

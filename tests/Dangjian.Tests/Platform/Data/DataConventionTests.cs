@@ -40,6 +40,17 @@ public sealed class DataConventionTests : IAsyncLifetime
     }
 
     [DbFact]
+    public async Task PagingWithoutAnOrderFailsInTests()
+    {
+        // A page of rows in no stated order can differ from one request to the next; in tests such a query fails (so
+        // they find it), elsewhere EF only warns.
+        await using var db = database.CreateContext();
+        var unordered = await Should.ThrowAsync<InvalidOperationException>(() => db.People.Skip(20).Take(20).ToListAsync());
+        unordered.Message.ShouldContain("RowLimitingOperationWithoutOrderByWarning");
+        (await db.People.OrderBy(p => p.Name).Skip(20).Take(20).ToListAsync()).Count.ShouldBe(20);
+    }
+
+    [DbFact]
     public async Task KeysAreTimeOrderedAndTimesComeBackAsUtc()
     {
         await using var db = database.CreateContext();

@@ -47,7 +47,7 @@ public sealed class DetailsModel(AppDbContext db, StudyAccess access, TimeProvid
             return RedirectToPage(new { id });
         }
 
-        var matches = await db.People.AsNoTracking().Where(p => p.OrgUnitId == unit.Id && p.Name == name.Trim()).Select(p => p.Id).Take(2).ToListAsync(ct);
+        var matches = await db.People.AsNoTracking().Where(p => p.OrgUnitId == unit.Id && p.Name == name.Trim()).OrderBy(p => p.Id).Select(p => p.Id).Take(2).ToListAsync(ct);
         if (matches.Count != 1)
         {
             TempData.Error(matches.Count == 0 ? $"{unit.Name}没有名为“{name.Trim()}”的人员。" : $"{unit.Name}有多名“{name.Trim()}”，请到人员管理中核对。");

@@ -49,7 +49,7 @@ public sealed class DetailsModel(AppDbContext db, CampaignAccess access, StudyAc
         var campaign = await access.FindAsync(Session.CampaignId, Permissions.StudyEdit, ct);
         var scopePath = await db.OrgUnits.Where(u => u.Id == campaign.ScopeUnitId).Select(u => u.Path).SingleAsync(ct);
         var text = name?.Trim() ?? "";
-        var matches = text.Length == 0 ? [] : await db.People.AsNoTracking().Where(p => p.Name == text && p.OrgUnit!.Path.StartsWith(scopePath)).Select(p => p.Id).Take(2).ToListAsync(ct);
+        var matches = text.Length == 0 ? [] : await db.People.AsNoTracking().Where(p => p.Name == text && p.OrgUnit!.Path.StartsWith(scopePath)).OrderBy(p => p.Id).Select(p => p.Id).Take(2).ToListAsync(ct);
         if (matches.Count != 1)
         {
             TempData.Error(matches.Count == 0 ? $"本活动范围内没有名为“{text}”的人员。" : $"本活动范围内有多名“{text}”，请按单位分别安排。");
