@@ -52,7 +52,7 @@ public sealed class RectificationService(AppDbContext db, CampaignAccess access,
         ArgumentNullException.ThrowIfNull(campaign);
         var root = await db.OrgUnits.AsNoTracking().Where(u => u.Id == campaign.ScopeUnitId).Select(u => new { u.Name, u.Path }).SingleAsync(ct);
         var subsidiaries = await db.OrgUnits.AsNoTracking().Where(u => u.Path.StartsWith(root.Path) && u.Id != campaign.ScopeUnitId).Organizations()
-            .OrderBy(u => u.Path).Select(u => new Plan(u.Id, u.Name, u.Path)).Take(500).ToListAsync(ct);
+            .OrderBy(u => u.SortOrder).ThenBy(u => u.Name).Select(u => new Plan(u.Id, u.Name, u.Path)).Take(500).ToListAsync(ct);
         return [new Plan(null, root.Name + "（本级）", root.Path), .. subsidiaries];
     }
 
