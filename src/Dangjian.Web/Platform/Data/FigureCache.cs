@@ -169,7 +169,7 @@ public sealed class FigureCache(HybridCache cache, IOptions<FigureCacheOptions> 
     /// error logged when a cockpit was over the 1 MB payload limit. This serializer writes one byte instead; the size is
     /// only used against a memory cache size limit, which this application does not set.
     /// </summary>
-    internal sealed class SizeOnlySerializer : Microsoft.Extensions.Caching.Hybrid.IHybridCacheSerializer<Box>
+    internal sealed class SizeOnlySerializer : IHybridCacheSerializer<Box>
     {
         public Box Deserialize(System.Buffers.ReadOnlySequence<byte> source) =>
             throw new NotSupportedException("Figures are kept in memory only; nothing is ever read back from bytes.");
