@@ -86,7 +86,7 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me, IOptions<Securit
         return (people ?? new Overview(0, 0, 0, 0, 0)) with { Units = units };
     }
 
-    /// <summary>Appraisals open now in which the person still has an unused voting right, linked straight to their ballot.</summary>
+    /// <summary>Appraisals open now in which the person still has an unused voting right, linked to their ballot through sign-in (no code in the link).</summary>
     private async Task AddAppraisalTodosAsync(Guid? person, DateTime now, CancellationToken ct)
     {
         if (person is null)
@@ -99,8 +99,8 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me, IOptions<Securit
                           join a in db.Appraisals on v.AppraisalId equals a.Id
                           where a.OpenedAt != null && a.OpensAt <= now && a.ClosesAt > now
                           orderby a.ClosesAt
-                          select new { Appraisal = a, VoterId = v.Id }).Take(5).ToListAsync(ct);
-        Todos.AddRange(open.Select(x => new Todo($"参加民主测评：{x.Appraisal.Title}", $"{ChinaTime.DateTimeText(x.Appraisal.ClosesAt)} 截止，不记名", $"/Public/Ballot?t={Appraisals.AppraisalService.TokenFor(x.Appraisal, x.VoterId)}", "amber")));
+                          select new { a.Id, a.Title, a.ClosesAt }).Take(5).ToListAsync(ct);
+        Todos.AddRange(open.Select(x => new Todo($"参加民主测评：{x.Title}", $"{ChinaTime.DateTimeText(x.ClosesAt)} 截止，不记名", Appraisals.AppraisalService.VoteLink(x.Id), "amber")));
     }
 
     /// <summary>

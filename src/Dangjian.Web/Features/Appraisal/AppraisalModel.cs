@@ -34,8 +34,17 @@ public sealed class Appraisal : Entity, ISoftDeletable, IAuditTitled
     /// <summary>Paper forms handed out at the meeting (counted as issued; the office enters the returned ones).</summary>
     public int PaperIssued { get; set; }
 
-    /// <summary>Random secret from which each voter's token is derived (so slips can be printed again); never shown.</summary>
+    /// <summary>
+    /// Random salt from which, with <see cref="BallotKey"/>, each voter's code is derived (so slips can be printed again);
+    /// never shown, and useless without the key, which is not in the database.
+    /// </summary>
     public required string TokenSecret { get; set; }
+
+    /// <summary>
+    /// When the sealed ballots were opened and written in random order (at the first look after the close); from then on
+    /// no vote is taken, even one that read the appraisal as open a moment before.
+    /// </summary>
+    public DateTime? UnsealedAt { get; set; }
 
     public DateTime? DeletedAt { get; set; }
 
@@ -76,9 +85,10 @@ public sealed class AppraisalVoter : Entity, IAuditTitled
 }
 
 /// <summary>
-/// One ballot. Deliberately not an <see cref="Entity"/>: no creation or update time, no sequential id, no audit
-/// entry, no voter. Online slots are created in random order when the appraisal opens and a vote fills a random
-/// empty slot, so neither the rows nor their order can be joined back to a voter.
+/// One ballot in the clear. Deliberately not an <see cref="Entity"/>: no creation or update time, no sequential id, no
+/// audit entry, no voter. Online ballots only exist from the close, when every <see cref="SealedBallot"/> of the
+/// appraisal is opened and all are written in one transaction in random order with random ids: no transaction id,
+/// physical order or WAL commit pairs one of them with a voting right. Paper ballots are entered by the office.
 /// </summary>
 public sealed class AppraisalBallot
 {
@@ -96,4 +106,19 @@ public sealed class AppraisalBallot
 
     /// <summary>Problems and suggestions written on the ballot.</summary>
     public string? Comment { get; set; }
+}
+
+/// <summary>
+/// A cast online ballot until the close: an AES-GCM envelope of fixed size (<see cref="BallotSeal"/>) under a key that is
+/// not in the database. It is written in the same transaction as the voting right it used — so a crash loses no
+/// confirmed vote and allows no second one — and a database reader who pairs the two learns nothing of its content.
+/// No time, no order, no voter.
+/// </summary>
+public sealed class SealedBallot
+{
+    public Guid Id { get; set; }
+
+    public Guid AppraisalId { get; set; }
+
+    public required byte[] Envelope { get; set; }
 }

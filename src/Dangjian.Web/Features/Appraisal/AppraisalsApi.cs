@@ -30,7 +30,7 @@ public static class AppraisalsApi
     {
         var campaigns = db.Campaigns.InScopeOrAbove(await guard.ScopeAsync(ct), c => c.ScopeUnit!.Path).Select(c => c.Id);
         var items = await db.Appraisals.AsNoTracking().Where(a => campaigns.Contains(a.CampaignId)).OrderByDescending(a => a.OpensAt).Take(200)
-            .Select(a => new AppraisalDto(a.Id, a.CampaignId, a.Title, a.OpensAt, a.ClosesAt, db.AppraisalVoters.Count(v => v.AppraisalId == a.Id) + a.PaperIssued, db.AppraisalBallots.Count(b => b.AppraisalId == a.Id && b.Filled)))
+            .Select(a => new AppraisalDto(a.Id, a.CampaignId, a.Title, a.OpensAt, a.ClosesAt, db.AppraisalVoters.Count(v => v.AppraisalId == a.Id) + a.PaperIssued, db.AppraisalBallots.Count(b => b.AppraisalId == a.Id && b.Filled) + db.SealedBallots.Count(b => b.AppraisalId == a.Id)))
             .ToListAsync(ct);
         return TypedResults.Ok(items);
     }

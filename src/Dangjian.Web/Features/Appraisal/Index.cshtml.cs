@@ -31,7 +31,7 @@ public sealed class IndexModel(AppDbContext db, ScopeGuard guard, TimeProvider c
                 a.OpensAt,
                 a.ClosesAt,
                 db.AppraisalVoters.Count(v => v.AppraisalId == a.Id) + a.PaperIssued,
-                db.AppraisalBallots.Count(b => b.AppraisalId == a.Id && b.Filled)))
+                db.AppraisalBallots.Count(b => b.AppraisalId == a.Id && b.Filled) + db.SealedBallots.Count(b => b.AppraisalId == a.Id)))
             .Take(200).ToListAsync(ct);
     }
 }

@@ -12,9 +12,10 @@ namespace Dangjian.Web.Features.Appraisals;
 /// slip is marked so it is not handed out twice.
 /// </summary>
 [RequirePermission(Permissions.CampaignsEdit)]
-public sealed class SlipsModel(AppDbContext db, AppraisalAccess access) : PageModel
+public sealed class SlipsModel(AppDbContext db, AppraisalAccess access, AppraisalService service) : PageModel
 {
-    public sealed record Slip(string Label, string Url, string QrDataUri, bool Used);
+    /// <summary>A slip: its code printed in words for typing, and a QR code carrying it after <c>#</c>, which no request sends.</summary>
+    public sealed record Slip(string Label, string Code, string QrDataUri, bool Used);
 
     public Appraisal Appraisal { get; private set; } = null!;
 
@@ -31,8 +32,9 @@ public sealed class SlipsModel(AppDbContext db, AppraisalAccess access) : PageMo
         var voters = await db.AppraisalVoters.AsNoTracking().Where(v => v.AppraisalId == id && v.PersonId == null).OrderBy(v => v.Id).ToListAsync(ct);
         foreach (var v in voters)
         {
-            var url = $"{Request.Scheme}://{Request.Host}/Public/Ballot?t={AppraisalService.TokenFor(Appraisal, v.Id)}";
-            Slips.Add(new Slip(v.Label, url, QrImages.DataUri(url, 4), v.Used));
+            var code = await service.TokenForAsync(Appraisal, v.Id, ct);
+            var url = $"{Request.Scheme}://{Request.Host}/Public/Ballot#t={code}";
+            Slips.Add(new Slip(v.Label, code, QrImages.DataUri(url, 4), v.Used));
         }
 
         Response.Headers.CacheControl = "no-store";

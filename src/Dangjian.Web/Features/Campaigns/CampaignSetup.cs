@@ -16,6 +16,8 @@ public static class CampaignSetup
         builder.Services.AddScoped<Study.StudyFigures>();
         builder.Services.AddScoped<Study.QuestionBank>();
         builder.Services.AddScoped<Appraisals.AppraisalService>();
+        builder.Services.AddSingleton<Appraisals.BallotKey>();
+        builder.Services.AddHostedService<Appraisals.BallotRekey>();
         builder.Services.AddScoped<Appraisals.AppraisalAccess>();
         builder.Services.AddScoped<Opinions.ForumService>();
         builder.Services.AddScoped<Opinions.LetterService>();

@@ -14,7 +14,7 @@ namespace Dangjian.Web.Features.Demo;
 /// subsidiaries, about forty people) plus the city supervision group, and one account per role. Runs only
 /// against a database with no accounts and no units, so it can never mix into real data.
 /// </summary>
-public sealed class DemoSeeder(AppDbContext db, AccountProvisioning accounts, PersonEditor editor, SensitiveData sensitive, CampaignService campaigns, Ledgers.AssessmentService assessments, TimeProvider clock, IOptions<DemoOptions> options, ILogger<DemoSeeder> logger)
+public sealed class DemoSeeder(AppDbContext db, AccountProvisioning accounts, PersonEditor editor, SensitiveData sensitive, CampaignService campaigns, Ledgers.AssessmentService assessments, Appraisals.BallotKey ballotKey, TimeProvider clock, IOptions<DemoOptions> options, ILogger<DemoSeeder> logger)
 {
     /// <summary>The demo accounts: user name, display name, role, and the roster name they link to (if any).</summary>
     public static IReadOnlyList<(string UserName, string DisplayName, string Role, string? Person)> Accounts { get; } =
@@ -40,6 +40,7 @@ public sealed class DemoSeeder(AppDbContext db, AccountProvisioning accounts, Pe
         }
 
         await sensitive.EnsureKeyAsync(ct);
+        await ballotKey.GetAsync(ct);
         var strategy = db.Database.CreateExecutionStrategy();
         await strategy.ExecuteAsync(async () =>
         {
@@ -544,7 +545,7 @@ public sealed class DemoSeeder(AppDbContext db, AccountProvisioning accounts, Pe
     {
         var zone = Platform.Web.ChinaTime.Zone;
         DateTime At(DateOnly day, int hour) => TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(new TimeOnly(hour, 0)), zone);
-        var service = new Appraisals.AppraisalService(db, new Platform.Notifications.Notifier(db, new Platform.Notifications.LoggingMessageSender(Microsoft.Extensions.Logging.Abstractions.NullLogger<Platform.Notifications.LoggingMessageSender>.Instance), clock), clock);
+        var service = new Appraisals.AppraisalService(db, new Platform.Notifications.Notifier(db, new Platform.Notifications.LoggingMessageSender(Microsoft.Extensions.Logging.Abstractions.NullLogger<Platform.Notifications.LoggingMessageSender>.Instance), clock), ballotKey, clock);
         string[] targets = ["局领导班子", .. TeamNames.Take(3)];
         var meeting = new Appraisals.Appraisal
         {

@@ -22,7 +22,7 @@ namespace Dangjian.Web.Features.Demo;
 /// that L loads in minutes. Deterministic for a given preset (fixed random seed). Benchmarks (bench/) and the query
 /// budget tests run on it.
 /// </summary>
-public sealed class ScaleSeeder(AppDbContext db, BulkWriter bulk, Platform.Identity.AccountProvisioning accounts, TimeProvider clock, ILogger<ScaleSeeder> logger)
+public sealed class ScaleSeeder(AppDbContext db, BulkWriter bulk, Platform.Identity.AccountProvisioning accounts, BallotKey ballotKey, TimeProvider clock, ILogger<ScaleSeeder> logger)
 {
     /// <summary>
     /// A data scale. Each campaign's study sessions expect its bureau's people, at most <c>AttendeesPerSession</c>.
@@ -376,7 +376,7 @@ public sealed class ScaleSeeder(AppDbContext db, BulkWriter bulk, Platform.Ident
             ClosesAt = now.AddDays(30),
             OpenedAt = now.AddDays(-1),
             ExtraSlips = extraSlips,
-            TokenSecret = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
+            TokenSecret = BallotSeal.NewSalt(),
             CreatedAt = now,
             UpdatedAt = now,
         };
@@ -386,19 +386,15 @@ public sealed class ScaleSeeder(AppDbContext db, BulkWriter bulk, Platform.Ident
             .Concat(Enumerable.Range(1, extraSlips).Select(i => new AppraisalVoter { AppraisalId = appraisal.Id, Label = $"备用票{i}", TokenHash = "", CreatedAt = now, UpdatedAt = now }))
             .ToList();
         var tokens = new List<string>(voters.Count);
+        var key = await ballotKey.GetAsync(ct);
         foreach (var voter in voters)
         {
-            var token = AppraisalService.TokenFor(appraisal, voter.Id);
+            var token = BallotSeal.Token(key, appraisal.TokenSecret, voter.Id);
             voter.TokenHash = AppraisalRules.Hash(token);
             tokens.Add(token);
         }
 
         foreach (var chunk in voters.Chunk(Batch))
-        {
-            await bulk.InsertAsync(chunk, ct);
-        }
-
-        foreach (var chunk in voters.Select(_ => new AppraisalBallot { Id = Guid.NewGuid(), AppraisalId = appraisal.Id }).OrderBy(b => b.Id).Chunk(Batch))
         {
             await bulk.InsertAsync(chunk, ct);
         }

@@ -7,8 +7,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Dangjian.Web.Features.Public;
 
 /// <summary>
-/// 不记名测评票: opened with a one-time token from a link or a printed QR slip, no sign-in needed (rate-limited like every
-/// public page). It shows nothing about other ballots; after voting it only says the ballot was received.
+/// 不记名测评票: opened with a one-time code, no sign-in needed (rate-limited like every public page). The code arrives in a
+/// form field — typed from a slip, read by this page's script from a QR slip's <c>#t=</c> fragment (which browsers never
+/// send), or handed over by 我的测评票 — so it stays out of URLs, proxy logs and browser history; <c>?t=</c> still works
+/// for links made before. It shows nothing about other ballots; after voting it only says the ballot was received.
 /// </summary>
 public sealed class BallotModel(AppDbContext db, AppraisalService service) : PageModel
 {
@@ -23,12 +25,27 @@ public sealed class BallotModel(AppDbContext db, AppraisalService service) : Pag
 
     public bool Done { get; private set; }
 
+    /// <summary>The code cannot be used (unknown, used, not yet open, closed): nothing to fill in.</summary>
+    public bool Refused { get; private set; }
+
     public Dictionary<int, string?> Chosen { get; private set; } = [];
 
     [BindProperty]
     public string? Comment { get; set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        Response.Headers.CacheControl = "no-store";
+        if (Token is not null)
+        {
+            await LoadAsync(ct);
+        }
+
+        return Page();
+    }
+
+    /// <summary>Opens the ballot of a code posted from the code form, a QR slip's fragment or 我的测评票.</summary>
+    public async Task<IActionResult> OnPostOpenAsync(CancellationToken ct)
     {
         await LoadAsync(ct);
         return Page();
@@ -37,7 +54,7 @@ public sealed class BallotModel(AppDbContext db, AppraisalService service) : Pag
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         await LoadAsync(ct);
-        if (Problem is not null || Appraisal is null)
+        if (Refused)
         {
             return Page();
         }
@@ -53,7 +70,8 @@ public sealed class BallotModel(AppDbContext db, AppraisalService service) : Pag
     {
         Response.Headers.CacheControl = "no-store";
         (Appraisal, _, Problem) = await service.ReadTokenAsync(Token, ct);
-        if (Appraisal is not null)
+        Refused = Problem is not null;
+        if (Appraisal is not null && !Refused)
         {
             Targets = await db.AppraisalTargets.AsNoTracking().Where(t => t.AppraisalId == Appraisal.Id).OrderBy(t => t.Order).ToListAsync(ct);
         }

@@ -153,6 +153,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TimePro
 
     public DbSet<Features.Appraisals.AppraisalBallot> AppraisalBallots => Set<Features.Appraisals.AppraisalBallot>();
 
+    public DbSet<Features.Appraisals.SealedBallot> SealedBallots => Set<Features.Appraisals.SealedBallot>();
+
     public DbSet<Notification> Notifications => Set<Notification>();
 
     public DbSet<ReminderLog> ReminderLogs => Set<ReminderLog>();
@@ -558,6 +560,13 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TimePro
             b.Property(x => x.Grades).HasMaxLength(2000);
             b.Property(x => x.Comment).HasMaxLength(2000);
             b.HasIndex(x => new { x.AppraisalId, x.Filled, x.Id });
+            b.HasOne<Features.Appraisals.Appraisal>().WithMany().HasForeignKey(x => x.AppraisalId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Features.Appraisals.SealedBallot>(b =>
+        {
+            b.Property(x => x.Id).ValueGeneratedNever();
+            b.HasIndex(x => x.AppraisalId);
             b.HasOne<Features.Appraisals.Appraisal>().WithMany().HasForeignKey(x => x.AppraisalId).OnDelete(DeleteBehavior.Cascade);
         });
 

@@ -35,6 +35,19 @@
         if (event.target.closest("[data-print]")) { window.print(); }
     });
 
+    // A voting code travels in a form field, never in a URL: a QR slip carries it after "#" (never sent to the server),
+    // this moves it into the code form, drops it from the address bar and history, and opens the ballot.
+    document.querySelectorAll("form[data-code-from-hash]").forEach(function (form) {
+        var match = /^#t=([A-Za-z0-9_-]{1,64})$/.exec(window.location.hash);
+        if (!match) { return; }
+        history.replaceState(null, "", window.location.pathname);
+        form.querySelector("input[name=t]").value = match[1];
+        form.submit();
+    });
+
+    // Forms that only hand a value on (我的测评票 → the anonymous ballot) go on by themselves; the button stays for no-script use.
+    document.querySelectorAll("form[data-autosubmit]").forEach(function (form) { form.submit(); });
+
     // Copy buttons: <button data-copy="#id">.
     document.addEventListener("click", function (event) {
         var button = event.target.closest("[data-copy]");

@@ -36,8 +36,14 @@ public sealed class AppraisalTests(AppFactory app) : IClassFixture<AppFactory>
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var a = await db.Appraisals.SingleAsync(x => x.Id == appraisal);
-        return (await db.AppraisalVoters.Where(v => v.AppraisalId == appraisal && v.PersonId == null).Select(v => v.Id).ToListAsync())
-            .Select(id => AppraisalService.TokenFor(a, id)).ToList();
+        var service = scope.ServiceProvider.GetRequiredService<AppraisalService>();
+        var codes = new List<string>();
+        foreach (var id in await db.AppraisalVoters.Where(v => v.AppraisalId == appraisal && v.PersonId == null).OrderBy(v => v.Id).Select(v => v.Id).ToListAsync())
+        {
+            codes.Add(await service.TokenForAsync(a, id));
+        }
+
+        return codes;
     }
 
     [DbFact]
@@ -49,30 +55,48 @@ public sealed class AppraisalTests(AppFactory app) : IClassFixture<AppFactory>
         var id = await CreateAsync(office, "班子民主测评", 0, 2, bureau: true);
         var people = await app.WithDbAsync(db => db.People.CountAsync(p => p.OrgUnit!.Code.StartsWith("KJJ") && !p.IsRetired));
         (await app.WithDbAsync(db => db.AppraisalVoters.CountAsync(v => v.AppraisalId == id))).ShouldBe(people);
-        (await app.WithDbAsync(db => db.AppraisalBallots.CountAsync(b => b.AppraisalId == id && !b.Filled))).ShouldBe(people);
+        (await app.WithDbAsync(db => db.AppraisalBallots.CountAsync(b => b.AppraisalId == id))).ShouldBe(0, "no empty slots: online ballots exist only once cast");
 
+        // The notification leads through sign-in to 我的测评票, which hands the code to the anonymous ballot in a form field.
         var memberUser = await app.WithDbAsync(db => db.Users.Where(u => u.UserName == "member").Select(u => u.Id).SingleAsync());
-        var link = await app.WithDbAsync(db => db.Notifications.Where(n => n.UserId == memberUser && n.Url!.StartsWith("/Public/Ballot") && n.Title.Contains("班子民主测评")).Select(n => n.Url!).SingleAsync());
+        var notice = await app.WithDbAsync(db => db.Notifications.Where(n => n.UserId == memberUser && n.Title.Contains("班子民主测评")).Select(n => n.Url!).SingleAsync());
+        notice.ShouldBe($"/Appraisal/Vote?id={id}");
+        var member = await app.SignedInClientAsync("member");
+        (await member.GetDocumentAsync("/")).QuerySelector($"a[href='{notice}']").ShouldNotBeNull("the home page's to-do leads to the same place");
+        var opener = (await member.GetDocumentAsync(notice)).QuerySelector("[data-testid=open-ballot]")!;
+        var token = opener.QuerySelector("input[name=t]")!.GetAttribute("value")!;
+        var opened = await member.PostFormAsync(notice, new Dictionary<string, string> { ["t"] = token }, "handler=Open");
+        (await opened.ParseAsync()).QuerySelector("[data-testid=ballot] input[name=t]")!.GetAttribute("value").ShouldBe(token);
+        var observer = await app.SignedInClientAsync("observer");
+        (await observer.GetAsync(new Uri(notice, UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.NotFound, "only a voter of this appraisal gets a code");
+
+        var link = $"/Public/Ballot?t={token}";
         var anonymous = app.CreateBrowserLikeClient();
+        (await anonymous.GetDocumentAsync("/Public/Ballot")).QuerySelector("[data-testid=enter-code]").ShouldNotBeNull("without a code the page asks for one");
         (await anonymous.GetDocumentAsync(link)).QuerySelector("[data-testid=ballot]").ShouldNotBeNull();
-        (await anonymous.GetDocumentAsync("/Public/Ballot?t=forged")).QuerySelector("[data-testid=ballot-problem]")!.TextContent.ShouldContain("投票码无效");
+        var forged = await anonymous.PostFormAsync("/Public/Ballot", new Dictionary<string, string> { ["t"] = "forged" });
+        var forgedPage = await forged.ParseAsync();
+        forgedPage.QuerySelector("[data-testid=ballot-problem]")!.TextContent.ShouldContain("投票码无效");
+        forgedPage.QuerySelector("[data-testid=enter-code]").ShouldNotBeNull("an unknown code can be typed again");
 
         var page2 = await anonymous.GetDocumentAsync(link);
         page2.QuerySelector("[data-testid=ballot]").ShouldNotBeNull(page2.Body!.TextContent);
-        var missing = await anonymous.PostFormAsync(link, new Dictionary<string, string> { ["g-1"] = "Good" });
+        var missing = await anonymous.PostFormAsync(link, new Dictionary<string, string> { ["t"] = token, ["g-1"] = "Good" });
         (await missing.ParseAsync()).QuerySelector("[data-testid=ballot-problem]")!.TextContent.ShouldContain("请对“王建国”作出评价");
-        var unknown = await anonymous.PostFormAsync(link, new Dictionary<string, string> { ["g-1"] = "Good", ["g-2"] = "Good", ["g-3"] = "Good", ["g-9"] = "Poor" });
+        var unknown = await anonymous.PostFormAsync(link, new Dictionary<string, string> { ["t"] = token, ["g-1"] = "Good", ["g-2"] = "Good", ["g-3"] = "Good", ["g-9"] = "Poor" });
         (await unknown.ParseAsync()).QuerySelector("[data-testid=ballot-problem]")!.TextContent.ShouldContain("不符");
         var script = "<script>alert(1)</script>";
-        (await app.WithDbAsync(db => db.AppraisalBallots.CountAsync(b => b.AppraisalId == id && b.Filled))).ShouldBe(0, "refused ballots fill nothing");
+        (await app.WithDbAsync(db => db.SealedBallots.CountAsync(b => b.AppraisalId == id))).ShouldBe(0, "refused ballots store nothing");
 
-        var cast = await anonymous.PostFormAsync(link, new Dictionary<string, string> { ["g-1"] = "Good", ["g-2"] = "FairlyGood", ["g-3"] = "Good", ["Comment"] = script });
+        var cast = await anonymous.PostFormAsync(link, new Dictionary<string, string> { ["t"] = token, ["g-1"] = "Good", ["g-2"] = "FairlyGood", ["g-3"] = "Good", ["Comment"] = script });
         (await cast.ParseAsync()).QuerySelector("[data-testid=ballot-done]").ShouldNotBeNull();
         (await anonymous.GetDocumentAsync(link)).QuerySelector("[data-testid=ballot-problem]")!.TextContent.ShouldContain("已经投过票");
+        (await member.GetDocumentAsync(notice)).QuerySelector("[data-testid=vote-problem]")!.TextContent.ShouldContain("已经投过票");
         var antiforgery = page2.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-        var again = await anonymous.PostAsync(new Uri(link, UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string> { ["g-1"] = "Poor", ["g-2"] = "Poor", ["g-3"] = "Poor", ["__RequestVerificationToken"] = antiforgery }));
+        var again = await anonymous.PostAsync(new Uri("/Public/Ballot", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string> { ["t"] = token, ["g-1"] = "Poor", ["g-2"] = "Poor", ["g-3"] = "Poor", ["__RequestVerificationToken"] = antiforgery }));
         (await again.ParseAsync()).QuerySelector("[data-testid=ballot-problem]")!.TextContent.ShouldContain("已经投过票");
-        (await app.WithDbAsync(db => db.AppraisalBallots.CountAsync(b => b.AppraisalId == id && b.Filled))).ShouldBe(1);
+        (await app.WithDbAsync(db => db.SealedBallots.CountAsync(b => b.AppraisalId == id))).ShouldBe(1);
+        (await app.WithDbAsync(db => db.AppraisalBallots.CountAsync(b => b.AppraisalId == id))).ShouldBe(0, "nothing in the clear before the close");
 
         var details = await office.GetDocumentAsync($"/Appraisal/Details?id={id}");
         details.QuerySelector("[data-testid=hidden-results]").ShouldNotBeNull();
@@ -108,6 +132,8 @@ public sealed class AppraisalTests(AppFactory app) : IClassFixture<AppFactory>
             result.QuerySelector("[data-testid=comments]")!.InnerHtml.ShouldContain("&lt;script&gt;", customMessage: "script in a comment is shown as text");
             (await office.GetAsync(new Uri($"/Appraisal/Details?id={id}&handler=Export", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.OK);
             (await anonymous.GetDocumentAsync(link)).QuerySelector("[data-testid=ballot-problem]")!.TextContent.ShouldContain("已经投过票");
+            (await app.WithDbAsync(db => db.SealedBallots.CountAsync(b => b.AppraisalId == id))).ShouldBe(0, "the close opened every envelope");
+            (await app.WithDbAsync(db => db.AppraisalBallots.CountAsync(b => b.AppraisalId == id && !b.Paper))).ShouldBe(1);
         }
         finally
         {
@@ -124,8 +150,15 @@ public sealed class AppraisalTests(AppFactory app) : IClassFixture<AppFactory>
         var anonymous = app.CreateBrowserLikeClient();
         foreach (var token in tokens.Take(3))
         {
-            await anonymous.PostFormAsync($"/Public/Ballot?t={token}", new Dictionary<string, string> { ["g-1"] = "Good", ["g-2"] = "Good", ["g-3"] = "Average" });
+            await anonymous.PostFormAsync($"/Public/Ballot?t={token}", new Dictionary<string, string> { ["t"] = token, ["g-1"] = "Good", ["g-2"] = "Good", ["g-3"] = "Average" });
         }
+
+        var sealedColumns = (await app.WithDbAsync(SchemaInspector.DescribeAsync)).Where(l => l.StartsWith("column SealedBallots.", StringComparison.Ordinal)).Select(l => l.Split(' ')[1].Split('.')[1]).Order().ToList();
+        sealedColumns.ShouldBe(["AppraisalId", "Envelope", "Id"], "a sealed ballot has no voter, token, person, user or time column");
+        var envelopes = await app.WithDbAsync(db => db.SealedBallots.Where(b => b.AppraisalId == id).ToListAsync());
+        envelopes.Count.ShouldBe(3);
+        envelopes.ShouldAllBe(b => b.Id.Version == 4 && b.Envelope.Length == BallotSeal.EnvelopeBytes);
+        await CloseAsync(id);
 
         var schema = await app.WithDbAsync(SchemaInspector.DescribeAsync);
         var columns = schema.Where(l => l.StartsWith("column AppraisalBallots.", StringComparison.Ordinal)).Select(l => l.Split(' ')[1].Split('.')[1]).Order().ToList();
@@ -133,13 +166,14 @@ public sealed class AppraisalTests(AppFactory app) : IClassFixture<AppFactory>
         schema.Where(l => l.StartsWith("fk AppraisalBallots.", StringComparison.Ordinal)).ShouldAllBe(l => l.Contains("-> Appraisals."));
 
         var ballots = await app.WithDbAsync(db => db.AppraisalBallots.Where(b => b.AppraisalId == id).ToListAsync());
-        ballots.Count.ShouldBe(5);
+        ballots.Count.ShouldBe(3);
         ballots.ShouldAllBe(b => b.Id.Version == 4, "random ids, not time-ordered ones");
-        ballots.Count(b => b.Filled).ShouldBe(3);
-        var audit = await app.WithDbAsync(db => db.AuditEntries.Where(e => e.ObjectType == nameof(AppraisalBallot) || (e.ObjectType == nameof(Dangjian.Web.Features.Appraisals.Appraisal) && e.Action == "vote")).ToListAsync());
+        ballots.ShouldAllBe(b => b.Filled && b.Grades == "1:1,2:1,3:3");
+        var audit = await app.WithDbAsync(db => db.AuditEntries.Where(e => e.ObjectType == nameof(AppraisalBallot) || (e.ObjectType == nameof(Dangjian.Web.Features.Appraisals.Appraisal) && (e.Action == "vote" || e.Action == "unseal"))).ToListAsync());
         audit.ShouldNotContain(e => e.ObjectType == nameof(AppraisalBallot), "a ballot never appears in the audit log");
         audit.Count(e => e.Action == "vote").ShouldBe(3);
-        audit.ShouldAllBe(e => e.After == null && e.Before == null);
+        audit.Count(e => e.Action == "unseal").ShouldBe(1);
+        audit.Where(e => e.Action == "vote").ShouldAllBe(e => e.After == null && e.Before == null);
         foreach (var b in ballots)
         {
             audit.ShouldNotContain(e => (e.Summary ?? "").Contains(b.Id.ToString()) || (e.ObjectId ?? "").Contains(b.Id.ToString()));
@@ -151,24 +185,46 @@ public sealed class AppraisalTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [DbFact]
-    public async Task EveryVotingCodeFindsAnEmptySlotUpToTheLast()
+    public async Task EveryVotingCodeCastsOneBallotUpToTheLastAndTheCloseOpensThemAll()
     {
-        // Each vote takes the first empty slot after a random id, or the first of all past the last one: every code of
-        // the appraisal, the last one included, finds a slot, and no slot is filled twice.
         var office = await app.SignedInClientAsync("office");
-        var id = await CreateAsync(office, "空票位检验", 8, 0, bureau: false);
+        var id = await CreateAsync(office, "逐张投票检验", 8, 0, bureau: false);
         var tokens = await SlipTokensAsync(id);
         tokens.Count.ShouldBe(8);
+        var slips = await office.GetDocumentAsync($"/Appraisal/Slips?id={id}");
+        slips.QuerySelectorAll("[data-testid=slip-code]").Select(c => c.TextContent.Trim()).Order().ShouldBe(tokens.Order(), "each slip prints its code for typing");
+        slips.Body!.InnerHtml.ShouldNotContain("?t=", Case.Sensitive, "no code in a URL");
         var anonymous = app.CreateBrowserLikeClient();
         foreach (var token in tokens)
         {
-            var done = await anonymous.PostFormAsync($"/Public/Ballot?t={token}", new Dictionary<string, string> { ["g-1"] = "Good", ["g-2"] = "Poor", ["g-3"] = "Average" });
-            (await done.ParseAsync()).QuerySelector("[data-testid=ballot-done]").ShouldNotBeNull("every code finds a slot");
+            var done = await anonymous.PostFormAsync("/Public/Ballot", new Dictionary<string, string> { ["t"] = token, ["g-1"] = "Good", ["g-2"] = "Poor", ["g-3"] = "Average" }, "/Public/Ballot?handler=Open");
+            (await done.ParseAsync()).QuerySelector("[data-testid=ballot]").ShouldNotBeNull("the code form opens the ballot");
+            var cast = await anonymous.PostFormAsync($"/Public/Ballot?t={token}", new Dictionary<string, string> { ["t"] = token, ["g-1"] = "Good", ["g-2"] = "Poor", ["g-3"] = "Average" });
+            (await cast.ParseAsync()).QuerySelector("[data-testid=ballot-done]").ShouldNotBeNull("every code casts a ballot");
         }
 
+        (await app.WithDbAsync(db => db.SealedBallots.CountAsync(b => b.AppraisalId == id))).ShouldBe(8);
+        await CloseAsync(id);
         var ballots = await app.WithDbAsync(db => db.AppraisalBallots.Where(b => b.AppraisalId == id).ToListAsync());
         ballots.Count.ShouldBe(8);
-        ballots.ShouldAllBe(b => b.Filled && b.Grades != null && !b.Paper);
+        ballots.ShouldAllBe(b => b.Filled && b.Grades == "1:1,2:4,3:3" && !b.Paper);
+    }
+
+    /// <summary>Moves past the close, asks for the tally (which opens the sealed ballots), and moves the clock back.</summary>
+    private async Task CloseAsync(Guid id)
+    {
+        var closes = await app.WithDbAsync(db => db.Appraisals.Where(a => a.Id == id).Select(a => a.ClosesAt).SingleAsync()) - app.Clock.GetUtcNow().UtcDateTime + TimeSpan.FromMinutes(1);
+        app.Clock.Advance(closes);
+        try
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            (await scope.ServiceProvider.GetRequiredService<AppraisalService>().TallyAsync(await db.Appraisals.AsNoTracking().SingleAsync(a => a.Id == id))).ShouldNotBeNull();
+        }
+        finally
+        {
+            app.Clock.Advance(-closes);
+        }
     }
 
     [DbFact]

@@ -1,0 +1,17 @@
+-- Ballot secrecy against a database reader (docs/security.md §1): a cast online ballot is kept sealed, in the same
+-- transaction as the voting right it used, until the close, when all of an appraisal's envelopes are opened and
+-- written as plain ballots in random order. Online ballots no longer exist as empty slots filled one by one.
+
+ALTER TABLE "Appraisals" ADD "UnsealedAt" timestamp with time zone NULL;
+
+CREATE TABLE "SealedBallots" (
+    "Id" uuid NOT NULL,
+    "AppraisalId" uuid NOT NULL,
+    "Envelope" bytea NOT NULL,
+    CONSTRAINT "PK_SealedBallots" PRIMARY KEY ("Id"),
+    CONSTRAINT "FK_SealedBallots_Appraisals_AppraisalId" FOREIGN KEY ("AppraisalId") REFERENCES "Appraisals" ("Id") ON DELETE CASCADE
+);
+
+CREATE INDEX "IX_SealedBallots_AppraisalId" ON "SealedBallots" ("AppraisalId");
+
+DELETE FROM "AppraisalBallots" WHERE NOT "Filled" AND NOT "Paper";
