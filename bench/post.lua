@@ -33,7 +33,8 @@ request = function()
   sent = sent + 1
   if tokens_file then
     local token = tokens[sent] or tokens[#tokens]
-    return wrk.format("POST", wrk.path .. "?t=" .. token, nil, body)
+    -- The code goes in the body, as the ballot page sends it: never in a URL.
+    return wrk.format("POST", nil, nil, body .. "&t=" .. token)
   end
   return wrk.format("POST", nil, nil, body .. "&Text=" .. "%E5%8E%8B%E6%B5%8B%E6%84%8F%E8%A7%81" .. index .. "-" .. sent)
 end

@@ -31,10 +31,16 @@ public static class IdentitySetup
         var protection = services.AddDataProtection().SetApplicationName("Dangjian");
         if (string.Equals(builder.Configuration["DataProtection:Store"], "Database", StringComparison.OrdinalIgnoreCase))
         {
-            // Several instances on one database share one key ring (docs/deployment.md).
+            // Several instances on one database share one key ring (docs/deployment.md), encrypted under a master key that
+            // each instance has in a file and the database never holds (docs/security.md §1).
+            var master = KeyRingMasterKey.Load(builder.Configuration["DataProtection:MasterKeyFile"] ?? Path.Combine(keys, "master.key"), mayCreate: !builder.Environment.IsProduction());
+            services.AddSingleton(master);
             services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>>(sp =>
                 new Microsoft.Extensions.Options.ConfigureOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>(o =>
-                    o.XmlRepository = new DatabaseKeyRepository(sp.GetRequiredService<IServiceScopeFactory>())));
+                {
+                    o.XmlRepository = new DatabaseKeyRepository(sp.GetRequiredService<IServiceScopeFactory>());
+                    o.XmlEncryptor = new MasterKeyXmlEncryptor(master);
+                }));
         }
         else
         {
