@@ -158,7 +158,7 @@ public sealed class AppraisalTests(AppFactory app) : IClassFixture<AppFactory>
         var envelopes = await app.WithDbAsync(db => db.SealedBallots.Where(b => b.AppraisalId == id).ToListAsync());
         envelopes.Count.ShouldBe(3);
         envelopes.ShouldAllBe(b => b.Id.Version == 4 && b.Envelope.Length == BallotSeal.EnvelopeBytes);
-        await CloseAsync(id);
+        await app.CloseAppraisalAsync(id);
 
         var schema = await app.WithDbAsync(SchemaInspector.DescribeAsync);
         var columns = schema.Where(l => l.StartsWith("column AppraisalBallots.", StringComparison.Ordinal)).Select(l => l.Split(' ')[1].Split('.')[1]).Order().ToList();
@@ -204,27 +204,10 @@ public sealed class AppraisalTests(AppFactory app) : IClassFixture<AppFactory>
         }
 
         (await app.WithDbAsync(db => db.SealedBallots.CountAsync(b => b.AppraisalId == id))).ShouldBe(8);
-        await CloseAsync(id);
+        await app.CloseAppraisalAsync(id);
         var ballots = await app.WithDbAsync(db => db.AppraisalBallots.Where(b => b.AppraisalId == id).ToListAsync());
         ballots.Count.ShouldBe(8);
         ballots.ShouldAllBe(b => b.Filled && b.Grades == "1:1,2:4,3:3" && !b.Paper);
-    }
-
-    /// <summary>Moves past the close, asks for the tally (which opens the sealed ballots), and moves the clock back.</summary>
-    private async Task CloseAsync(Guid id)
-    {
-        var closes = await app.WithDbAsync(db => db.Appraisals.Where(a => a.Id == id).Select(a => a.ClosesAt).SingleAsync()) - app.Clock.GetUtcNow().UtcDateTime + TimeSpan.FromMinutes(1);
-        app.Clock.Advance(closes);
-        try
-        {
-            await using var scope = app.Services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            (await scope.ServiceProvider.GetRequiredService<AppraisalService>().TallyAsync(await db.Appraisals.AsNoTracking().SingleAsync(a => a.Id == id))).ShouldNotBeNull();
-        }
-        finally
-        {
-            app.Clock.Advance(-closes);
-        }
     }
 
     [DbFact]

@@ -17,6 +17,9 @@ public sealed class BallotSecrecyTests(AppFactory app) : IClassFixture<AppFactor
 {
     private const int Voters = 8;
 
+    /// <summary>This fixture's database is shared by the class's tests: each run marks its ballots with its own tag.</summary>
+    private readonly string tag = Guid.NewGuid().ToString("N")[..8];
+
     private async Task<(Guid Id, List<(Guid VoterId, string Code)> Codes)> OpenAsync(string title, int slips, bool bureau)
     {
         await using var scope = app.Services.CreateAsyncScope();
@@ -42,9 +45,6 @@ public sealed class BallotSecrecyTests(AppFactory app) : IClassFixture<AppFactor
         return (appraisal.Id, codes);
     }
 
-    /// <summary>This fixture's database is shared by the class's tests: each run marks its ballots with its own tag.</summary>
-    private readonly string tag = Guid.NewGuid().ToString("N")[..8];
-
     private string Marker(int i) => $"第{i}号意见{tag}标记{i}";
 
     private async Task VoteAsync(string code, int i)
@@ -52,22 +52,6 @@ public sealed class BallotSecrecyTests(AppFactory app) : IClassFixture<AppFactor
         await using var scope = app.Services.CreateAsyncScope();
         var grade = (i % 4 + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
         (await scope.ServiceProvider.GetRequiredService<AppraisalService>().VoteAsync(code, new Dictionary<int, string?> { [1] = ((Grade)(i % 4 + 1)).ToString(), [2] = "Good" }, Marker(i))).ShouldBeNull(grade);
-    }
-
-    private async Task CloseAsync(Guid id)
-    {
-        var closes = await app.WithDbAsync(db => db.Appraisals.Where(a => a.Id == id).Select(a => a.ClosesAt).SingleAsync()) - app.Clock.GetUtcNow().UtcDateTime + TimeSpan.FromMinutes(1);
-        app.Clock.Advance(closes);
-        try
-        {
-            await using var scope = app.Services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            (await scope.ServiceProvider.GetRequiredService<AppraisalService>().TallyAsync(await db.Appraisals.AsNoTracking().SingleAsync(a => a.Id == id))).ShouldNotBeNull();
-        }
-        finally
-        {
-            app.Clock.Advance(-closes);
-        }
     }
 
     [DbFact]
@@ -144,7 +128,7 @@ public sealed class BallotSecrecyTests(AppFactory app) : IClassFixture<AppFactor
             }
         }
 
-        await CloseAsync(id);
+        await app.CloseAppraisalAsync(id);
 
         if (app.Database.Provider == DatabaseProvider.Postgres)
         {
