@@ -37,6 +37,8 @@ public static class DataSetup
         builder.Services.AddSingleton<Audit.AuditCheckpoints>();
         builder.Services.AddHostedService<DatabaseStartup>();
         builder.Services.AddHostedService<Audit.AuditCheckpointJob>();
+        builder.Services.Configure<InstanceSyncOptions>(builder.Configuration.GetSection(InstanceSyncOptions.Section));
+        builder.Services.AddHostedService<InstanceSync>();
         builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
         return builder;
     }
