@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Dangjian.Tests.Infrastructure;
 using Dangjian.Web.Platform.Audit;
+using Dangjian.Web.Platform.Data;
 using Dangjian.Web.Platform.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -105,5 +106,39 @@ public sealed class AuditCheckpointRulesTests(AppFactory app) : IClassFixture<Ap
         var result = await app.WithDbAsync(db => checkpoints.VerifyAsync(db));
         result.Message.ShouldContain("签名无效");
         result.Message.ShouldNotContain("1000000");
+    }
+}
+
+public sealed class AuditRestoreTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    [DbFact]
+    public async Task RestoringAnOlderBackupReanchorsTheCheckpointSoTheRestoredLogVerifies()
+    {
+        var checkpoints = app.Services.GetRequiredService<AuditCheckpoints>();
+        var file = Path.Combine(Path.GetTempPath(), $"dangjian-backup-{Guid.NewGuid():N}.{(app.Database.Provider == DatabaseProvider.Postgres ? "dump" : "db")}");
+        try
+        {
+            await using (var scope = app.Services.CreateAsyncScope())
+            {
+                await scope.ServiceProvider.GetRequiredService<Backups>().BackupAsync(file);
+            }
+
+            var backedUp = await app.WithDbAsync(db => db.AuditEntries.MaxAsync(e => e.Sequence));
+            await app.AddCampaignAsync("备份之后新建的活动");
+            var later = (await checkpoints.WriteAsync())!.Sequence;
+            later.ShouldBeGreaterThan(backedUp);
+
+            var restore = await CommandLineProcess.RunAsync(app.Database, "Production", null, app.KeysFolder, "restore", file, "--confirm");
+            var verify = await CommandLineProcess.RunAsync(app.Database, "Production", null, app.KeysFolder, "audit", "verify");
+
+            restore.ExitCode.ShouldBe(0, restore.Error);
+            restore.Output.ShouldContain($"审计检查点已重置为第{backedUp}条（恢复前为第{later}条）");
+            verify.ExitCode.ShouldBe(0, verify.Output + verify.Error);
+            verify.Output.ShouldContain("链条完整");
+        }
+        finally
+        {
+            File.Delete(file);
+        }
     }
 }
