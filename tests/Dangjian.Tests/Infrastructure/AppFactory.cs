@@ -37,6 +37,9 @@ public class AppFactory : WebApplicationFactory<Program>
 
     public TestDatabase Database { get; }
 
+    /// <summary>This instance's key ring folder (also where it keeps the audit checkpoint).</summary>
+    public string KeysFolder => keysFolder;
+
     public TestClock Clock { get; } = new();
 
     /// <summary>Everything the app logged at Error or above.</summary>

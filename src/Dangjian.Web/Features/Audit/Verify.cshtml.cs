@@ -7,9 +7,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Dangjian.Web.Features.Audit;
 
-/// <summary>链校验: re-computes the whole hash chain and reports the first broken link. Audit administrator only.</summary>
+/// <summary>链校验: re-computes the whole hash chain and checks it still reaches the signed checkpoint; reports the first broken link. Audit administrator only.</summary>
 [RequirePermission(Permissions.AuditView)]
-public sealed class VerifyModel(AppDbContext db) : PageModel
+public sealed class VerifyModel(AppDbContext db, AuditCheckpoints checkpoints) : PageModel
 {
     public AuditChain.Result? Result { get; private set; }
 
@@ -18,7 +18,7 @@ public sealed class VerifyModel(AppDbContext db) : PageModel
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         OnGet();
-        Result = await AuditChain.VerifyAsync(db, ct);
+        Result = await checkpoints.VerifyAsync(db, ct);
         db.Audit(AuditActions.AuditVerify, "AuditLog", null, Result.Message, outcome: Result.Intact ? AuditActions.Succeeded : AuditActions.Failed);
         await db.SaveChangesAsync(ct);
         return Page();

@@ -9,13 +9,16 @@ namespace Dangjian.Web.Platform.Audit;
 
 /// <summary>
 /// Computes and verifies the audit hash chain. Each entry's hash is SHA-256 over its previous hash and all
-/// of its fields, so changing any field of any row, or removing a row, is found at the first broken link.
+/// of its fields, so changing any field of any row, or removing a row, is found at the first broken link. Removing the
+/// newest rows, or all of them, leaves a valid (shorter or empty) chain: that is found against the signed checkpoint
+/// kept outside the database (<see cref="AuditCheckpoint"/>), which names the last sequence known to have existed.
 /// </summary>
 public static class AuditChain
 {
     public const string Genesis = "0000000000000000000000000000000000000000000000000000000000000000";
 
-    public sealed record Result(bool Intact, long Checked, long? BrokenAt, string Message);
+    /// <param name="LastKnown">The checkpoint's sequence when one was checked: an entry known to have existed.</param>
+    public sealed record Result(bool Intact, long Checked, long? BrokenAt, string Message, long? LastKnown = null);
 
     /// <summary>The purge record's payload: where the remaining chain starts.</summary>
     public sealed record PurgeAnchor(long FirstSequence, string PreviousHash);
@@ -48,10 +51,17 @@ public static class AuditChain
     public static async Task<Result> VerifyAsync(AppDbContext db, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(db);
-        return await VerifyAsync(db, db.AuditChainKey, ct);
+        return await VerifyAsync(db, db.AuditChainKey, null, ct);
     }
 
-    private static async Task<Result> VerifyAsync(AppDbContext db, byte[]? key, CancellationToken ct)
+    /// <summary>As above, and the chain must still reach <paramref name="checkpoint"/> with the hash it recorded.</summary>
+    public static async Task<Result> VerifyAsync(AppDbContext db, AuditCheckpoint? checkpoint, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return await VerifyAsync(db, db.AuditChainKey, checkpoint, ct);
+    }
+
+    private static async Task<Result> VerifyAsync(AppDbContext db, byte[]? key, AuditCheckpoint? checkpoint, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         var anchor = await LatestAnchorAsync(db, ct);
@@ -100,6 +110,12 @@ public static class AuditChain
                     return new Result(false, checkedCount, entry.Sequence, $"第{entry.Sequence}条记录的内容被修改过。");
                 }
 
+                if (checkpoint is not null && entry.Sequence == checkpoint.Sequence && !string.Equals(entry.Hash, checkpoint.Hash, StringComparison.Ordinal))
+                {
+                    return new Result(false, checkedCount, entry.Sequence,
+                        $"第{entry.Sequence}条记录与{Written(checkpoint)}的签名检查点不符：原来的第{checkpoint.Sequence}条及其后的记录被删除后，又写入了新记录。", checkpoint.Sequence);
+                }
+
                 previous = entry.Hash;
                 expectedSequence++;
                 checkedCount++;
@@ -107,8 +123,25 @@ public static class AuditChain
             }
         }
 
-        return new Result(true, checkedCount, null, checkedCount == 0 ? "审计日志为空。" : $"已校验{checkedCount}条记录，链条完整。");
+        if (checkpoint is not null && checkedCount == 0)
+        {
+            return new Result(false, 0, null,
+                $"审计日志已被清空：{Written(checkpoint)}的签名检查点表明至少到第{checkpoint.Sequence}条的记录曾经存在。", checkpoint.Sequence);
+        }
+
+        if (checkpoint is not null && after < checkpoint.Sequence)
+        {
+            return new Result(false, checkedCount, after + 1,
+                $"审计日志末尾的记录被删除：{Written(checkpoint)}的签名检查点表明第{checkpoint.Sequence}条记录曾经存在，现在最后一条是第{after}条（第{after + 1}至第{checkpoint.Sequence}条缺失）。",
+                checkpoint.Sequence);
+        }
+
+        var intact = checkedCount == 0 ? "审计日志为空。" : $"已校验{checkedCount}条记录，链条完整。";
+        return new Result(true, checkedCount, null,
+            checkpoint is null ? intact : intact + $"（与{Written(checkpoint)}的签名检查点第{checkpoint.Sequence}条一致。）", checkpoint?.Sequence);
     }
+
+    private static string Written(AuditCheckpoint checkpoint) => Web.ChinaTime.DateTimeText(checkpoint.WrittenAt);
 
     private static async Task<PurgeAnchor?> LatestAnchorAsync(AppDbContext db, CancellationToken ct)
     {

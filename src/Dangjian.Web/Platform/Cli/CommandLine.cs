@@ -99,6 +99,20 @@ public static class CommandLine
         var backups = services.GetRequiredService<Backups>();
         await backups.RestoreAsync(file);
         Print($"已从 {Path.GetFullPath(file)} 恢复", await backups.FingerprintAsync());
+
+        // The restored log legitimately ends before the checkpoint of the replaced database: anchor the restored head.
+        try
+        {
+            await services.GetRequiredService<AuditKey>().EnsureAsync();
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            await Console.Error.WriteLineAsync("备份中的审计密钥无法用本机的密钥环解密，审计检查点未重置。");
+            return 0;
+        }
+
+        var (before, after) = await services.GetRequiredService<AuditCheckpoints>().ResetAsync();
+        Console.WriteLine($"审计检查点已重置为第{after?.Sequence ?? 0}条（恢复前为第{before?.Sequence ?? 0}条）。");
         return 0;
     }
 
@@ -124,7 +138,7 @@ public static class CommandLine
                                                               （--ballot-tokens：把测评投票码写入文件，供投票压测）
                                                               （密码取环境变量 DANGJIAN_BENCH_PASSWORD，默认 Bench@2026；never in Production）
               schema script --provider sqlite|postgres        打印 EF 模型的完整建表脚本 (for writing migrations)
-              audit verify                                    校验审计日志哈希链，报告第一个断点 (exit 1 if broken)
+              audit verify                                    校验审计日志哈希链及库外的签名检查点，报告第一个断点、末尾被删或被清空 (exit 1 if broken)
               audit purge                                     按 Audit:RetentionMonths 清理过期审计记录（不少于6个月）
               backup 文件                                     备份数据库（SQLite 在线备份；PostgreSQL 用 pg_dump），并列出各表行数与校验和
               restore 文件 --confirm                          用备份整体替换数据库（SQLite 备份接口；PostgreSQL 用 pg_restore，单事务）
@@ -191,7 +205,7 @@ public static class CommandLine
     private static async Task<int> AuditVerifyAsync(IServiceProvider services)
     {
         var db = services.GetRequiredService<AppDbContext>();
-        var result = await AuditChain.VerifyAsync(db);
+        var result = await services.GetRequiredService<AuditCheckpoints>().VerifyAsync(db);
         Console.WriteLine(result.Message);
         db.Audit(AuditActions.AuditVerify, "AuditLog", null, "命令行：" + result.Message, outcome: result.Intact ? AuditActions.Succeeded : AuditActions.Failed);
         await db.SaveChangesAsync();

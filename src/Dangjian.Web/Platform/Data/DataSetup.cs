@@ -34,7 +34,11 @@ public static class DataSetup
             .Bind(builder.Configuration.GetSection(Audit.AuditOptions.Section))
             .Validate(o => o.RetentionMonths >= Audit.AuditOptions.MinimumRetentionMonths, "审计日志保留期（Audit:RetentionMonths）不能少于6个月。")
             .ValidateOnStart();
+        builder.Services.AddSingleton<Audit.AuditCheckpoints>();
         builder.Services.AddHostedService<DatabaseStartup>();
+        builder.Services.AddHostedService<Audit.AuditCheckpointJob>();
+        builder.Services.Configure<InstanceSyncOptions>(builder.Configuration.GetSection(InstanceSyncOptions.Section));
+        builder.Services.AddHostedService<InstanceSync>();
         builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
         return builder;
     }

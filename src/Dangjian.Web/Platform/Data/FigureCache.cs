@@ -22,7 +22,8 @@ public sealed class FigureCacheOptions
 /// background, and the requests after it get the new figures: nobody waits for a recount that takes a second at the
 /// province scale (the cockpit's p95 at 20 users was 1.3 s in a run where the minute ran out). Figures that depend on
 /// rows (<see cref="GetAsync{T}(string, Func{IServiceProvider, CancellationToken, Task{T}}, IReadOnlyList{Type}, CancellationToken)"/>)
-/// are forgotten as soon as such a row is saved, and then counted while the request waits, never served stale.
+/// are forgotten as soon as such a row is saved — on the instance that saved it at once, on the others at their next poll
+/// of the audit log (<see cref="InstanceSync"/>, seconds) — and then counted while the request waits.
 /// What is cached is shared by every request that reads it, so it must never be changed after it is made.
 /// </summary>
 public sealed class FigureCache(HybridCache cache, IOptions<FigureCacheOptions> options, IServiceScopeFactory scopes, TimeProvider clock, ILogger<FigureCache> logger)
@@ -42,7 +43,7 @@ public sealed class FigureCache(HybridCache cache, IOptions<FigureCacheOptions> 
 
     /// <summary>
     /// As above, and forgotten on this instance as soon as a row of one of <paramref name="dependsOn"/> is saved through
-    /// <see cref="AppDbContext"/> (other instances count again within the minute): for lists people edit and then look at.
+    /// <see cref="AppDbContext"/> (other instances forget it within seconds, see <see cref="InstanceSync"/>): for lists people edit and then look at.
     /// </summary>
     public async Task<T> GetAsync<T>(string key, Func<IServiceProvider, CancellationToken, Task<T>> compute, IReadOnlyList<Type> dependsOn, CancellationToken ct = default)
     {
@@ -101,6 +102,16 @@ public sealed class FigureCache(HybridCache cache, IOptions<FigureCacheOptions> 
             Interlocked.Increment(ref changes);
             await cache.RemoveByTagAsync(Tag(type));
         }
+    }
+
+    /// <summary>
+    /// Rows of these entity types, named as the audit log names them, were saved on another instance (see
+    /// <see cref="InstanceSync"/>): forget the figures that depend on them here too.
+    /// </summary>
+    public Task ChangedElsewhereAsync(IReadOnlySet<string> typeNames)
+    {
+        ArgumentNullException.ThrowIfNull(typeNames);
+        return ChangedAsync(watched.Keys.Where(t => typeNames.Contains(t.Name)).ToList());
     }
 
     /// <summary>Whether any figures depend on rows of this type (so a save need not look further).</summary>

@@ -11,7 +11,8 @@ namespace Dangjian.Web.Platform.Security;
 /// The security policy in force: configuration defaults, overridden by what the security administrator saved
 /// (<see cref="SecuritySettings"/>). Applying it updates, in place, the option objects the framework reads on
 /// every request (Identity lockout, the sign-in cookie's idle timeout, our <see cref="SecurityOptions"/>), so a
-/// change takes effect at once without a restart. Other instances pick it up at their next start.
+/// change takes effect at once without a restart. Other instances on the same database load it within seconds, when
+/// they see the save in the audit log (<see cref="Data.InstanceSync"/>).
 /// </summary>
 public sealed class SecurityPolicy(
     IOptions<SecurityOptions> security,

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Dangjian.Tests.Infrastructure;
 using Dangjian.Web.Features.Demo;
 using Dangjian.Web.Platform.Identity;
@@ -116,39 +115,6 @@ public sealed class DemoAndCommandLineTests(AppFactory app) : IClassFixture<AppF
         second.Output.ShouldContain("数据库已是最新");
     }
 
-    private static async Task<(int ExitCode, string Output, string Error)> RunAsync(TestDatabase database, string environment, string? adminPassword, params string[] args)
-    {
-        var dll = typeof(Program).Assembly.Location;
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-            WorkingDirectory = Path.GetDirectoryName(dll)!,
-        };
-        start.ArgumentList.Add(dll);
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
-        start.Environment["Database__Provider"] = database.Provider.ToString();
-        start.Environment["ConnectionStrings__Default"] = database.ConnectionString;
-        start.Environment["DataProtection__KeysPath"] = Path.Combine(Path.GetTempPath(), "dangjian-tests", "cli-keys");
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
-        if (adminPassword is not null)
-        {
-            start.Environment["DANGJIAN_ADMIN_PASSWORD"] = adminPassword;
-        }
-
-        using var process = Process.Start(start)!;
-        process.StandardInput.Close();
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output, await error);
-    }
+    private static Task<(int ExitCode, string Output, string Error)> RunAsync(TestDatabase database, string environment, string? adminPassword, params string[] args) =>
+        CommandLineProcess.RunAsync(database, environment, adminPassword, null, args);
 }
