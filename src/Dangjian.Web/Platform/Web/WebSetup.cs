@@ -46,11 +46,15 @@ public static class WebSetup
             .AddMvcOptions(o =>
             {
                 ChineseBindingMessages.Apply(o.ModelBindingMessageProvider);
+                o.ModelMetadataDetailsProviders.Add(new ChineseValidationMetadata());
+                o.ModelBinderProviders.Insert(0, new StrictBoolBinderProvider());
+                o.Filters.Add(new MalformedInputFilter());
                 o.Filters.AddService<Documents.ExportTurns>();
             });
         services.Configure<Documents.ExportOptions>(builder.Configuration.GetSection(Documents.ExportOptions.Section));
         services.AddSingleton<Documents.ExportTurns>();
         services.AddAntiforgery(o => o.HeaderName = "RequestVerificationToken");
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new SafeStringJsonConverter()));
 
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
         {
@@ -114,6 +118,7 @@ public static class WebSetup
         app.UseAuthorization();
         app.UseMiddleware<SecurityGateMiddleware>();
         app.UseAntiforgery();
+        app.UseMiddleware<UnsafeTextMiddleware>();
         app.UseApiDocs();
         return app;
     }
