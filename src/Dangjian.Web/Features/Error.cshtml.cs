@@ -17,9 +17,24 @@ public sealed class ErrorModel : PageModel
 
     public string? RequestId { get; private set; }
 
-    public IActionResult OnGet(int? code) => Show(code);
+    /// <summary>
+    /// The code comes from the route only (<c>/Error/404</c>), read without model binding: the page is re-executed with
+    /// the failed request's method and body, and binding would read that body again (a form that failed to read fails
+    /// again, now inside the error handler) and let a posted <c>code</c> field change the answer.
+    /// </summary>
+    public IActionResult OnGet() => Show(RouteCode());
 
-    public IActionResult OnPost(int? code) => Show(code);
+    public IActionResult OnPost() => Show(RouteCode());
+
+    /// <summary>A re-executed PUT, PATCH or DELETE has no handler of its own; it gets the same page.</summary>
+    public override void OnPageHandlerExecuting(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.HandlerMethod is null)
+        {
+            context.Result = Show(RouteCode());
+        }
+    }
 
     private PageResult Show(int? code)
     {
@@ -36,6 +51,8 @@ public sealed class ErrorModel : PageModel
         Response.StatusCode = Status;
         return Page();
     }
+
+    private int? RouteCode() => RouteData.Values["code"] is string text && int.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var code) ? code : null;
 
     private static string Describe(int code) => code switch
     {

@@ -80,6 +80,12 @@ public sealed class LoginModel(
             return Page();
         }
 
+        if (user is null)
+        {
+            // An unknown name costs what a wrong password costs, so the answer's timing does not tell which names exist.
+            DecoyPassword.Verify(signIn.UserManager.PasswordHasher, Input.Password);
+        }
+
         var result = await signIn.PasswordSignInAsync(userName, Input.Password, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded)
         {
@@ -100,10 +106,7 @@ public sealed class LoginModel(
         }
 
         await log.RecordAsync(SecurityEventKind.SignInFailed, userName, user?.Id, user is null ? "用户不存在" : "密码错误");
-        var left = user is null ? (int?)null : security.Value.LockoutThreshold - await signIn.UserManager.GetAccessFailedCountAsync(user);
-        ModelState.AddModelError("", left is > 0 and < 3
-            ? $"用户名或密码错误。再错{left}次，账户将被锁定{security.Value.LockoutMinutes}分钟。"
-            : "用户名或密码错误。");
+        ModelState.AddModelError("", FailedMessage(security.Value));
         return Page();
     }
 
@@ -116,6 +119,16 @@ public sealed class LoginModel(
         {
             await log.RecordAsync(SecurityEventKind.PasswordExpired, user.UserName, user.Id);
         }
+    }
+
+    /// <summary>
+    /// The same words for an unknown name and a wrong password: a count of tries left only for real accounts told
+    /// anyone which names exist, so every failure states the rule instead.
+    /// </summary>
+    public static string FailedMessage(SecurityOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return $"用户名或密码错误。连续错误{options.LockoutThreshold}次，账户将被锁定{options.LockoutMinutes}分钟。";
     }
 
     private string LockedMessage(DateTimeOffset? end)

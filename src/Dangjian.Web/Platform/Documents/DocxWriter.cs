@@ -6,7 +6,8 @@ namespace Dangjian.Web.Platform.Documents;
 
 /// <summary>
 /// Writes an editable .docx the way official materials are laid out: a centred bold title, optional subtitle lines,
-/// then headings (黑体) each followed by their paragraphs (仿宋, first-line indent of two characters).
+/// then headings (黑体) each followed by their paragraphs (仿宋, first-line indent of two characters). Stored text is cleaned
+/// of characters XML cannot hold (<see cref="Web.UnsafeText"/>), so an export never fails on what is stored.
 /// </summary>
 public static class DocxWriter
 {
@@ -208,6 +209,6 @@ public static class DocxWriter
             paragraphProperties.Append(new OutlineLevel { Val = level });
         }
 
-        return new Paragraph(paragraphProperties, new Run(runProperties, new Text(text) { Space = SpaceProcessingModeValues.Preserve }));
+        return new Paragraph(paragraphProperties, new Run(runProperties, new Text(Web.UnsafeText.Clean(text)) { Space = SpaceProcessingModeValues.Preserve }));
     }
 }

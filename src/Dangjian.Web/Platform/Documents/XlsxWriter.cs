@@ -6,7 +6,8 @@ namespace Dangjian.Web.Platform.Documents;
 
 /// <summary>
 /// Writes one-sheet .xlsx ledgers the way offices lay them out: a merged title row, a bold header row frozen
-/// under it, column widths, and real cell types (numbers as numbers, dates as dates).
+/// under it, column widths, and real cell types (numbers as numbers, dates as dates). Stored
+/// text is cleaned of characters XML cannot hold (<see cref="Web.UnsafeText"/>), so an export never fails on what is stored.
 /// </summary>
 public static class XlsxWriter
 {
@@ -33,7 +34,7 @@ public static class XlsxWriter
                 writer.WriteElement(new SheetViews(new SheetView(new Pane { VerticalSplit = 2, TopLeftCell = "A3", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen }) { WorkbookViewId = 0 }));
                 writer.WriteElement(new Columns(columns.Select((c, i) => new DocumentFormat.OpenXml.Spreadsheet.Column { Min = (uint)(i + 1), Max = (uint)(i + 1), Width = c.Width, CustomWidth = true })));
                 writer.WriteStartElement(new SheetData());
-                writer.WriteElement(new Row(new Cell { CellReference = "A1", DataType = CellValues.InlineString, InlineString = new InlineString(new Text(title)), StyleIndex = 1 }) { RowIndex = 1, Height = 28, CustomHeight = true });
+                writer.WriteElement(new Row(new Cell { CellReference = "A1", DataType = CellValues.InlineString, InlineString = new InlineString(new Text(Web.UnsafeText.Clean(title))), StyleIndex = 1 }) { RowIndex = 1, Height = 28, CustomHeight = true });
                 writer.WriteElement(new Row(columns.Select((c, i) => TextCell(Reference(i, 2), c.Header, 2))) { RowIndex = 2 });
                 uint rowIndex = 3;
                 foreach (var row in rows)
@@ -72,7 +73,7 @@ public static class XlsxWriter
     };
 
     private static Cell TextCell(string reference, string text, uint style) =>
-        new() { CellReference = reference, DataType = CellValues.InlineString, InlineString = new InlineString(new Text(text) { Space = SpaceProcessingModeValues.Preserve }), StyleIndex = style };
+        new() { CellReference = reference, DataType = CellValues.InlineString, InlineString = new InlineString(new Text(Web.UnsafeText.Clean(text)) { Space = SpaceProcessingModeValues.Preserve }), StyleIndex = style };
 
     public static string Reference(int column, uint row)
     {

@@ -83,6 +83,15 @@ public sealed class FileStore(AppDbContext db, IOptions<FileOptions> options, IW
                 return (null, $"文件“{name}”超过了 {MaxText} 的大小限制。");
             }
 
+            if (kind.OoxmlMainPart is not null)
+            {
+                await using var written = new FileStream(temp, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true);
+                if (!FileKinds.IsPackageOf(written, kind))
+                {
+                    return (null, $"文件“{name}”不是有效的 {kind.Extension.TrimStart('.')} 文档（可能是改了扩展名的压缩包或已损坏），请用 Office 或 WPS 另存后重新上传。");
+                }
+            }
+
             File.Move(temp, target);
             var file = new StoredFile
             {

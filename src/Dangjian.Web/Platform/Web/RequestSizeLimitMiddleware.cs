@@ -5,8 +5,10 @@ using Microsoft.Extensions.Options;
 namespace Dangjian.Web.Platform.Web;
 
 /// <summary>
-/// Refuses a declared body over the limit before anything reads it (Kestrel enforces the same limit on
-/// bodies without a declared length), answering 413 in Chinese and writing a security event.
+/// Refuses a declared body over the limit before anything reads it, answering 413 in Chinese and writing a security
+/// event. A body without a declared length (chunked) is counted as it is read and fails with a 413
+/// <see cref="BadHttpRequestException"/> past the limit — as Kestrel does, but under any server — which the exception
+/// handler answers with the same Chinese 413.
 /// </summary>
 public sealed class RequestSizeLimitMiddleware(RequestDelegate next, IOptions<SecurityOptions> options)
 {
@@ -33,6 +35,50 @@ public sealed class RequestSizeLimitMiddleware(RequestDelegate next, IOptions<Se
             return;
         }
 
+        if (!reExecuted && context.Request.ContentLength is null && context.Request.Body.CanRead)
+        {
+            context.Request.Body = new LimitedStream(context.Request.Body, limit);
+        }
+
         await next(context);
+    }
+
+    private sealed class LimitedStream(Stream inner, long limit) : Stream
+    {
+        private long read;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => read; set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count) => Count(inner.Read(buffer, offset, count));
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            Count(await inner.ReadAsync(buffer, cancellationToken));
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        private int Count(int n)
+        {
+            read += n;
+            return read > limit ? throw new BadHttpRequestException("Request body too large.", StatusCodes.Status413PayloadTooLarge) : n;
+        }
     }
 }

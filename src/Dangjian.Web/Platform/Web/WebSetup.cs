@@ -1,6 +1,7 @@
 using System.Globalization;
 using Dangjian.Web.Platform.Identity;
 using Dangjian.Web.Platform.Security;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -46,11 +47,16 @@ public static class WebSetup
             .AddMvcOptions(o =>
             {
                 ChineseBindingMessages.Apply(o.ModelBindingMessageProvider);
+                o.ModelMetadataDetailsProviders.Add(new ChineseValidationMetadata());
+                o.ModelBinderProviders.Insert(0, new StrictBoolBinderProvider());
+                o.Filters.Add(new MalformedInputFilter());
                 o.Filters.AddService<Documents.ExportTurns>();
             });
         services.Configure<Documents.ExportOptions>(builder.Configuration.GetSection(Documents.ExportOptions.Section));
         services.AddSingleton<Documents.ExportTurns>();
         services.AddAntiforgery(o => o.HeaderName = "RequestVerificationToken");
+        services.Configure<ForwardedHeadersOptions>(o => ReverseProxy.Configure(o, builder.Configuration));
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new SafeStringJsonConverter()));
 
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
         {
@@ -81,6 +87,9 @@ public static class WebSetup
     public static WebApplication UseAppPlatform(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        // First of all: everything after it (HSTS, cookies, rate limits, audit, security log) sees the client and scheme
+        // the trusted proxy reported (ReverseProxy).
+        app.UseForwardedHeaders();
         var culture = new CultureInfo(app.Configuration["Culture"] ?? "zh-CN");
         app.UseRequestLocalization(new RequestLocalizationOptions
         {
@@ -114,6 +123,7 @@ public static class WebSetup
         app.UseAuthorization();
         app.UseMiddleware<SecurityGateMiddleware>();
         app.UseAntiforgery();
+        app.UseMiddleware<UnsafeTextMiddleware>();
         app.UseApiDocs();
         return app;
     }

@@ -88,17 +88,36 @@ public sealed class SignInTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [DbFact]
-    public async Task WarningComesBeforeTheLockout()
+    public async Task EveryFailureStatesTheLockoutRuleBeforeTheLockout()
     {
         var user = await app.CreateUserAsync([Roles.Member]);
         var client = app.CreateBrowserLikeClient();
-        for (var i = 0; i < 2; i++)
+
+        var first = (await (await client.PostLoginAsync(user, "Wrong-pass1")).ParseAsync()).ErrorsText();
+
+        first.ShouldContain("连续错误5次，账户将被锁定15分钟");
+    }
+
+    /// <summary>Only real accounts used to be told "再错N次", which told anyone which names exist.</summary>
+    [DbFact]
+    public async Task AnUnknownNameGetsTheSameAnswerAsAWrongPassword()
+    {
+        var user = await app.CreateUserAsync([Roles.Member]);
+        var unknown = "nobody" + Guid.NewGuid().ToString("N")[..8];
+        var client = app.CreateBrowserLikeClient();
+        var real = new List<string>();
+        var invented = new List<string>();
+        for (var i = 0; i < 4; i++)
         {
-            await client.PostLoginAsync(user, "Wrong-pass1");
+            var wrong = await client.PostLoginAsync(user, "Wrong-pass1");
+            var missing = await client.PostLoginAsync(unknown, "Wrong-pass1");
+            wrong.StatusCode.ShouldBe(missing.StatusCode);
+            real.Add((await wrong.ParseAsync()).ErrorsText());
+            invented.Add((await missing.ParseAsync()).ErrorsText());
         }
 
-        var third = (await (await client.PostLoginAsync(user, "Wrong-pass1")).ParseAsync()).ErrorsText();
-        third.ShouldContain("再错2次");
+        invented.ShouldBe(real);
+        real.ShouldAllBe(m => m.Contains("用户名或密码错误"));
     }
 
     [DbFact]

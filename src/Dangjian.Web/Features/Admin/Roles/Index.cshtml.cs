@@ -17,8 +17,9 @@ public sealed class IndexModel(RolePermissions permissions) : PageModel
         Grants = await permissions.CurrentAsync(ct);
     }
 
-    public async Task<IActionResult> OnPostAsync(string role, List<string>? granted, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(string? role, List<string>? granted, CancellationToken ct)
     {
+        role ??= "";
         var refusal = await permissions.SetAsync(role, granted ?? [], ct);
         if (refusal is null)
         {

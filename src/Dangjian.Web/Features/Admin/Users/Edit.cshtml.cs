@@ -4,6 +4,7 @@ using Dangjian.Web.Platform.Identity;
 using Dangjian.Web.Platform.Web;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding.Validation;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,10 +21,13 @@ public sealed class EditModel(AppDbContext db, UserManager<AppUser> users, UserA
     [BindProperty(SupportsGet = true)]
     public Guid? Id { get; set; }
 
+    /// <summary>Checked by hand on save (<see cref="OnPostAsync"/>), with the page's own Chinese messages.</summary>
     [BindProperty(SupportsGet = true)]
+    [ValidateNever]
     public string UserName { get; set; } = "";
 
     [BindProperty(SupportsGet = true)]
+    [ValidateNever]
     public string DisplayName { get; set; } = "";
 
     [BindProperty(SupportsGet = true)]
@@ -48,6 +52,8 @@ public sealed class EditModel(AppDbContext db, UserManager<AppUser> users, UserA
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
+        // The form's fields are bound on GET only to carry them through the person search; nothing typed is checked yet.
+        ModelState.Clear();
         var searching = Request.Query.ContainsKey(nameof(PersonQ));
         if (Id is { } id)
         {
