@@ -62,6 +62,8 @@ public class AppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Figures:CacheSeconds", "0");
         builder.UseSetting("DataProtection:KeysPath", keysFolder);
         builder.UseSetting("Files:Root", keysFolder.Replace("keys-", "files-", StringComparison.Ordinal));
+        // With the key ring in the database, every instance on one database holds the same master key file (as deployed).
+        builder.UseSetting("DataProtection:MasterKeyFile", Path.Combine(Path.GetTempPath(), "dangjian-tests", "master-" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Database.Name)))[..16] + ".key"));
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -18,7 +18,7 @@ public sealed class ChineseValidationMetadata : IValidationMetadataProvider, IDi
         var named = context.Attributes.OfType<DisplayAttribute>().Any(d => d.Name is not null);
         var validators = context.ValidationMetadata.ValidatorMetadata;
         var type = context.Key.ModelType;
-        if (context.Key.MetadataKind != ModelMetadataKind.Type && type.IsValueType && Nullable.GetUnderlyingType(type) is null && !validators.OfType<RequiredAttribute>().Any())
+        if (context.Key.MetadataKind == ModelMetadataKind.Property && type.IsValueType && Nullable.GetUnderlyingType(type) is null && !validators.OfType<RequiredAttribute>().Any())
         {
             if (type == typeof(bool))
             {
@@ -27,7 +27,8 @@ public sealed class ChineseValidationMetadata : IValidationMetadataProvider, IDi
             }
             else
             {
-                // MVC would add its own English required flag for a value type (a date, an id, a choice) left empty.
+                // MVC would add its own English required flag for a value type (a date, an id, a choice) left empty. Not on
+                // a handler's parameters: one that is not posted at all would then be validated as null and refused.
                 validators.Add(new RequiredAttribute());
             }
         }

@@ -21,12 +21,8 @@ public class SharedKeysFactory : AppFactory
 
     private sealed class Second(TestDatabase shared) : SharedKeysFactory(shared);
 
-    /// <summary>The key ring in the database, encrypted under one master key file that both instances have (as deployed).</summary>
-    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
-    {
-        ["DataProtection:Store"] = "Database",
-        ["DataProtection:MasterKeyFile"] = Path.Combine(Path.GetTempPath(), "dangjian-tests", "master-" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Database.Name)))[..16] + ".key"),
-    };
+    /// <summary>The key ring in the database, encrypted under the master key file both instances have (AppFactory).</summary>
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["DataProtection:Store"] = "Database" };
 }
 
 /// <summary>
