@@ -146,9 +146,38 @@ public sealed class RouteRoleMatrixTests(AppFactory app) : IClassFixture<AppFact
         };
     }
 
-    /// <summary>Real ids from the demo data, one per kind of record a route needs.</summary>
+    /// <summary>Real ids from the demo data, one per kind of record a route needs (the first of each, by creation).</summary>
     private Task<Dictionary<string, Guid>> IdsAsync() => app.WithDbAsync(async db => new Dictionary<string, Guid>(StringComparer.Ordinal)
     {
-        ["campaign"] = await db.Campaigns.OrderBy(c => c.CreatedAt).Select(c => c.Id).FirstAsync(),
+        ["campaign"] = await db.Campaigns.OrderBy(x => x.CreatedAt).Select(x => x.Id).FirstAsync(),
+        ["phase"] = await db.Phases.OrderBy(x => x.Order).Select(x => x.Id).FirstAsync(),
+        ["milestone"] = await db.Milestones.OrderBy(x => x.Deadline).ThenBy(x => x.Id).Select(x => x.Id).FirstAsync(),
+        ["draftBriefing"] = await db.Briefings.Where(x => x.PublishedAt == null).OrderBy(x => x.Number).Select(x => x.Id).FirstAsync(),
+        ["draftBriefingDocument"] = await db.Briefings.Where(x => x.PublishedAt == null).OrderBy(x => x.Number).Select(x => x.DocumentId).FirstAsync(),
+        ["briefing"] = await db.Briefings.Where(x => x.PublishedAt != null).OrderBy(x => x.Number).Select(x => x.Id).FirstAsync(),
+        ["appraisal"] = await db.Appraisals.OrderBy(x => x.CreatedAt).Select(x => x.Id).FirstAsync(),
+        ["ledger"] = await db.Ledgers.OrderBy(x => x.CreatedAt).Select(x => x.Id).FirstAsync(),
+        ["ledgerItem"] = await db.LedgerItems.OrderBy(x => x.CreatedAt).Select(x => x.Id).FirstAsync(),
+        ["period"] = await db.AssessmentPeriods.OrderBy(x => x.CreatedAt).Select(x => x.Id).FirstAsync(),
+        ["scheme"] = await db.AssessmentSchemes.OrderBy(x => x.CreatedAt).Select(x => x.Id).FirstAsync(),
+        ["meeting"] = await db.LifeMeetings.OrderBy(x => x.CreatedAt).Select(x => x.Id).FirstAsync(),
+        ["forum"] = await db.Forums.OrderBy(x => x.HeldOn).Select(x => x.Id).FirstAsync(),
+        ["letter"] = await db.SolicitationLetters.OrderBy(x => x.SentOn).Select(x => x.Id).FirstAsync(),
+        ["institute"] = await db.OrgUnits.Where(x => x.Code == "KJJ-QBS").Select(x => x.Id).SingleAsync(),
+        ["institutePerson"] = await db.People.Where(x => x.Name == "魏兰").Select(x => x.Id).SingleAsync(),
+        ["problem"] = await db.Problems.OrderBy(x => x.CreatedAt).Select(x => x.Id).FirstAsync(),
+        ["leaderSelfInspection"] = await db.SelfInspections.Where(x => x.Person!.Name == "李红梅").Select(x => x.Id).SingleAsync(),
+        ["rectificationItem"] = await db.RectificationItems.OrderBy(x => x.CreatedAt).Select(x => x.Id).FirstAsync(),
+        ["rule"] = await db.Rules.OrderBy(x => x.CreatedAt).Select(x => x.Id).FirstAsync(),
+        ["ruleReview"] = await db.RuleReviews.OrderBy(x => x.CreatedAt).Select(x => x.Id).FirstAsync(),
+        ["discussion"] = await db.DiscussionTopics.OrderBy(x => x.CreatedAt).Select(x => x.Id).FirstAsync(),
+        ["material"] = await db.StudyMaterials.OrderBy(x => x.CreatedAt).Select(x => x.Id).FirstAsync(),
+        ["note"] = await db.StudyNotes.OrderBy(x => x.CreatedAt).Select(x => x.Id).FirstAsync(),
+        ["quiz"] = await db.Quizzes.OrderBy(x => x.CreatedAt).Select(x => x.Id).FirstAsync(),
+        ["attempt"] = await db.QuizAttempts.OrderBy(x => x.CreatedAt).Select(x => x.Id).FirstAsync(),
+        ["session"] = await db.StudySessions.OrderBy(x => x.CreatedAt).Select(x => x.Id).FirstAsync(),
+        ["talk"] = await db.Talks.OrderBy(x => x.CreatedAt).Select(x => x.Id).FirstAsync(),
+        ["summary"] = await db.CampaignSummaries.OrderBy(x => x.CreatedAt).Select(x => x.Id).FirstOrDefaultAsync(),
+        ["file"] = await db.StoredFiles.OrderBy(x => x.CreatedAt).Select(x => x.Id).FirstOrDefaultAsync(),
     });
 }
