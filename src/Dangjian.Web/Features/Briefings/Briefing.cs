@@ -53,29 +53,30 @@ public static class BriefingRules
     public static int Next(IReadOnlyCollection<int> used) => (used?.Count > 0 ? used.Max() : 0) + 1;
 }
 
-/// <summary>Who may do what with a campaign's briefings: the office writes, sends and publishes; the supervision group reads drafts; everyone else reads the column.</summary>
-public sealed class BriefingAccess(AppDbContext db, CampaignAccess access, CampaignService campaigns)
+/// <summary>
+/// Who may do what with a campaign's briefings: the office writes, sends and publishes; who reads an issue is the 简报 row
+/// of <see cref="DocumentAccess"/> (drafts and approved-but-unpublished issues: office and supervision group; published
+/// issues: everyone the campaign concerns and its observers).
+/// </summary>
+public sealed class BriefingAccess(AppDbContext db, CampaignAccess access, DocumentAccess documents)
 {
     public sealed record Rights(bool Manage, bool ReadDrafts);
 
     public async Task<Rights> RightsAsync(Campaign campaign, CancellationToken ct = default)
     {
-        var manage = await access.RunsAsync(campaign, Permissions.CampaignsEdit, ct);
-        var membership = await campaigns.MembershipAsync(campaign.Id, await access.PersonIdAsync(ct), ct);
-        return new Rights(manage, manage || membership.IsSupervisor || membership.IsOffice);
+        ArgumentNullException.ThrowIfNull(campaign);
+        return Of((await documents.CampaignAsync(campaign.Id, ct)).Standing, await access.RunsAsync(campaign, Permissions.CampaignsEdit, ct));
     }
 
-    /// <summary>The briefing if the caller may see it: published, or a draft for those who may read drafts (404 otherwise).</summary>
+    /// <summary>The briefing if the caller may read it by the document rule (404 otherwise).</summary>
     public async Task<(Briefing Briefing, Campaign Campaign, Rights Rights)> FindAsync(Guid id, CancellationToken ct = default)
     {
         var briefing = await db.Briefings.AsNoTracking().Include(b => b.Document).SingleOrDefaultAsync(b => b.Id == id, ct) ?? throw new NotFoundException();
-        var campaign = await access.FindAsync(briefing.CampaignId, Permissions.CampaignsView, ct);
-        var rights = await RightsAsync(campaign, ct);
-        if (briefing.PublishedAt is null && !rights.ReadDrafts)
-        {
-            throw new NotFoundException();
-        }
-
-        return (briefing, campaign, rights);
+        var (_, campaign, standing, _) = await documents.FindAsync(briefing.DocumentId, ct);
+        var runs = standing.Participates && await access.RunsAsync(campaign, Permissions.CampaignsEdit, ct);
+        return (briefing, campaign, Of(standing, runs));
     }
+
+    private static Rights Of(DocumentAccess.Standing standing, bool runs) =>
+        new(runs, DocumentAccess.MayRead(DocumentKind.Briefing, DocumentAccess.Stage.Draft, standing.Readers));
 }

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Dangjian.Web.Features.Briefings;
 
-/// <summary>A campaign's briefings over <c>/api/v1</c>: every issue for its office and supervision group, the published ones for everyone else.</summary>
+/// <summary>A campaign's briefings over <c>/api/v1</c>: every issue for its office and supervision group, the published ones for everyone else (observers included), by <see cref="Campaigns.DocumentAccess"/>.</summary>
 public static class BriefingsApi
 {
     public sealed record BriefingDto(Guid Id, int Number, string Title, string Status, DateOnly? SentOn, string? SentTo, DateTime? PublishedAt);
@@ -17,12 +17,12 @@ public static class BriefingsApi
         return api;
     }
 
-    private static async Task<Results<Ok<List<BriefingDto>>, NotFound>> ListAsync(AppDbContext db, Campaigns.CampaignAccess access, BriefingAccess briefings, Guid campaignId, CancellationToken ct)
+    private static async Task<Results<Ok<List<BriefingDto>>, NotFound>> ListAsync(AppDbContext db, Campaigns.DocumentAccess documents, BriefingAccess briefings, Guid campaignId, CancellationToken ct)
     {
         Campaigns.Campaign campaign;
         try
         {
-            campaign = await access.FindAsync(campaignId, Permissions.CampaignsView, ct);
+            campaign = (await documents.CampaignAsync(campaignId, ct)).Campaign;
         }
         catch (Platform.Web.NotFoundException)
         {

@@ -63,5 +63,14 @@ public sealed class CampaignAccess(AppDbContext db, ScopeGuard guard, CurrentUse
         return await guard.CoversAsync(path, ct);
     }
 
+    /// <summary>
+    /// Whether the caller is a 群众观察员 appointed to the campaign: they follow it from outside the roster, so no scope
+    /// reaches it; what they may read is decided by <see cref="DocumentAccess"/> and the observer page, never by
+    /// <see cref="FindAsync"/>, which stays closed to them (nothing personal).
+    /// </summary>
+    public async Task<bool> ObservesAsync(Guid campaignId, CancellationToken ct = default) =>
+        me.Principal.Can(Permissions.CampaignsView) && await me.GetPersonIdAsync(ct) is { } person
+        && await db.CampaignMembers.AnyAsync(m => m.CampaignId == campaignId && m.PersonId == person && m.Group == CampaignGroup.Observer, ct);
+
     public Task<Guid?> PersonIdAsync(CancellationToken ct = default) => me.GetPersonIdAsync(ct);
 }

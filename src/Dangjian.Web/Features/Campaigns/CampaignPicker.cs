@@ -20,11 +20,18 @@ public sealed class CampaignPicker(AppDbContext db, ScopeGuard guard, FigureCach
 
     public sealed record Pick(IReadOnlyList<CampaignOption> Campaigns, Campaign? Campaign);
 
-    public async Task<Pick> PickAsync(Guid? requested, CancellationToken ct = default)
+    public Task<Pick> PickAsync(Guid? requested, CancellationToken ct = default) => PickAsync(requested, "campaigns", Visible, ct);
+
+    /// <summary>
+    /// The same selector over a narrower set of campaigns (the listening pages list only those whose material the caller
+    /// reads); <paramref name="name"/> keys the cached list, so each set is cached apart.
+    /// </summary>
+    public async Task<Pick> PickAsync(Guid? requested, string name, Func<AppDbContext, DataScope, IQueryable<Campaign>> visibleTo, CancellationToken ct = default)
     {
+        ArgumentNullException.ThrowIfNull(visibleTo);
         var scope = await guard.ScopeAsync(ct);
-        var visible = Visible(db, scope);
-        var list = await cache.GetAsync($"campaigns:{scope.Key}", async (services, token) => (IReadOnlyList<CampaignOption>)await Visible(services.GetRequiredService<AppDbContext>(), scope)
+        var visible = visibleTo(db, scope);
+        var list = await cache.GetAsync($"{name}:{scope.Key}", async (services, token) => (IReadOnlyList<CampaignOption>)await visibleTo(services.GetRequiredService<AppDbContext>(), scope)
             .OrderByDescending(c => c.StartsOn).Select(c => new CampaignOption(c.Id, c.Title)).Take(MaxListed).ToListAsync(token), Listed, ct);
         var id = list.Any(c => c.Id == requested) ? requested : list.Count > 0 ? list[0].Id : null;
         return new Pick(list, id is { } chosen ? await visible.SingleOrDefaultAsync(c => c.Id == chosen, ct) : null);

@@ -24,6 +24,8 @@ public static class CampaignSetup
         builder.Services.AddScoped<Talks.TalkService>();
         builder.Services.AddScoped<Talks.TalkList>();
         builder.Services.AddScoped<Opinions.ListeningFigures>();
+        builder.Services.AddScoped<Opinions.ListeningAccess>();
+        builder.Services.AddScoped<DocumentAccess>();
         builder.Services.AddScoped<Rectification.RectificationService>();
         builder.Services.AddScoped<Rectification.RectificationProgress>();
         builder.Services.AddScoped<Problems.SelfInspectionService>();

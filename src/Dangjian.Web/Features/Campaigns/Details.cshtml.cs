@@ -9,7 +9,7 @@ namespace Dangjian.Web.Features.Campaigns;
 
 /// <summary>活动概览: phases as a timeline with progress, milestones (overdue in red), documents, and the groups.</summary>
 [RequirePermission(Permissions.CampaignsView)]
-public sealed class DetailsModel(AppDbContext db, CampaignAccess access, CampaignService service, TimeProvider clock) : PageModel
+public sealed class DetailsModel(AppDbContext db, CampaignAccess access, DocumentAccess documents, CampaignService service, TimeProvider clock) : PageModel
 {
     public sealed record MilestoneRow(Guid Id, Guid PhaseId, string Title, DateOnly Deadline, string? Owner, int? RequiredCount, int DoneCount, MilestoneStatus Status);
 
@@ -214,8 +214,10 @@ public sealed class DetailsModel(AppDbContext db, CampaignAccess access, Campaig
         Milestones = await db.Milestones.AsNoTracking().Where(m => m.CampaignId == id).OrderBy(m => m.Deadline).ThenBy(m => m.Title)
             .Select(m => new MilestoneRow(m.Id, m.PhaseId, m.Title, m.Deadline, m.OwnerPerson != null ? m.OwnerPerson.Name : m.OwnerUnit != null ? m.OwnerUnit.Name : null, m.RequiredCount, m.DoneCount, m.Status))
             .ToListAsync(ct);
-        Documents = await db.ApprovalDocuments.AsNoTracking().Where(d => d.CampaignId == id).OrderBy(d => d.CreatedAt)
-            .Select(d => new DocumentRow(d.Id, d.PhaseId, d.Kind, d.Title, d.Status, d.UpdatedAt)).ToListAsync(ct);
+        // Only the documents the caller may read by the document rule (an unpublished 简报 or a leader's 对照检查材料 is not listed).
+        var readable = await documents.ReadableAsync(db.ApprovalDocuments.Where(d => d.CampaignId == id), (await documents.CampaignAsync(id, ct)).Standing, ct);
+        Documents = (await db.ApprovalDocuments.AsNoTracking().Where(d => d.CampaignId == id).OrderBy(d => d.CreatedAt)
+            .Select(d => new DocumentRow(d.Id, d.PhaseId, d.Kind, d.Title, d.Status, d.UpdatedAt)).ToListAsync(ct)).Where(d => readable.Contains(d.Id)).ToList();
         Members = await db.CampaignMembers.AsNoTracking().Where(m => m.CampaignId == id).OrderBy(m => m.Group).ThenBy(m => m.CreatedAt)
             .Select(m => new MemberRow(m.Id, m.Group, m.Title, m.Person!.Name, m.Person.OrgUnit!.Name)).ToListAsync(ct);
         if (CanEdit)

@@ -15,7 +15,7 @@ namespace Dangjian.Web.Features.Campaigns;
 /// version with what changed since the one before.
 /// </summary>
 [RequirePermission(Permissions.CampaignsView)]
-public sealed class DocumentModel(AppDbContext db, CampaignAccess access, CampaignService service, Rectification.RectificationService rectification, CurrentUser me) : PageModel
+public sealed class DocumentModel(AppDbContext db, CampaignAccess access, DocumentAccess documents, CampaignService service, CurrentUser me) : PageModel
 {
     public ApprovalDocument Document { get; private set; } = null!;
 
@@ -111,9 +111,8 @@ public sealed class DocumentModel(AppDbContext db, CampaignAccess access, Campai
 
     private async Task LoadAsync(Guid id, CancellationToken ct)
     {
-        Document = await db.ApprovalDocuments.SingleOrDefaultAsync(d => d.Id == id, ct) ?? throw new NotFoundException();
-        Campaign = await access.FindAsync(Document.CampaignId, Permissions.CampaignsView, ct);
-        Actor = await access.ActorAsync(Campaign.Id, ct);
+        (Document, Campaign, var standing, var readsDrafts) = await documents.FindAsync(id, ct);
+        Actor = standing.Participates ? await access.ActorAsync(Campaign.Id, ct) : new ApprovalRules.Actor(me.Id!.Value, false, false);
         if (Document.Kind == DocumentKind.SelfInspection)
         {
             // Written section by section and reviewed against the "四不过关" on its own page; here it is read only.
@@ -127,10 +126,11 @@ public sealed class DocumentModel(AppDbContext db, CampaignAccess access, Campai
         else if (Document.Kind == DocumentKind.RectificationPlan)
         {
             // A 直属单位's 整改方案 is written by those who keep that unit's plan; the bureau's by the campaign office.
-            Actor = Actor with { IsOffice = (await rectification.RightsAsync(Campaign, ct)).ManagesPlan(Document.UnitId) };
+            Actor = Actor with { IsOffice = standing.Plans?.ManagesPlan(Document.UnitId) == true };
         }
 
-        Versions = await db.DocumentVersions.AsNoTracking().Where(v => v.DocumentId == id).OrderByDescending(v => v.Number).ToListAsync(ct);
+        Versions = await db.DocumentVersions.AsNoTracking().Where(v => v.DocumentId == id).WhereIf(!readsDrafts, v => v.Decision == DocumentStatus.Approved)
+            .OrderByDescending(v => v.Number).ToListAsync(ct);
         if (LoadedVersion == Guid.Empty)
         {
             LoadedVersion = Document.Version;
@@ -141,6 +141,9 @@ public sealed class DocumentModel(AppDbContext db, CampaignAccess access, Campai
             Changes = new InlineDiffBuilder(new Differ()).BuildDiffModel(Versions[1].Body, Versions[0].Body);
         }
 
-        ViewData.Trail(new Breadcrumb("活动列表", "/Campaigns"), new Breadcrumb(Campaign.Title, $"/Campaigns/Details?id={Campaign.Id}"), new Breadcrumb(Document.Title));
+        Breadcrumb[] trail = standing.Participates
+            ? [new Breadcrumb("活动列表", "/Campaigns"), new Breadcrumb(Campaign.Title, $"/Campaigns/Details?id={Campaign.Id}"), new Breadcrumb(Document.Title)]
+            : [new Breadcrumb("观察的活动", $"/Campaigns/Observe?id={Campaign.Id}"), new Breadcrumb(Document.Title)];
+        ViewData.Trail(trail);
     }
 }

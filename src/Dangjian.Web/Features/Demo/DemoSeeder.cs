@@ -24,7 +24,7 @@ public sealed class DemoSeeder(AppDbContext db, AccountProvisioning accounts, Pe
         ("member", "孙磊", Roles.Member, "孙磊"),
         ("unit", "华素芬", Roles.UnitOffice, "华素芬"),
         ("supervisor", "周海涛", Roles.Supervisor, "周海涛"),
-        ("observer", "行风监督员 郑秀兰", Roles.Observer, null),
+        ("observer", "行风监督员 郑秀兰", Roles.Observer, "郑秀兰"),
         ("sysadmin", "系统管理员", Roles.SystemAdmin, null),
         ("secadmin", "安全管理员", Roles.SecurityAdmin, null),
         ("auditor", "审计管理员", Roles.AuditAdmin, null),
@@ -52,7 +52,7 @@ public sealed class DemoSeeder(AppDbContext db, AccountProvisioning accounts, Pe
             {
                 var result = await accounts.CreateAsync(
                     userName, displayName, options.Value.Password, [role], mustChangePassword: false,
-                    personId: person is null ? null : people[person].Id);
+                    personId: person is null ? null : (people.GetValueOrDefault(person) ?? db.People.Local.Single(p => p.Name == person)).Id);
                 if (!result.Succeeded)
                 {
                     throw new InvalidOperationException(string.Join("；", result.Errors.Select(e => e.Description)));
@@ -87,7 +87,8 @@ public sealed class DemoSeeder(AppDbContext db, AccountProvisioning accounts, Pe
             new CampaignMember { CampaignId = campaign.Id, PersonId = people["张志强"].Id, Group = CampaignGroup.LeadingGroup, Title = "成员" },
             new CampaignMember { CampaignId = campaign.Id, PersonId = people["钱宇"].Id, Group = CampaignGroup.Office, Title = "工作人员" },
             new CampaignMember { CampaignId = campaign.Id, PersonId = people["周海涛"].Id, Group = CampaignGroup.Supervision, Title = "组长" },
-            new CampaignMember { CampaignId = campaign.Id, PersonId = people["喻晓军"].Id, Group = CampaignGroup.Supervision, Title = "副组长" });
+            new CampaignMember { CampaignId = campaign.Id, PersonId = people["喻晓军"].Id, Group = CampaignGroup.Supervision, Title = "副组长" },
+            new CampaignMember { CampaignId = campaign.Id, PersonId = db.People.Local.Single(p => p.Name == "郑秀兰").Id, Group = CampaignGroup.Observer, Title = "群众观察员（全程参与）" });
         await db.SaveChangesAsync(ct);
         await campaigns.StartAsync(campaign, ct);
 
@@ -985,6 +986,8 @@ public sealed class DemoSeeder(AppDbContext db, AccountProvisioning accounts, Pe
 
         var cityCommittee = Unit("中共市委", "SW", OrgUnitKind.PartyCommittee, null);
         var supervision = Unit("市委第三督导组", "SW-DDZ3", OrgUnitKind.Department, cityCommittee);
+        // 特邀行风监督员: people from outside the bureau's roster whom a campaign appoints as its 群众观察员.
+        var observers = Unit("特邀行风监督员", "SW-XFJD", OrgUnitKind.Department, cityCommittee);
         var bureau = Unit("市科技局", "KJJ", OrgUnitKind.Bureau, null);
         Unit("市科技局党组", "KJJ-DZ", OrgUnitKind.PartyGroup, bureau);
         var branch = Unit("机关党支部", "KJJ-JGDZB", OrgUnitKind.Branch, bureau);
@@ -1069,6 +1072,8 @@ public sealed class DemoSeeder(AppDbContext db, AccountProvisioning accounts, Pe
         Add("周海涛", Gender.Male, supervision, "市委第三督导组组长", PostRank.TeamMember, birthYear: 1965);
         Add("喻晓军", Gender.Male, supervision, "市委第三督导组副组长", PostRank.MiddleChief, birthYear: 1972);
         Add("柏玉", Gender.Female, supervision, "市委第三督导组联络员", PostRank.Staff, birthYear: 1988);
+        // Not in the roster the bureau's work counts (sessions, ballots, meetings): she watches the campaign from outside.
+        db.People.Add(new Person { Name = "郑秀兰", Gender = Gender.Female, BirthDate = new DateOnly(1967, 3, 8), OrgUnitId = observers.Id, Title = "行风监督员", PostRank = PostRank.Staff, PartyStatus = PartyStatus.NonMember });
 
         var groupCells = db.OrgUnits.Local.Where(u => u.Kind == OrgUnitKind.PartyCell).OrderBy(u => u.SortOrder).ToList();
         var partyGroup = db.OrgUnits.Local.Single(u => u.Kind == OrgUnitKind.PartyGroup);

@@ -97,7 +97,7 @@ public sealed class IndexModel(AppDbContext db, ScopeGuard guard, FigureCache ca
 
     private static IQueryable<Opinion> Scoped(AppDbContext db, DataScope scope, Guid? campaignId)
     {
-        var campaigns = db.Campaigns.InScope(scope, c => c.ScopeUnit!.Path).Select(c => c.Id);
+        var campaigns = ListeningAccess.Readable(db, scope).Select(c => c.Id);
         if (campaignId is { } only)
         {
             // One campaign: its id compared directly (so its opinions are read in index order) once the scope allows it.

@@ -31,12 +31,9 @@ public static class OpinionsApi
         return api;
     }
 
-    private static async Task<IQueryable<Guid>> CampaignsAsync(AppDbContext db, ScopeGuard guard, Guid? campaignId, CancellationToken ct) =>
-        db.Campaigns.InScope(await guard.ScopeAsync(ct), c => c.ScopeUnit!.Path).WhereIf(campaignId is not null, c => c.Id == campaignId).Select(c => c.Id);
-
-    private static async Task<Ok<PageDto<OpinionDto>>> ListAsync(AppDbContext db, ScopeGuard guard, Guid? campaignId, Channel? channel, Nature? nature, int? page, int? pageSize, CancellationToken ct)
+    private static async Task<Ok<PageDto<OpinionDto>>> ListAsync(AppDbContext db, ListeningAccess listening, Guid? campaignId, Channel? channel, Nature? nature, int? page, int? pageSize, CancellationToken ct)
     {
-        var campaigns = await CampaignsAsync(db, guard, campaignId, ct);
+        var campaigns = await listening.CampaignIdsAsync(campaignId, ct);
         var result = await db.Opinions.AsNoTracking().Where(o => campaigns.Contains(o.CampaignId))
             .WhereIf(channel is not null, o => o.Channel == channel)
             .WhereIf(nature is not null, o => o.Nature == nature)
@@ -46,9 +43,9 @@ public static class OpinionsApi
         return TypedResults.Ok(new PageDto<OpinionDto>(items, result.Total, result.Page, result.PageSize));
     }
 
-    private static async Task<Ok<CountsDto>> CountsAsync(AppDbContext db, ScopeGuard guard, Guid? campaignId, CancellationToken ct)
+    private static async Task<Ok<CountsDto>> CountsAsync(AppDbContext db, ListeningAccess listening, Guid? campaignId, CancellationToken ct)
     {
-        var campaigns = await CampaignsAsync(db, guard, campaignId, ct);
+        var campaigns = await listening.CampaignIdsAsync(campaignId, ct);
         var rows = await db.Opinions.AsNoTracking().Where(o => campaigns.Contains(o.CampaignId))
             .GroupBy(o => new { o.Channel, o.Nature, o.Topic }).Select(g => new { g.Key.Channel, g.Key.Nature, g.Key.Topic, Count = g.Count() }).ToListAsync(ct);
         return TypedResults.Ok(new CountsDto(
@@ -58,23 +55,23 @@ public static class OpinionsApi
             rows.GroupBy(r => r.Topic is { } t ? OpinionLabels.Of(t) : "未分类").ToDictionary(g => g.Key, g => g.Sum(r => r.Count))));
     }
 
-    private static async Task<Results<Ok<ListeningFigures.Figures>, NotFound>> ListeningAsync(AppDbContext db, ScopeGuard guard, ListeningFigures figures, Guid campaignId, CancellationToken ct)
+    private static async Task<Results<Ok<ListeningFigures.Figures>, NotFound>> ListeningAsync(AppDbContext db, ListeningAccess listening, ListeningFigures figures, Guid campaignId, CancellationToken ct)
     {
-        var campaigns = await CampaignsAsync(db, guard, campaignId, ct);
+        var campaigns = await listening.CampaignIdsAsync(campaignId, ct);
         return await campaigns.AnyAsync(ct) ? TypedResults.Ok(await figures.ForCampaignAsync(campaignId, ct)) : TypedResults.NotFound();
     }
 
-    private static async Task<Ok<List<LetterDto>>> LettersAsync(AppDbContext db, ScopeGuard guard, Guid? campaignId, CancellationToken ct)
+    private static async Task<Ok<List<LetterDto>>> LettersAsync(AppDbContext db, ListeningAccess listening, Guid? campaignId, CancellationToken ct)
     {
-        var campaigns = await CampaignsAsync(db, guard, campaignId, ct);
+        var campaigns = await listening.CampaignIdsAsync(campaignId, ct);
         return TypedResults.Ok(await db.SolicitationLetters.AsNoTracking().Where(l => campaigns.Contains(l.CampaignId)).OrderByDescending(l => l.SentOn).Take(200)
             .Select(l => new LetterDto(l.Id, l.CampaignId, l.Title, l.SentOn, l.DueOn, db.LetterRecipients.Count(r => r.LetterId == l.Id), db.LetterRecipients.Count(r => r.LetterId == l.Id && r.ReturnedAt != null)))
             .ToListAsync(ct));
     }
 
-    private static async Task<Ok<List<ForumDto>>> ForumsAsync(AppDbContext db, ScopeGuard guard, Guid? campaignId, CancellationToken ct)
+    private static async Task<Ok<List<ForumDto>>> ForumsAsync(AppDbContext db, ListeningAccess listening, Guid? campaignId, CancellationToken ct)
     {
-        var campaigns = await CampaignsAsync(db, guard, campaignId, ct);
+        var campaigns = await listening.CampaignIdsAsync(campaignId, ct);
         return TypedResults.Ok(await db.Forums.AsNoTracking().Where(f => campaigns.Contains(f.CampaignId)).OrderByDescending(f => f.HeldOn).Take(200)
             .Select(f => new ForumDto(f.Id, f.CampaignId, f.Title, f.HeldOn, f.HostPersonId, f.Groups, f.Attendees, db.Opinions.Count(o => o.ForumId == f.Id)))
             .ToListAsync(ct));

@@ -10,7 +10,7 @@ namespace Dangjian.Web.Features.Opinions;
 
 /// <summary>听取意见概况: every figure of a campaign's listening on one page, as the summary will quote them.</summary>
 [RequirePermission(Permissions.CampaignsView)]
-public sealed class OverviewModel(CampaignPicker picker, ListeningFigures figures) : PageModel
+public sealed class OverviewModel(ListeningAccess listening, ListeningFigures figures) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid? CampaignId { get; set; }
@@ -22,7 +22,7 @@ public sealed class OverviewModel(CampaignPicker picker, ListeningFigures figure
     public async Task OnGetAsync(CancellationToken ct)
     {
         ViewData.Trail(new Breadcrumb("听取意见概况"));
-        var pick = await picker.PickAsync(CampaignId, ct);
+        var pick = await listening.PickAsync(CampaignId, ct);
         (Campaigns, CampaignId) = (pick.Campaigns, pick.Campaign?.Id);
         if (CampaignId is { } id)
         {

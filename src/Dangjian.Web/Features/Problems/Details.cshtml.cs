@@ -14,7 +14,7 @@ namespace Dangjian.Web.Features.Problems;
 /// not yet consolidated first) and unlinks them; the opinions themselves never change.
 /// </summary>
 [RequirePermission(Permissions.CampaignsView)]
-public sealed class DetailsModel(AppDbContext db, CampaignAccess access) : PageModel
+public sealed class DetailsModel(AppDbContext db, CampaignAccess access, ListeningAccess listening) : PageModel
 {
     public Problem Problem { get; private set; } = null!;
 
@@ -153,6 +153,7 @@ public sealed class DetailsModel(AppDbContext db, CampaignAccess access) : PageM
     {
         Problem = await db.Problems.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, ct) ?? throw new NotFoundException();
         var campaign = await access.FindAsync(Problem.CampaignId, Permissions.CampaignsView, ct);
+        await listening.RequireAsync(campaign.Id, ct);
         CanEdit = await access.RunsAsync(campaign, Permissions.CampaignsEdit, ct);
         Linked = await db.Opinions.AsNoTracking().Where(o => db.ProblemOpinions.Any(l => l.ProblemId == id && l.OpinionId == o.Id))
             .OrderBy(o => o.ReceivedOn).ThenBy(o => o.CreatedAt).Take(1000).ToListAsync(ct);

@@ -15,7 +15,7 @@ namespace Dangjian.Web.Features.Problems;
 /// opinions behind it; the consolidated list (each problem with its opinions verbatim) exports for the supervision group.
 /// </summary>
 [RequirePermission(Permissions.CampaignsView)]
-public sealed class IndexModel(AppDbContext db, CampaignPicker picker, CampaignAccess access) : PageModel
+public sealed class IndexModel(AppDbContext db, ListeningAccess listening, CampaignAccess access) : PageModel
 {
     public sealed record Row(Guid Id, string Title, Topic? Category, string? Concerns, ProblemSource Source, ProblemHorizon? Horizon, int Opinions);
 
@@ -107,7 +107,7 @@ public sealed class IndexModel(AppDbContext db, CampaignPicker picker, CampaignA
 
     private async Task<Campaign?> LoadCampaignAsync(CancellationToken ct)
     {
-        var pick = await picker.PickAsync(CampaignId, ct);
+        var pick = await listening.PickAsync(CampaignId, ct);
         (Campaigns, CampaignId) = (pick.Campaigns, pick.Campaign?.Id);
         return pick.Campaign;
     }

@@ -21,10 +21,9 @@ public static class ProblemsApi
         return api;
     }
 
-    private static async Task<Results<Ok<PageDto<ProblemDto>>, NotFound>> ListAsync(AppDbContext db, ScopeGuard guard, Guid campaignId, Topic? category, int? page, int? pageSize, CancellationToken ct)
+    private static async Task<Results<Ok<PageDto<ProblemDto>>, NotFound>> ListAsync(AppDbContext db, ListeningAccess listening, Guid campaignId, Topic? category, int? page, int? pageSize, CancellationToken ct)
     {
-        var visible = db.Campaigns.InScopeOrAbove(await guard.ScopeAsync(ct), c => c.ScopeUnit!.Path).Where(c => c.Id == campaignId);
-        if (!await visible.AnyAsync(ct))
+        if (!await listening.ReadsAsync(campaignId, ct))
         {
             return TypedResults.NotFound();
         }

@@ -9,7 +9,7 @@ namespace Dangjian.Web.Features.Problems;
 /// <summary>
 /// Who writes, comments on and reviews a self-inspection, and its creation with its approval document. A leader writes
 /// their own ("均要自己动手撰写"); the team's is drafted by the principal (组长) or the office; the supervision group
-/// reviews; anyone of the campaign with a roster entry may comment.
+/// reviews; those who may read it (DocumentAccess: the office, the leading group, the supervision group) may comment.
 /// </summary>
 public sealed class SelfInspectionService(AppDbContext db, CampaignAccess access, CampaignService campaigns)
 {

@@ -14,7 +14,7 @@ namespace Dangjian.Web.Features.Reports;
 /// today's value — changed ones flagged — and a link to the records behind each, and the GB/T 9704 Word export.
 /// </summary>
 [RequirePermission(Permissions.CampaignsView)]
-public sealed class SummaryModel(AppDbContext db, CampaignAccess access, SummaryFigures figures, PdfConverter pdf) : PageModel
+public sealed class SummaryModel(AppDbContext db, CampaignAccess access, DocumentAccess documents, SummaryFigures figures, PdfConverter pdf) : PageModel
 {
     public sealed record Row(SummaryFigures.Figure Current, string? Drafted)
     {
@@ -83,9 +83,10 @@ public sealed class SummaryModel(AppDbContext db, CampaignAccess access, Summary
     private async Task LoadAsync(Guid id, CancellationToken ct)
     {
         Summary = await db.CampaignSummaries.AsNoTracking().Include(s => s.Document).SingleOrDefaultAsync(s => s.Id == id, ct) ?? throw new NotFoundException();
-        Campaign = await access.FindAsync(Summary.CampaignId, Permissions.CampaignsView, ct);
+        (_, Campaign, _, var readsDrafts) = await documents.FindAsync(Summary.DocumentId, ct);
         CanEdit = (await access.ActorAsync(Campaign.Id, ct)).IsOffice;
-        Body = await db.DocumentVersions.AsNoTracking().Where(v => v.DocumentId == Summary.DocumentId).OrderByDescending(v => v.Number).Select(v => v.Body).FirstOrDefaultAsync(ct) ?? "";
+        Body = await db.DocumentVersions.AsNoTracking().Where(v => v.DocumentId == Summary.DocumentId).WhereIf(!readsDrafts, v => v.Decision == DocumentStatus.Approved)
+            .OrderByDescending(v => v.Number).Select(v => v.Body).FirstOrDefaultAsync(ct) ?? "";
         ViewData.Trail(new Breadcrumb("活动总结", $"/Reports?campaignId={Summary.CampaignId}"), new Breadcrumb(Summary.Document!.Title));
     }
 }

@@ -43,7 +43,7 @@ public sealed class ForumTests(AppFactory app) : IClassFixture<AppFactory>
         (await office.GetDocumentAsync("/Opinions?channel=Forum")).QuerySelector("[data-testid=opinions]")!.TextContent.ShouldContain("网上办事指南");
 
         var member = await app.SignedInClientAsync("member");
-        (await member.GetDocumentAsync($"/Opinions/Forums/Details?id={forum}")).QuerySelector("form[action*=Opinion]").ShouldBeNull();
+        (await member.GetAsync(new Uri($"/Opinions/Forums/Details?id={forum}", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.NotFound, "the opinions raised there are listening material");
         (await member.GetAsync(new Uri(url, UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
     }
 }

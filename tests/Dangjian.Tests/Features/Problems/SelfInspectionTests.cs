@@ -52,10 +52,11 @@ public sealed class SelfInspectionTests(AppFactory app) : IClassFixture<AppFacto
         var office = await app.SignedInClientAsync("office");
         (await office.GetDocumentAsync($"/Campaigns/Document?id={document}")).QuerySelector("form[action*=Save]").ShouldBeNull();
 
-        // Another leader may not write it; colleagues comment.
-        var other = await app.SignedInClientAsync("member");
+        // Another leader may not write it; colleagues of the leading group comment; a member does not even read it.
+        var other = await app.PersonClientAsync("张志强", Dangjian.Web.Platform.Identity.Roles.Leader);
         (await other.GetAsync(new Uri(url, UriKind.Relative))).StatusCode.ShouldNotBe(HttpStatusCode.OK);
         (await other.PostFormAsync($"/Problems/SelfInspections/Details?id={id}", new Dictionary<string, string> { ["text"] = "建议写出具体事例。" }, "handler=Comment")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await (await app.SignedInClientAsync("member")).GetAsync(new Uri($"/Problems/SelfInspections/Details?id={id}", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
 
         var supervisor = await app.SignedInClientAsync("supervisor");
         (await leader.GetDocumentAsync($"/Problems/SelfInspections/Details?id={id}")).QuerySelector("form[action*=Review]").ShouldBeNull();

@@ -92,7 +92,7 @@ public sealed class SummaryTests(AppFactory app) : IClassFixture<AppFactory>
 
         var member = await app.SignedInClientAsync("member");
         (await member.PostHandlerAsync($"/Reports?campaignId={campaign}", "Draft")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
-        (await member.GetAsync(phase.Headers.Location)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await member.GetAsync(phase.Headers.Location)).StatusCode.ShouldBe(HttpStatusCode.NotFound, "a draft summary stays with its authors and reviewers");
         (await (await app.SignedInClientAsync("unit")).PostHandlerAsync($"/Reports?campaignId={campaign}", "Draft")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await office.GetAsync(new Uri($"/Reports/Summary?id={Guid.NewGuid()}", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }

@@ -10,7 +10,7 @@ namespace Dangjian.Web.Features.Opinions.Forums;
 
 /// <summary>One forum: its record and the opinions raised there, which the office enters one by one, verbatim.</summary>
 [RequirePermission(Permissions.CampaignsView)]
-public sealed class DetailsModel(AppDbContext db, CampaignAccess campaigns) : PageModel
+public sealed class DetailsModel(AppDbContext db, CampaignAccess campaigns, ListeningAccess listening) : PageModel
 {
     public Forum Forum { get; private set; } = null!;
 
@@ -52,6 +52,7 @@ public sealed class DetailsModel(AppDbContext db, CampaignAccess campaigns) : Pa
         var found = await db.Forums.AsNoTracking().Where(f => f.Id == id).Select(f => new { Forum = f, f.HostPerson!.Name }).SingleOrDefaultAsync(ct) ?? throw new NotFoundException();
         (Forum, Host) = (found.Forum, found.Name);
         var campaign = await campaigns.FindAsync(Forum.CampaignId, Permissions.CampaignsView, ct);
+        await listening.RequireAsync(campaign.Id, ct);
         CanEdit = await campaigns.RunsAsync(campaign, Permissions.CampaignsEdit, ct);
         Opinions = await db.Opinions.AsNoTracking().Where(o => o.ForumId == id).OrderBy(o => o.CreatedAt).ToListAsync(ct);
         ViewData.Trail(new Breadcrumb("座谈会", "/Opinions/Forums"), new Breadcrumb(Forum.Title));

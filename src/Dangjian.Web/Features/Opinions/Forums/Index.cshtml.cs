@@ -10,7 +10,7 @@ namespace Dangjian.Web.Features.Opinions.Forums;
 
 /// <summary>座谈会: the forums of a campaign and the per-leader rule (主要负责同志至少2次，其他班子成员至少1次).</summary>
 [RequirePermission(Permissions.CampaignsView)]
-public sealed class IndexModel(AppDbContext db, CampaignPicker picker, ForumService forums) : PageModel
+public sealed class IndexModel(AppDbContext db, ListeningAccess listening, ForumService forums) : PageModel
 {
     public sealed record Row(Guid Id, string Title, DateOnly HeldOn, string Host, string Groups, int Attendees, int Opinions);
 
@@ -28,7 +28,7 @@ public sealed class IndexModel(AppDbContext db, CampaignPicker picker, ForumServ
     public async Task OnGetAsync(CancellationToken ct)
     {
         ViewData.Trail(new Breadcrumb("座谈会"));
-        var pick = await picker.PickAsync(CampaignId, ct);
+        var pick = await listening.PickAsync(CampaignId, ct);
         (Campaigns, CampaignId) = (pick.Campaigns, pick.Campaign?.Id);
         if (CampaignId is not { } id)
         {

@@ -10,7 +10,7 @@ namespace Dangjian.Web.Features.Opinions.Letters;
 
 /// <summary>One letter: every recipient with 已回复/未回复/逾期, paper replies entered by the office, reminders, printing.</summary>
 [RequirePermission(Permissions.CampaignsView)]
-public sealed class DetailsModel(AppDbContext db, CampaignAccess campaigns, LetterService letters) : PageModel
+public sealed class DetailsModel(AppDbContext db, CampaignAccess campaigns, ListeningAccess listening, LetterService letters) : PageModel
 {
     public SolicitationLetter Letter { get; private set; } = null!;
 
@@ -69,6 +69,7 @@ public sealed class DetailsModel(AppDbContext db, CampaignAccess campaigns, Lett
     {
         Letter = await db.SolicitationLetters.AsNoTracking().SingleOrDefaultAsync(l => l.Id == id, ct) ?? throw new NotFoundException();
         var campaign = await campaigns.FindAsync(Letter.CampaignId, Permissions.CampaignsView, ct);
+        await listening.RequireAsync(campaign.Id, ct);
         CanEdit = await campaigns.RunsAsync(campaign, Permissions.CampaignsEdit, ct);
         Recipients = await db.LetterRecipients.AsNoTracking().Where(r => r.LetterId == id).OrderBy(r => r.ReturnedAt != null).ThenBy(r => r.Name).ToListAsync(ct);
         ViewData.Trail(new Breadcrumb("征求意见函", "/Opinions/Letters"), new Breadcrumb(Letter.Title));

@@ -10,7 +10,7 @@ namespace Dangjian.Web.Features.Opinions.Letters;
 
 /// <summary>征求意见函: letters with 发出/收回/逾期, and sending a new one (recipients one per line).</summary>
 [RequirePermission(Permissions.CampaignsView)]
-public sealed class IndexModel(AppDbContext db, ScopeGuard guard, LetterService letters, CampaignAccess campaignAccess) : PageModel
+public sealed class IndexModel(AppDbContext db, ScopeGuard guard, LetterService letters, CampaignAccess campaignAccess, ListeningAccess listening) : PageModel
 {
     public sealed record Option(Guid Id, string Name);
 
@@ -109,7 +109,7 @@ public sealed class IndexModel(AppDbContext db, ScopeGuard guard, LetterService 
     {
         ViewData.Trail(new Breadcrumb("征求意见函"));
         var scope = await guard.ScopeAsync(ct);
-        var visible = db.Campaigns.InScopeOrAbove(scope, c => c.ScopeUnit!.Path).Select(c => c.Id);
+        var visible = await listening.CampaignIdsAsync(null, ct);
         Letters = await db.SolicitationLetters.AsNoTracking().Where(l => visible.Contains(l.CampaignId)).OrderByDescending(l => l.SentOn).ThenBy(l => l.Id)
             .Select(l => new Row(l.Id, l.Title, l.SentOn, l.DueOn, db.LetterRecipients.Count(r => r.LetterId == l.Id), db.LetterRecipients.Count(r => r.LetterId == l.Id && r.ReturnedAt != null)))
             .Take(200).ToListAsync(ct);

@@ -14,7 +14,7 @@ namespace Dangjian.Web.Features.Problems.SelfInspections;
 /// supervision group's review against the "四不过关" — any failing criterion returns it, none passes it. Word export.
 /// </summary>
 [RequirePermission(Permissions.CampaignsView)]
-public sealed class DetailsModel(AppDbContext db, CampaignAccess access, SelfInspectionService service, CampaignService campaigns, CurrentUser me) : PageModel
+public sealed class DetailsModel(AppDbContext db, DocumentAccess documents, SelfInspectionService service, CampaignService campaigns, CurrentUser me) : PageModel
 {
     public sealed record CommentRow(string Name, string Text, DateTime At);
 
@@ -106,7 +106,8 @@ public sealed class DetailsModel(AppDbContext db, CampaignAccess access, SelfIns
     private async Task LoadAsync(Guid id, CancellationToken ct)
     {
         Inspection = await db.SelfInspections.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, ct) ?? throw new NotFoundException();
-        Campaign = await access.FindAsync(Inspection.CampaignId, Permissions.CampaignsView, ct);
+        // Personal material: read by its author, the office, the leading group and the supervision group only (DocumentAccess).
+        (_, Campaign, _, _) = await documents.FindAsync(Inspection.DocumentId, ct);
         Document = await db.ApprovalDocuments.AsNoTracking().SingleAsync(d => d.Id == Inspection.DocumentId, ct);
         Rights = await service.RightsAsync(Campaign, ct);
         if (Inspection.PersonId is { } person)
