@@ -16,21 +16,13 @@ public sealed class ChineseValidationMetadata : IValidationMetadataProvider, IDi
     {
         ArgumentNullException.ThrowIfNull(context);
         var named = context.Attributes.OfType<DisplayAttribute>().Any(d => d.Name is not null);
-        var validators = context.ValidationMetadata.ValidatorMetadata;
         var type = context.Key.ModelType;
-        if (context.Key.MetadataKind == ModelMetadataKind.Property && type.IsValueType && Nullable.GetUnderlyingType(type) is null && !validators.OfType<RequiredAttribute>().Any())
+        // An unticked check box sends nothing, which means false, not "missing". Other value types left empty are told
+        // by the binder's own messages, which ChineseBindingMessages words in Chinese; a required flag added here would
+        // refuse a form or a record's parameter that is simply not posted.
+        if (context.Key.MetadataKind != ModelMetadataKind.Type && type == typeof(bool))
         {
-            if (type == typeof(bool))
-            {
-                // An unticked check box sends nothing, which means false, not "missing".
-                context.ValidationMetadata.IsRequired = false;
-            }
-            else
-            {
-                // MVC would add its own English required flag for a value type (a date, an id, a choice) left empty. Not on
-                // a handler's parameters: one that is not posted at all would then be validated as null and refused.
-                validators.Add(new RequiredAttribute());
-            }
+            context.ValidationMetadata.IsRequired = false;
         }
 
         foreach (var attribute in context.ValidationMetadata.ValidatorMetadata.OfType<ValidationAttribute>())

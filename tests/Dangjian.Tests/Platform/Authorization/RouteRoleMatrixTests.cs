@@ -52,6 +52,8 @@ public sealed class RouteRoleMatrixTests(AppFactory app) : IClassFixture<AppFact
         ("/Appraisal/Edit", "/Appraisal/Edit", "O D D O D D D D D"),
         ("/Appraisal/Index", "/Appraisal/Index", "O O O O O O D D D"),
         ("/Appraisal/Slips", "/Appraisal/Slips?id={appraisal}", "O D D D D D D D D"),
+        // 我的测评票: only a voter of the open appraisal gets a page (the supervision group and accounts without a person do not vote).
+        ("/Appraisal/Vote", "/Appraisal/Vote?id={openAppraisal}", "O O O O N N N N N"),
         ("/Audit/Index", "/Audit/Index", "D D D D D D D D O"),
         ("/Audit/Index?handler=Export", "/Audit/Index?handler=Export", "D D D D D D D D O"),
         ("/Audit/Verify", "/Audit/Verify", "D D D D D D D D O"),
@@ -351,6 +353,7 @@ public sealed class RouteRoleMatrixTests(AppFactory app) : IClassFixture<AppFact
         ["draftBriefingDocument"] = await db.Briefings.Where(x => x.PublishedAt == null).OrderBy(x => x.Number).Select(x => x.DocumentId).FirstOrDefaultAsync(),
         ["briefing"] = await db.Briefings.Where(x => x.PublishedAt != null).OrderBy(x => x.Number).Select(x => x.Id).FirstOrDefaultAsync(),
         ["appraisal"] = await db.Appraisals.OrderBy(x => x.CreatedAt).Select(x => x.Id).FirstOrDefaultAsync(),
+        ["openAppraisal"] = await db.Appraisals.Where(x => x.ExtraSlips > 0).OrderBy(x => x.CreatedAt).Select(x => x.Id).FirstOrDefaultAsync(),
         ["ledger"] = await db.Ledgers.OrderBy(x => x.CreatedAt).Select(x => x.Id).FirstOrDefaultAsync(),
         ["ledgerItem"] = await db.LedgerItems.OrderBy(x => x.CreatedAt).Select(x => x.Id).FirstOrDefaultAsync(),
         ["period"] = await db.AssessmentPeriods.OrderBy(x => x.CreatedAt).Select(x => x.Id).FirstOrDefaultAsync(),
