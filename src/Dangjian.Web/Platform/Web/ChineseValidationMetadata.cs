@@ -17,10 +17,12 @@ public sealed class ChineseValidationMetadata : IValidationMetadataProvider, IDi
         ArgumentNullException.ThrowIfNull(context);
         var named = context.Attributes.OfType<DisplayAttribute>().Any(d => d.Name is not null);
         var type = context.Key.ModelType;
-        // An unticked check box sends nothing, which means false, not "missing". Other value types left empty are told
-        // by the binder's own messages, which ChineseBindingMessages words in Chinese; a required flag added here would
-        // refuse a form or a record's parameter that is simply not posted.
-        if (context.Key.MetadataKind != ModelMetadataKind.Type && type == typeof(bool))
+        // A value type without [Required] is not "required": an unticked check box sends nothing, which means false; any
+        // other value type left empty is told by the binder's own messages (ChineseBindingMessages, in Chinese). Left
+        // required, MVC would write its English "The … field is required." into the form; a required flag with a Chinese
+        // message instead would refuse a handler parameter that is simply not posted.
+        if (context.Key.MetadataKind != ModelMetadataKind.Type && type.IsValueType && Nullable.GetUnderlyingType(type) is null
+            && !context.ValidationMetadata.ValidatorMetadata.OfType<RequiredAttribute>().Any())
         {
             context.ValidationMetadata.IsRequired = false;
         }

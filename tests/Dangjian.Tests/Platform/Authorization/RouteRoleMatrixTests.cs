@@ -373,7 +373,11 @@ public sealed class RouteRoleMatrixTests(AppFactory app) : IClassFixture<AppFact
         ["note"] = await db.StudyNotes.OrderBy(x => x.CreatedAt).Select(x => x.Id).FirstOrDefaultAsync(),
         ["quiz"] = await db.Quizzes.OrderBy(x => x.CreatedAt).Select(x => x.Id).FirstOrDefaultAsync(),
         ["session"] = await db.StudySessions.OrderBy(x => x.CreatedAt).Select(x => x.Id).FirstOrDefaultAsync(),
-        ["talk"] = await db.Talks.OrderBy(x => x.CreatedAt).Select(x => x.Id).FirstOrDefaultAsync(),
+        // A talk the leader 王建国 held, with neither the member nor the unit office's person in it (seeded together, so
+        // their creation times tie: order by the day held and the id).
+        ["talk"] = await db.Talks.Where(t => db.People.Any(p => p.Name == "王建国" && (p.Id == t.InitiatorId || p.Id == t.PartnerId))
+                && !db.People.Any(p => (p.Name == "孙磊" || p.Name == "华素芬") && (p.Id == t.InitiatorId || p.Id == t.PartnerId)))
+            .OrderBy(x => x.HeldOn).ThenBy(x => x.Id).Select(x => x.Id).FirstOrDefaultAsync(),
         ["missing"] = Guid.CreateVersion7(),
     });
 }
