@@ -358,7 +358,8 @@ public sealed class RouteRoleMatrixTests(AppFactory app) : IClassFixture<AppFact
         ["ledgerItem"] = await db.LedgerItems.OrderBy(x => x.CreatedAt).Select(x => x.Id).FirstOrDefaultAsync(),
         ["period"] = await db.AssessmentPeriods.OrderBy(x => x.CreatedAt).Select(x => x.Id).FirstOrDefaultAsync(),
         ["scheme"] = await db.AssessmentSchemes.OrderBy(x => x.CreatedAt).Select(x => x.Id).FirstOrDefaultAsync(),
-        ["meeting"] = await db.LifeMeetings.OrderBy(x => x.CreatedAt).Select(x => x.Id).FirstOrDefaultAsync(),
+        // The leading group's 民主生活会 (seeded with other meetings at one instant: pick it by kind, not by creation time).
+        ["meeting"] = await db.LifeMeetings.Where(x => x.Kind == Dangjian.Web.Features.Meetings.MeetingKind.DemocraticLife).OrderBy(x => x.HeldOn).ThenBy(x => x.Id).Select(x => x.Id).FirstOrDefaultAsync(),
         ["forum"] = await db.Forums.OrderBy(x => x.HeldOn).Select(x => x.Id).FirstOrDefaultAsync(),
         ["letter"] = await db.SolicitationLetters.OrderBy(x => x.SentOn).Select(x => x.Id).FirstOrDefaultAsync(),
         ["institute"] = await db.OrgUnits.Where(x => x.Code == "KJJ-QBS").Select(x => x.Id).FirstOrDefaultAsync(),
