@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
+using Dangjian.Web.Platform.Security;
 
 namespace Dangjian.Web.Features.Appraisals;
 
@@ -20,22 +21,15 @@ public static class BallotSeal
     private const int TagBytes = 16;
 
     /// <summary>Salt prefix of appraisals whose codes are keyed by <see cref="BallotKey"/> (older ones were keyed by the salt alone).</summary>
-    public const string KeyedPrefix = "k:";
+    public const string KeyedPrefix = KeyedCodes.KeyedPrefix;
 
     public static int EnvelopeBytes => NonceBytes + PaddedBytes + TagBytes;
 
-    public static string NewSalt() => KeyedPrefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+    public static string NewSalt() => KeyedCodes.NewSalt();
 
-    public static bool IsKeyed(string? salt) => salt?.StartsWith(KeyedPrefix, StringComparison.Ordinal) == true;
+    public static bool IsKeyed(string? salt) => KeyedCodes.IsKeyed(salt);
 
-    public static string Token(byte[] key, string salt, Guid voterId)
-    {
-        ArgumentNullException.ThrowIfNull(key);
-        ArgumentNullException.ThrowIfNull(salt);
-        byte[] message = [.. Encoding.UTF8.GetBytes("token|" + salt + "|"), .. voterId.ToByteArray()];
-        var mac = HMACSHA256.HashData(key, message);
-        return Convert.ToBase64String(mac)[..24].Replace('+', '-').Replace('/', '_');
-    }
+    public static string Token(byte[] key, string salt, Guid voterId) => KeyedCodes.Compute(key, "token", salt, voterId);
 
     /// <summary>Seals the grades and comment of one ballot of <paramref name="appraisalId"/>, or null when they do not fit.</summary>
     public static byte[]? Seal(byte[] key, Guid appraisalId, string grades, string? comment)

@@ -21,6 +21,8 @@ public static class CampaignSetup
         builder.Services.AddScoped<Appraisals.AppraisalAccess>();
         builder.Services.AddScoped<Opinions.ForumService>();
         builder.Services.AddScoped<Opinions.LetterService>();
+        builder.Services.AddSingleton<Opinions.LetterKey>();
+        builder.Services.AddHostedService<Opinions.LetterRekey>();
         builder.Services.AddScoped<Talks.TalkService>();
         builder.Services.AddScoped<Talks.TalkList>();
         builder.Services.AddScoped<Opinions.ListeningFigures>();

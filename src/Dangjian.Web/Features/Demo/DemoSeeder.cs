@@ -14,7 +14,7 @@ namespace Dangjian.Web.Features.Demo;
 /// subsidiaries, about forty people) plus the city supervision group, and one account per role. Runs only
 /// against a database with no accounts and no units, so it can never mix into real data.
 /// </summary>
-public sealed class DemoSeeder(AppDbContext db, AccountProvisioning accounts, PersonEditor editor, SensitiveData sensitive, CampaignService campaigns, Ledgers.AssessmentService assessments, Appraisals.BallotKey ballotKey, TimeProvider clock, IOptions<DemoOptions> options, ILogger<DemoSeeder> logger)
+public sealed class DemoSeeder(AppDbContext db, AccountProvisioning accounts, PersonEditor editor, SensitiveData sensitive, CampaignService campaigns, Ledgers.AssessmentService assessments, Appraisals.BallotKey ballotKey, Opinions.LetterKey letterKey, TimeProvider clock, IOptions<DemoOptions> options, ILogger<DemoSeeder> logger)
 {
     /// <summary>The demo accounts: user name, display name, role, and the roster name they link to (if any).</summary>
     public static IReadOnlyList<(string UserName, string DisplayName, string Role, string? Person)> Accounts { get; } =
@@ -41,6 +41,7 @@ public sealed class DemoSeeder(AppDbContext db, AccountProvisioning accounts, Pe
 
         await sensitive.EnsureKeyAsync(ct);
         await ballotKey.GetAsync(ct);
+        await letterKey.GetAsync(ct);
         var strategy = db.Database.CreateExecutionStrategy();
         await strategy.ExecuteAsync(async () =>
         {
@@ -637,8 +638,8 @@ public sealed class DemoSeeder(AppDbContext db, AccountProvisioning accounts, Pe
         };
         db.SolicitationLetters.Add(letter);
         string[] kinds = ["单位", "企业", "高校", "科研院所", "代表委员"];
-        var letterService = new Opinions.LetterService(db, clock);
-        letterService.AddRecipients(letter, Enumerable.Range(1, 50).Select(i => new Opinions.LetterService.Recipient($"{kinds[i % kinds.Length]}{i:00}", kinds[i % kinds.Length])));
+        var letterService = new Opinions.LetterService(db, clock, letterKey);
+        await letterService.AddRecipientsAsync(letter, Enumerable.Range(1, 50).Select(i => new Opinions.LetterService.Recipient($"{kinds[i % kinds.Length]}{i:00}", kinds[i % kinds.Length])), ct);
         await db.SaveChangesAsync(ct);
         var addressees = db.LetterRecipients.Local.Where(r => r.LetterId == letter.Id).OrderBy(r => r.Name).Take(39).ToList();
         var received = TimeZoneInfo.ConvertTimeToUtc(letter.DueOn.AddDays(-2).ToDateTime(new TimeOnly(10, 0)), Platform.Web.ChinaTime.Zone);

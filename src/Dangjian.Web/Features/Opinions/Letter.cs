@@ -1,6 +1,6 @@
-using System.Security.Cryptography;
 using Dangjian.Web.Platform.Audit;
 using Dangjian.Web.Platform.Data;
+using Dangjian.Web.Platform.Security;
 
 namespace Dangjian.Web.Features.Opinions;
 
@@ -21,7 +21,11 @@ public sealed class SolicitationLetter : Entity, ISoftDeletable, IAuditTitled
 
     public DateOnly DueOn { get; set; }
 
-    /// <summary>Random secret from which each recipient's reply token is derived; never shown.</summary>
+    /// <summary>
+    /// Salt of the recipients' reply codes, which are keyed by <see cref="LetterKey"/> (kept outside the database) when it
+    /// starts with <see cref="KeyedCodes.KeyedPrefix"/>. Letters from before held here the secret itself; start-up replaced it
+    /// (<see cref="LetterService.RekeyAsync"/>), and their printed codes go on working through <see cref="LetterRecipient.TokenHash"/>.
+    /// </summary>
     public required string TokenSecret { get; set; }
 
     public DateTime? DeletedAt { get; set; }
@@ -32,10 +36,7 @@ public sealed class SolicitationLetter : Entity, ISoftDeletable, IAuditTitled
 
     public IReadOnlyList<string> QuestionList => Questions.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 
-    public static string NewSecret() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
-
-    public string TokenFor(Guid recipientId) =>
-        Convert.ToBase64String(HMACSHA256.HashData(Convert.FromBase64String(TokenSecret), recipientId.ToByteArray()))[..24].Replace('+', '-').Replace('/', '_');
+    public static string NewSecret() => KeyedCodes.NewSalt();
 }
 
 /// <summary>One addressee of a letter (a unit, enterprise, university, deputy…) and whether and when they replied.</summary>
@@ -47,6 +48,10 @@ public sealed class LetterRecipient : Entity, IAuditTitled
 
     public string? Category { get; set; }
 
+    /// <summary>
+    /// SHA-256 of the reply code (case folded). The code is an HMAC under a key the database does not hold, 24 characters
+    /// (about 124 bits), so the hash lets a reader test guesses only at the cost of searching that whole space.
+    /// </summary>
     public required string TokenHash { get; set; }
 
     public DateTime? ReturnedAt { get; set; }

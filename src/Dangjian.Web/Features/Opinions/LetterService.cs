@@ -1,4 +1,5 @@
 using Dangjian.Web.Platform.Data;
+using Dangjian.Web.Platform.Security;
 using Dangjian.Web.Platform.Web;
 using Microsoft.EntityFrameworkCore;
 
@@ -7,10 +8,12 @@ namespace Dangjian.Web.Features.Opinions;
 /// <summary>
 /// 征求意见函: addressing a letter (flagging people asked again within 30 days — the seeds warn against "一窝蜂"),
 /// replies through each recipient's personal link or entered from paper (each answer becomes an opinion, verbatim),
-/// and reminders for overdue recipients.
+/// and reminders for overdue recipients. Reply codes are keyed by <see cref="LetterKey"/>: only the server works them out.
 /// </summary>
-public sealed class LetterService(AppDbContext db, TimeProvider clock)
+public sealed class LetterService(AppDbContext db, TimeProvider clock, LetterKey letterKey)
 {
+    private const string CodeUse = "letter";
+
     public const int MaxRecipients = 500;
 
     public static readonly IReadOnlyList<string> Categories = ["单位", "企业", "高校", "科研院所", "代表委员", "党外人士", "其他"];
@@ -61,16 +64,105 @@ public sealed class LetterService(AppDbContext db, TimeProvider clock)
         return await db.LetterRecipients.Where(r => letters.Contains(r.LetterId) && names.Contains(r.Name)).Select(r => r.Name).Distinct().ToListAsync(ct);
     }
 
-    public void AddRecipients(SolicitationLetter letter, IEnumerable<Recipient> recipients)
+    /// <summary>Adds the addressees with their keyed reply codes (only their hashes are stored). Call before opening a transaction.</summary>
+    public async Task AddRecipientsAsync(SolicitationLetter letter, IEnumerable<Recipient> recipients, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(letter);
+        ArgumentNullException.ThrowIfNull(recipients);
+        var key = await letterKey.GetAsync(ct);
+        if (!KeyedCodes.IsKeyed(letter.TokenSecret))
+        {
+            letter.TokenSecret = KeyedCodes.NewSalt();
+        }
+
         foreach (var r in recipients)
         {
             var recipient = new LetterRecipient { Id = Guid.CreateVersion7(), LetterId = letter.Id, Name = r.Name, Category = r.Category, TokenHash = "" };
-            recipient.TokenHash = Opinion.HashCode(letter.TokenFor(recipient.Id));
+            recipient.TokenHash = Opinion.HashCode(Code(key, letter, recipient.Id));
             db.LetterRecipients.Add(recipient);
         }
     }
+
+    /// <summary>
+    /// The reply codes the server can work out, by recipient: a code issued before keyed codes (or before the key was
+    /// renewed) is known to nobody any more — it still works, but cannot be printed again without <see cref="ReissueAsync"/>.
+    /// </summary>
+    public async Task<Dictionary<Guid, string>> CodesAsync(SolicitationLetter letter, IEnumerable<LetterRecipient> recipients, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(letter);
+        ArgumentNullException.ThrowIfNull(recipients);
+        var codes = new Dictionary<Guid, string>();
+        if (!KeyedCodes.IsKeyed(letter.TokenSecret))
+        {
+            return codes;
+        }
+
+        var key = await letterKey.GetAsync(ct);
+        foreach (var r in recipients)
+        {
+            var code = Code(key, letter, r.Id);
+            if (Opinion.HashCode(code) == r.TokenHash)
+            {
+                codes[r.Id] = code;
+            }
+        }
+
+        return codes;
+    }
+
+    /// <summary>
+    /// New keyed codes for the addressees not yet answered whose code nobody can print any more: their earlier printed
+    /// letters stop working, the new ones are printed instead. Returns how many.
+    /// </summary>
+    public async Task<int> ReissueAsync(SolicitationLetter letter, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(letter);
+        var open = await db.LetterRecipients.Where(r => r.LetterId == letter.Id && r.ReturnedAt == null).OrderBy(r => r.Id).ToListAsync(ct);
+        var known = await CodesAsync(letter, open, ct);
+        var key = await letterKey.GetAsync(ct);
+        if (!KeyedCodes.IsKeyed(letter.TokenSecret))
+        {
+            letter.TokenSecret = KeyedCodes.NewSalt();
+        }
+
+        var reissued = open.Where(r => !known.ContainsKey(r.Id)).ToList();
+        foreach (var r in reissued)
+        {
+            r.TokenHash = Opinion.HashCode(Code(key, letter, r.Id));
+        }
+
+        if (reissued.Count > 0)
+        {
+            db.Audit("reissue", nameof(SolicitationLetter), letter.Id.ToString(), $"重新生成{reissued.Count}个对象的回复码，此前打印的这些函件链接失效");
+            await db.SaveChangesAsync(ct);
+        }
+
+        return reissued.Count;
+    }
+
+    /// <summary>
+    /// Letters from before keyed reply codes held the secret their codes were derived from: it is replaced by a keyed salt,
+    /// so nothing in the letters table recomputes a code. Codes already printed keep working through their stored hashes
+    /// (a letter cannot be recalled); 重新生成回复码 on the print page replaces them when wanted. Returns how many.
+    /// </summary>
+    public async Task<int> RekeyAsync(CancellationToken ct = default)
+    {
+        var legacy = await db.SolicitationLetters.IgnoreQueryFilters().Where(l => !l.TokenSecret.StartsWith(KeyedCodes.KeyedPrefix)).OrderBy(l => l.Id).ToListAsync(ct);
+        foreach (var letter in legacy)
+        {
+            letter.TokenSecret = KeyedCodes.NewSalt();
+            db.Audit("rekey", nameof(SolicitationLetter), letter.Id.ToString(), "回复码改由服务器密钥生成；已发出的函件链接继续有效");
+        }
+
+        if (legacy.Count > 0)
+        {
+            await db.SaveChangesAsync(ct);
+        }
+
+        return legacy.Count;
+    }
+
+    private static string Code(byte[] key, SolicitationLetter letter, Guid recipientId) => KeyedCodes.Compute(key, CodeUse, letter.TokenSecret, recipientId);
 
     public async Task<(SolicitationLetter? Letter, LetterRecipient? Recipient, string? Problem)> ReadTokenAsync(string? token, CancellationToken ct = default)
     {

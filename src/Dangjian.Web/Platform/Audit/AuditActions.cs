@@ -59,6 +59,10 @@ public static class AuditActions
         ["security.RequestTooLarge"] = "请求过大",
         ["security.AdminCreated"] = "创建管理员",
         ["security.AccessDenied"] = "访问被拒绝",
+        ["security.KeyRingRotated"] = "密钥环轮换",
+        ["key-rotation"] = "密钥环轮换",
+        ["rekey"] = "更换密钥",
+        ["reissue"] = "重新生成回复码",
     };
 
     public static string Label(string action) => Labels.GetValueOrDefault(action, action);

@@ -10,8 +10,9 @@ namespace Dangjian.Web.Platform.Audit;
 /// </summary>
 public sealed class AuditKey(IDataProtectionProvider provider, IServiceScopeFactory scopes)
 {
-    private const string Name = "audit-chain-key";
-    private readonly IDataProtector protector = provider.CreateProtector("Dangjian.AuditChain.v1");
+    public const string Name = "audit-chain-key";
+    public const string Purpose = "Dangjian.AuditChain.v1";
+    private readonly IDataProtector protector = provider.CreateProtector(Purpose);
 
     public byte[]? Value { get; private set; }
 

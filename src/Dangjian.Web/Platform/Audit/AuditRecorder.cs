@@ -12,7 +12,7 @@ namespace Dangjian.Web.Platform.Audit;
 /// Turns what a unit of work changes into audit entries, inside the same transaction: business records
 /// (everything derived from <see cref="Entity"/>) with before and after values, security events, and the
 /// explicit notes a page adds (exports, sensitive views, permission changes). Sensitive columns
-/// (…Cipher, …Hash) never reach the log.
+/// (…Cipher, …Hash, …Secret) never reach the log.
 /// </summary>
 internal static class AuditRecorder
 {
@@ -143,7 +143,7 @@ internal static class AuditRecorder
         {
             var name = p.Metadata.Name;
             var value = original ? p.OriginalValue : p.CurrentValue;
-            values[name] = name.EndsWith("Cipher", StringComparison.Ordinal) || name.EndsWith("Hash", StringComparison.Ordinal)
+            values[name] = name.EndsWith("Cipher", StringComparison.Ordinal) || name.EndsWith("Hash", StringComparison.Ordinal) || name.EndsWith("Secret", StringComparison.Ordinal)
                 ? (value is null ? null : "***")
                 : value is string { Length: > LongText } text ? Shorten(text) : value;
         }

@@ -33,6 +33,8 @@ public sealed class DatabaseStartup(
         }
 
         await scope.ServiceProvider.GetRequiredService<Audit.AuditKey>().EnsureAsync(cancellationToken);
+        // Before anything loads the other secrets: a key ring an older version stored in the clear is retired (docs/security.md §1).
+        await scope.ServiceProvider.GetRequiredService<KeyRingRotation>().RunAsync(cancellationToken);
         await scope.ServiceProvider.GetRequiredService<SecurityPolicy>().LoadAsync(db, cancellationToken);
         await scope.ServiceProvider.GetRequiredService<AccountProvisioning>().EnsureRolesAsync();
         await scope.ServiceProvider.GetRequiredService<RolePermissions>().EnsureDefaultsAsync(cancellationToken);

@@ -25,6 +25,7 @@ public static class IdentitySetup
         services.AddHttpContextAccessor();
         services.AddSingleton<SecurityLog>();
         services.AddSingleton<SensitiveData>();
+        services.AddSingleton<KeyRingRotation>();
         services.AddSingleton<SecurityPolicy>();
 
         var keys = builder.Configuration["DataProtection:KeysPath"] ?? Path.Combine(builder.Environment.ContentRootPath, "App_Data", "keys");

@@ -21,4 +21,5 @@ public enum SecurityEventKind
     RequestTooLarge = 17,
     AdminCreated = 18,
     AccessDenied = 19,
+    KeyRingRotated = 20,
 }

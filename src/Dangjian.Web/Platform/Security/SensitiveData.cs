@@ -10,8 +10,9 @@ namespace Dangjian.Web.Platform.Security;
 /// </summary>
 public sealed class SensitiveData(IDataProtectionProvider provider, IServiceScopeFactory scopes) : IDisposable
 {
-    private const string LookupKeyName = "person-lookup-key";
-    private readonly IDataProtector protector = provider.CreateProtector("Dangjian.PersonalData.v1");
+    public const string LookupKeyName = "person-lookup-key";
+    public const string Purpose = "Dangjian.PersonalData.v1";
+    private readonly IDataProtector protector = provider.CreateProtector(Purpose);
     private readonly SemaphoreSlim keyLock = new(1, 1);
     private byte[]? lookupKey;
 
@@ -39,11 +40,11 @@ public sealed class SensitiveData(IDataProtectionProvider provider, IServiceScop
     /// </summary>
     public Task EnsureKeyAsync(CancellationToken ct = default) => LookupKeyAsync(ct);
 
-    public async Task<string> LookupHashAsync(string normalized, CancellationToken ct = default)
-    {
-        var key = await LookupKeyAsync(ct);
-        return Convert.ToHexString(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(normalized))).ToLowerInvariant();
-    }
+    public async Task<string> LookupHashAsync(string normalized, CancellationToken ct = default) => LookupHash(await LookupKeyAsync(ct), normalized);
+
+    /// <summary>The lookup hash of a normalized ID number under <paramref name="key"/> (also used when the key is renewed).</summary>
+    public static string LookupHash(byte[] key, string normalized) =>
+        Convert.ToHexString(HMACSHA256.HashData(key ?? throw new ArgumentNullException(nameof(key)), Encoding.UTF8.GetBytes(normalized ?? ""))).ToLowerInvariant();
 
     private async Task<byte[]> LookupKeyAsync(CancellationToken ct)
     {

@@ -37,7 +37,9 @@ public sealed class LetterTests(AppFactory app) : IClassFixture<AppFactory>
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             var letter = await db.SolicitationLetters.SingleAsync(l => l.Id == letterId);
-            recipients = (await db.LetterRecipients.Where(r => r.LetterId == letterId).OrderBy(r => r.Name).Select(r => r.Id).ToListAsync()).Select(id => (id, letter.TokenFor(id))).ToList();
+            var addressees = await db.LetterRecipients.Where(r => r.LetterId == letterId).OrderBy(r => r.Name).ToListAsync();
+            var codes = await scope.ServiceProvider.GetRequiredService<LetterService>().CodesAsync(letter, addressees);
+            recipients = addressees.Select(r => (r.Id, codes[r.Id])).ToList();
         }
 
         recipients.Count.ShouldBe(50);

@@ -99,7 +99,7 @@ public sealed class IndexModel(AppDbContext db, ScopeGuard guard, LetterService 
 
         var letter = new SolicitationLetter { CampaignId = campaign.Id, Title = Title.Trim(), Body = Body.Trim(), Questions = string.Join('\n', questions), SentOn = Today, DueOn = DueOn, TokenSecret = SolicitationLetter.NewSecret() };
         db.SolicitationLetters.Add(letter);
-        letters.AddRecipients(letter, recipients!);
+        await letters.AddRecipientsAsync(letter, recipients!, ct);
         await db.SaveChangesAsync(ct);
         TempData.Success($"已向{recipients!.Count}个对象发出征求意见函。可打印带二维码的函件寄送。");
         return RedirectToPage("/Opinions/Letters/Details", new { id = letter.Id });
