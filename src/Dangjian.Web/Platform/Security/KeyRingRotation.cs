@@ -62,7 +62,7 @@ public sealed class KeyRingRotation(
         }
 
         logger.LogWarning("The key ring in the database holds {Count} key(s) stored in the clear: rotating them.", clear.Count);
-        EnsureSealedDefaultKey(clear.Keys.ToHashSet());
+        await EnsureSealedDefaultKeyAsync(clear.Keys.ToHashSet(), ct);
         var outcome = await ReprotectAsync(clear.Keys.ToHashSet(), clear.Count, ct);
         if (outcome is null)
         {
@@ -136,14 +136,28 @@ public sealed class KeyRingRotation(
         return clear;
     }
 
-    /// <summary>Step 1: unless the key in force is already a sealed one with time to run, a new sealed key starting now.</summary>
-    private void EnsureSealedDefaultKey(HashSet<Guid> clear)
+    /// <summary>
+    /// Step 1: unless the key in force is already a sealed one with time to run, a new sealed key starting now; then waits
+    /// until protecting uses it (Data Protection may hand out its cached ring once more while it reloads the new one).
+    /// </summary>
+    private async Task EnsureSealedDefaultKeyAsync(HashSet<Guid> clear, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var current = keyManager.GetAllKeys().Where(k => !k.IsRevoked && k.ActivationDate <= now).OrderByDescending(k => k.ActivationDate).FirstOrDefault();
         if (current is null || clear.Contains(current.KeyId) || current.ExpirationDate <= now.AddDays(14))
         {
             keyManager.CreateNewKey(now, now.AddDays(90));
+        }
+
+        var probe = provider.CreateProtector("Dangjian.KeyRingRotation.Probe");
+        for (var attempt = 0; KeyIdOf(probe.Protect("probe")) is { } used && clear.Contains(used); attempt++)
+        {
+            if (attempt == 100)
+            {
+                throw new InvalidOperationException("Key ring rotation: the new sealed key did not become the default key; nothing was changed.");
+            }
+
+            await Task.Delay(100, ct);
         }
     }
 
@@ -159,6 +173,9 @@ public sealed class KeyRingRotation(
         }
 
         bool UnderClearKey(string? value) => KeyIdOf(value) is { } id && clear.Contains(id);
+
+        // Never store a value protected again under a clear key (it would be lost with them): the transaction rolls back.
+        string Sealed(string value) => UnderClearKey(value) ? throw new InvalidOperationException("Key ring rotation: a value was protected under a clear key; nothing was changed.") : value;
 
         var stored = (await db.AppSecrets.OrderBy(s => s.Name).ToListAsync(ct)).Where(s => UnderClearKey(s.ProtectedValue)).ToList();
         var unknown = stored.Where(s => Secrets.All(k => k.Name != s.Name)).Select(s => s.Name).ToList();
@@ -191,7 +208,7 @@ public sealed class KeyRingRotation(
                 (value, renewed) = (fresh, renewed + 1);
             }
 
-            secret.ProtectedValue = protector.Protect(Convert.ToBase64String(value));
+            secret.ProtectedValue = Sealed(protector.Protect(Convert.ToBase64String(value)));
         }
 
         var personal = provider.CreateProtector(SensitiveData.Purpose);
@@ -203,14 +220,14 @@ public sealed class KeyRingRotation(
             if (person.IdNumberCipher is { } id && (UnderClearKey(id) || newLookupKey is not null))
             {
                 var plain = personal.Unprotect(id);
-                person.IdNumberCipher = UnderClearKey(id) ? personal.Protect(plain) : id;
+                person.IdNumberCipher = UnderClearKey(id) ? Sealed(personal.Protect(plain)) : id;
                 person.IdNumberHash = newLookupKey is null ? person.IdNumberHash : SensitiveData.LookupHash(newLookupKey, plain);
                 changed = true;
             }
 
             if (UnderClearKey(person.PhoneCipher))
             {
-                person.PhoneCipher = personal.Protect(personal.Unprotect(person.PhoneCipher!));
+                person.PhoneCipher = Sealed(personal.Protect(personal.Unprotect(person.PhoneCipher!)));
                 changed = true;
             }
 

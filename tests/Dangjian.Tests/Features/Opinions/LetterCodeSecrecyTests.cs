@@ -183,7 +183,7 @@ public sealed partial class LetterCodeSecrecyTests(AppFactory app) : IClassFixtu
         {
             var forged = await member.PostAsync(new Uri($"/Opinions/Letters/Print?id={letter.Id}&handler=Reissue", UriKind.Relative), content);
             forged.IsSuccessStatusCode.ShouldBeFalse();
-            (forged.Headers.Location?.OriginalString ?? "").ShouldNotContain("Print", customMessage: "a member is refused, not sent on to the printout");
+            (forged.Headers.Location?.OriginalString ?? "").ShouldContain("/Account/AccessDenied", customMessage: "a member is refused");
         }
 
         (await app.WithDbAsync(db => db.LetterRecipients.Where(r => r.LetterId == letter.Id).Select(r => r.TokenHash).ToListAsync()))

@@ -101,7 +101,9 @@ public sealed class KeyRingRotationTests
             await db.People.IgnoreQueryFilters().SingleAsync(p => p.Id == personId),
             await db.SealedBallots.Where(b => b.AppraisalId == appraisalId).ToListAsync()));
         var ciphers = await upgraded.WithDbAsync(db => db.People.IgnoreQueryFilters().Where(p => p.IdNumberCipher != null).Select(p => p.IdNumberCipher!).ToListAsync());
-        secrets.Select(s => s.ProtectedValue).Concat(ciphers).ShouldAllBe(v => KeyRingRotation.KeyIdOf(v) != null && !clearIds.Contains(KeyRingRotation.KeyIdOf(v)!.Value), "old-scheme data is protected again under the sealed key");
+        var stillClear = secrets.Select(s => (s.Name, s.ProtectedValue)).Concat(ciphers.Select(c => ("person", c)))
+            .Where(v => KeyRingRotation.KeyIdOf(v.Item2) is not { } id || clearIds.Contains(id)).Select(v => $"{v.Item1}:{KeyRingRotation.KeyIdOf(v.Item2)}").ToList();
+        stillClear.ShouldBeEmpty($"old-scheme data is protected again under the sealed key (clear keys {string.Join(",", clearIds)})");
         var sensitiveNow = upgraded.Services.GetRequiredService<SensitiveData>();
         sensitiveNow.Unprotect(person.IdNumberCipher!).ShouldBe(idNumber);
         sensitiveNow.Unprotect(person.PhoneCipher!).ShouldBe(phone);
