@@ -46,7 +46,7 @@ public static class Permissions
         new(PeopleImport, "组织人员", "批量导入人员", false),
         new(PeopleExport, "组织人员", "导出人员", false),
         new(CampaignsView, "活动管理", "查看活动", false),
-        new(CampaignsEdit, "活动管理", "管理活动（新建、阶段、节点、材料）", false),
+        new(CampaignsEdit, "活动管理", "管理活动（新建、环节、节点、材料）", false),
         new(CampaignsApprove, "活动管理", "督导审核（仅限本活动督导组成员）", false),
         new(StudyView, "学习教育", "查看学习会与考勤", false),
         new(StudyEdit, "学习教育", "安排学习会、登记考勤", false),
