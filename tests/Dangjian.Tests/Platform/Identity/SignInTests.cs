@@ -27,6 +27,18 @@ public sealed class SignInTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [DbFact]
+    public async Task ASessionOutlivesThePeriodicSecurityStampCheck()
+    {
+        var client = await app.SignedInClientAsync("leader");
+        (await client.GetAsync(new Uri("/", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        app.Clock.Advance(TimeSpan.FromMinutes(6));
+        using var later = await client.GetAsync(new Uri("/", UriKind.Relative));
+
+        later.StatusCode.ShouldBe(HttpStatusCode.OK, "the five-minute security stamp check keeps an unchanged account signed in");
+    }
+
+    [DbFact]
     public async Task MemberSeesNoCampaignHealth()
     {
         var client = app.CreateBrowserLikeClient();
