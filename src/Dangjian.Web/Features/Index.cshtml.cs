@@ -12,18 +12,22 @@ using Microsoft.Extensions.Options;
 namespace Dangjian.Web.Features;
 
 /// <summary>
-/// 首页: the person's own to-do list, and for the office and leaders an overview of their organization.
+/// 首页: the person's own to-do list, and for the offices, leaders and the supervision group the health of the current
+/// campaign (its phase, days left, what is overdue, documents waiting, attendance and 销号率) — not head counts.
 /// Later features add their items (ballots, talks, rectification deadlines) to <see cref="Todos"/>.
 /// </summary>
-public sealed class IndexModel(AppDbContext db, CurrentUser me, IOptions<SecurityOptions> security, TimeProvider clock, FigureCache figures, Platform.Notifications.Notifier notifier) : PageModel
+public sealed class IndexModel(AppDbContext db, CurrentUser me, IOptions<SecurityOptions> security, TimeProvider clock, Platform.Notifications.Notifier notifier, CampaignPicker picker, Dashboard.CampaignBoard boards, PageLinks links) : PageModel
 {
     public sealed record Todo(string Title, string Hint, string Url, string Status);
 
-    public sealed record Overview(int Units, int People, int FullMembers, int Probationary, int Retired);
+    /// <summary>The current campaign at a glance; each link is set only when its page opens for the viewer.</summary>
+    public sealed record Health(Campaign Campaign, Dashboard.CampaignBoard.Board Board, int DaysLeft, string? OverdueLink, string? ItemsLink, string? WaitingLink, string? AttendanceLink, string? BoardLink);
+
+    private static readonly string[] HealthRoles = [Roles.CampaignOffice, Roles.UnitOffice, Roles.Leader, Roles.Supervisor];
 
     public List<Todo> Todos { get; } = [];
 
-    public Overview? Organization { get; private set; }
+    public Health? Campaign { get; private set; }
 
     public string Greeting { get; private set; } = "";
 
@@ -63,27 +67,33 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me, IOptions<Securit
         await AddStudyTodosAsync(personId, now, ct);
         await AddAppraisalTodosAsync(personId, now, ct);
 
-        if (me.Principal.IsInRole(Roles.CampaignOffice) || me.Principal.IsInRole(Roles.Leader) || me.Principal.IsInRole(Roles.Supervisor))
+        if (HealthRoles.Any(me.Principal.IsInRole) && me.Principal.Can(Permissions.CampaignsView))
         {
-            var scope = await me.GetScopeAsync(ct);
-            Organization = await figures.GetAsync("overview:" + scope.Key, (services, token) => OverviewAsync(services.GetRequiredService<AppDbContext>(), scope, token), ct);
+            await LoadHealthAsync(DateOnly.FromDateTime(local), ct);
         }
     }
 
-    /// <summary>How many units and people the scope holds (counted at most once a minute per scope: at the province scale, 100,000 people).</summary>
-    private static async Task<Overview> OverviewAsync(AppDbContext db, DataScope scope, CancellationToken ct)
+    /// <summary>The current campaign's health (the top bar's campaign), from the 活动看板's cached board.</summary>
+    private async Task LoadHealthAsync(DateOnly today, CancellationToken ct)
     {
-        var units = await db.OrgUnits.Where(u => u.IsActive).InScope(scope, u => u.Path).CountAsync(ct);
-        var people = await db.People.InScope(scope, p => p.OrgUnit!.Path)
-            .GroupBy(_ => 1)
-            .Select(g => new Overview(
-                0,
-                g.Count(),
-                g.Count(p => p.PartyStatus == PartyStatus.Full),
-                g.Count(p => p.PartyStatus == PartyStatus.Probationary),
-                g.Count(p => p.IsRetired)))
-            .SingleOrDefaultAsync(ct);
-        return (people ?? new Overview(0, 0, 0, 0, 0)) with { Units = units };
+        var pick = await picker.PickAsync(null, ct);
+        if (pick.Campaign is not { } campaign)
+        {
+            return;
+        }
+
+        var board = await boards.ForCampaignAsync(campaign, ct);
+        var id = campaign.Id;
+        var user = me.Principal;
+        Campaign = new Health(
+            campaign,
+            board,
+            campaign.EndsOn.DayNumber - today.DayNumber,
+            links.For(user, $"/Campaigns/Details?id={id}#milestones-title"),
+            links.For(user, $"/Rectification?campaignId={id}"),
+            links.For(user, user.Can(Permissions.CampaignsApprove) ? "/Campaigns/Approvals" : $"/Campaigns/Details?id={id}"),
+            links.For(user, $"/Study/Attendance?campaignId={id}"),
+            links.For(user, $"/Dashboard/Campaign?campaignId={id}"));
     }
 
     /// <summary>Appraisals open now in which the person still has an unused voting right, linked to their ballot through sign-in (no code in the link).</summary>

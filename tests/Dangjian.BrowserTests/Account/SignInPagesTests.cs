@@ -23,7 +23,7 @@ public sealed partial class SignInPagesTests(BrowserFixture fixture)
             await fixture.SignInAsync(page, "office");
 
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "我的待办" })).ToBeVisibleAsync();
-            await Expect(page.GetByTestId("org-overview")).ToContainTextAsync("正式党员");
+            await Expect(page.GetByTestId("campaign-health")).ToContainTextAsync("逾期节点");
             await BrowserFixture.ShotAsync(page, $"home-office-{viewport}");
             if (viewport == "phone")
             {

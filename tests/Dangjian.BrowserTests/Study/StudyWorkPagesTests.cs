@@ -47,8 +47,8 @@ public sealed class StudyWorkPagesTests(BrowserFixture fixture)
 
         await office.GetByLabel("主题").FillAsync("警示教育：观看专题片");
         await office.GetByLabel("类型").SelectOptionAsync(new SelectOptionValue { Label = "警示教育" });
-        await office.GetByLabel("所属阶段").SelectOptionAsync(new SelectOptionValue { Index = 0 });
-        var phaseText = await office.GetByLabel("所属阶段").Locator("option").First.TextContentAsync();
+        await office.GetByLabel("所属环节").SelectOptionAsync(new SelectOptionValue { Index = 0 });
+        var phaseText = await office.GetByLabel("所属环节").Locator("option").First.TextContentAsync();
         var start = phaseText!.Split('（')[1][..10];
         await office.GetByLabel("日期").FillAsync(DateOnly.Parse(start).AddDays(10).ToString("yyyy-MM-dd"));
         await office.GetByLabel("高新技术科", new() { Exact = false }).CheckAsync();

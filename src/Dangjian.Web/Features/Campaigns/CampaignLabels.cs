@@ -14,7 +14,6 @@ public static class CampaignLabels
     public static string Colour(CampaignStatus s) => s switch
     {
         CampaignStatus.Running => "blue",
-        CampaignStatus.Ended => "green",
         _ => "grey",
     };
 

@@ -17,12 +17,12 @@ public static class CampaignRules
 
         if (window.StartsOn < campaignStart || window.EndsOn > campaignEnd)
         {
-            return $"阶段时间须在活动期间（{campaignStart:yyyy-MM-dd} 至 {campaignEnd:yyyy-MM-dd}）之内。";
+            return $"环节时间须在活动期间（{campaignStart:yyyy-MM-dd} 至 {campaignEnd:yyyy-MM-dd}）之内。";
         }
 
         if (!overlapAllowed && siblings.FirstOrDefault(s => s.Id != window.Id && s.StartsOn <= window.EndsOn && window.StartsOn <= s.EndsOn) is { } clash)
         {
-            return $"与其他阶段（{clash.StartsOn:yyyy-MM-dd} 至 {clash.EndsOn:yyyy-MM-dd}）时间重叠。本活动未设为“不分阶段、不搞转段”。";
+            return $"与其他环节（{clash.StartsOn:yyyy-MM-dd} 至 {clash.EndsOn:yyyy-MM-dd}）时间重叠。本活动未设为“不分阶段、不搞转段”。";
         }
 
         return null;
@@ -33,16 +33,16 @@ public static class CampaignRules
     {
         if (campaign != CampaignStatus.Running)
         {
-            return "活动尚未启动或已结束，不能开启阶段。";
+            return "活动尚未启动或已结束，不能开启环节。";
         }
 
         if (phase != PhaseStatus.NotStarted)
         {
-            return "该阶段已经开启。";
+            return "该环节已经开启。";
         }
 
         return !overlapAllowed && previous is not null && previous != PhaseStatus.Completed
-            ? "上一阶段的工作小结经督导组审核通过后，才能开启本阶段。"
+            ? "上一环节的工作小结经督导组审核通过后，才能开启本环节。"
             : null;
     }
 

@@ -89,7 +89,7 @@ public static class CampaignTemplates
                     new("活动总结", 58),
                 ]),
             ],
-            "三个阶段：学习调研 → 分析检查 → 整改落实（见第000、004号材料）。"),
+            "三个阶段：学习调研 → 分析检查 → 整改落实，上一阶段小结经督导组审核通过后转段。"),
         new(
             "standing-year",
             "两学一做常态化学习 / 创建文明单位",
@@ -102,7 +102,7 @@ public static class CampaignTemplates
                 new("每周一集中学习（至少4次）", 28, 4),
                 new("月度调度与考核", 28, Owner: Owner.Leader),
             ]))],
-            "全年常态化：按月循环，月度计划、每周学习、月调度（见第001、002号材料）。不分阶段、不搞转段。"),
+            "全年常态化：按月循环，月度计划、每周学习、月调度。不分阶段、不搞转段。"),
     ];
 
     public static Template? Find(string? key) => All.FirstOrDefault(t => t.Key == key);

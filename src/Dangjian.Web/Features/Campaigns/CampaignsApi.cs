@@ -26,7 +26,7 @@ public static class CampaignsApi
         ArgumentNullException.ThrowIfNull(api);
         var campaigns = api.MapGroup("/campaigns").WithTags("活动").RequirePermission(Permissions.CampaignsView);
         campaigns.MapGet("/", ListAsync).WithSummary("与我相关的活动（分页）");
-        campaigns.MapGet("/{id:guid}", GetAsync).WithSummary("一个活动及其阶段");
+        campaigns.MapGet("/{id:guid}", GetAsync).WithSummary("一个活动及其环节");
         campaigns.MapGet("/{id:guid}/milestones", MilestonesAsync).WithSummary("活动的节点任务（含是否逾期）");
         api.MapGroup("/approvals").WithTags("活动").RequirePermission(Permissions.CampaignsApprove)
             .MapGet("/", ApprovalsAsync).WithSummary("等待我（督导组成员）审核的材料");

@@ -73,7 +73,7 @@ public sealed class CreateModel(AppDbContext db, ScopeGuard guard, CampaignServi
         }
 
         var campaign = await service.CreateFromTemplateAsync(template!, Title, Theme, ScopeUnitId, StartsOn, await access.PersonIdAsync(ct), ct);
-        TempData.Success($"已按“{template!.Name}”模板创建活动，共{template.Phases.Count}个阶段。请配备领导小组和督导组，并起草实施方案。");
+        TempData.Success($"已按“{template!.Name}”模板创建活动，共{template.Phases.Count}个环节。请配备领导小组和督导组，并起草实施方案。");
         return RedirectToPage("/Campaigns/Details", new { id = campaign.Id });
     }
 

@@ -44,12 +44,12 @@ public sealed class DetailsModel(AppDbContext db, CampaignAccess access, Documen
     }
 
     public Task<IActionResult> OnPostStartAsync(Guid id, CancellationToken ct) =>
-        ActAsync(id, c => service.StartAsync(c, ct), "活动已启动，第一阶段已开启。", ct);
+        ActAsync(id, c => service.StartAsync(c, ct), "活动已启动，第一环节已开启。", ct);
 
     public Task<IActionResult> OnPostOpenPhaseAsync(Guid id, Guid phaseId, CancellationToken ct) =>
         ActAsync(id, async c => await db.Phases.SingleOrDefaultAsync(p => p.Id == phaseId && p.CampaignId == c.Id, ct) is { } phase
             ? await service.OpenPhaseAsync(c, phase, ct)
-            : "没有该阶段。", "已开启该阶段。", ct);
+            : "没有该环节。", "已开启该环节。", ct);
 
     public Task<IActionResult> OnPostMilestoneAsync(Guid id, Guid milestoneId, string act, CancellationToken ct) =>
         ActAsync(id, async c =>
@@ -137,7 +137,7 @@ public sealed class DetailsModel(AppDbContext db, CampaignAccess access, Documen
         var phase = phaseId is { } p ? await db.Phases.SingleOrDefaultAsync(x => x.Id == p && x.CampaignId == id, ct) : null;
         if (kind == DocumentKind.PhaseSummary && phase is null)
         {
-            TempData.Error("环节小结须属于一个阶段。");
+            TempData.Error("环节小结须属于一个环节。");
             return RedirectToPage(new { id });
         }
 

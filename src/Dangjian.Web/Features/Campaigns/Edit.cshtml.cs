@@ -54,7 +54,7 @@ public sealed class EditModel(AppDbContext db, CampaignAccess access) : PageMode
         var outside = await db.Phases.Where(p => p.CampaignId == id && (p.StartsOn < StartsOn || p.EndsOn > EndsOn)).Select(p => p.Name).FirstOrDefaultAsync(ct);
         if (outside is not null)
         {
-            ModelState.AddModelError(nameof(StartsOn), $"阶段“{outside}”会落在活动期间之外，请先调整该阶段的时间。");
+            ModelState.AddModelError(nameof(StartsOn), $"环节“{outside}”会落在活动期间之外，请先调整该环节的时间。");
         }
 
         if (!ModelState.IsValid)

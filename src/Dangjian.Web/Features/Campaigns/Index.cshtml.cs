@@ -9,7 +9,7 @@ namespace Dangjian.Web.Features.Campaigns;
 
 /// <summary>活动列表: campaigns whose scope lies in the caller's scope, with progress.</summary>
 [RequirePermission(Permissions.CampaignsView)]
-public sealed class IndexModel(AppDbContext db, ScopeGuard guard, TimeProvider clock) : PageModel
+public sealed class IndexModel(AppDbContext db, ScopeGuard guard, TimeProvider clock, CampaignPicker picker) : PageModel
 {
     public sealed record Row(Guid Id, string Title, string Unit, DateOnly StartsOn, DateOnly EndsOn, CampaignStatus Status, string? CurrentPhase, int Milestones, int Done, int Overdue);
 
@@ -41,5 +41,20 @@ public sealed class IndexModel(AppDbContext db, ScopeGuard guard, TimeProvider c
                 db.Milestones.Count(m => m.CampaignId == c.Id && m.Status == MilestoneStatus.Done),
                 db.Milestones.Count(m => m.CampaignId == c.Id && m.Status == MilestoneStatus.Open && m.Deadline < today)))
             .ToPageAsync(PageNumber, 20, ct);
+    }
+
+    /// <summary>
+    /// The top bar's switcher: makes a campaign the caller may see their current one and goes back to the page they were
+    /// on — with the new campaign where that page named one (<c>campaignId=</c>, or a campaign's own details page).
+    /// </summary>
+    public async Task<IActionResult> OnPostSwitchAsync(Guid campaignId, string? returnUrl, CancellationToken ct)
+    {
+        if (!await picker.SwitchAsync(campaignId, ct))
+        {
+            return NotFound();
+        }
+
+        var back = Url.IsLocalUrl(returnUrl) ? returnUrl! : "/";
+        return LocalRedirect(CampaignSwitch.Retarget(back, campaignId));
     }
 }

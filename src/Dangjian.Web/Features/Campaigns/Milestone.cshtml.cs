@@ -79,7 +79,7 @@ public sealed class MilestoneModel(AppDbContext db, CampaignAccess access, TimeP
 
         if (Phases.All(p => p.Id != PhaseId))
         {
-            ModelState.AddModelError(nameof(PhaseId), "请选择阶段。");
+            ModelState.AddModelError(nameof(PhaseId), "请选择环节。");
         }
 
         if (CampaignRules.CheckDeadline(Deadline, ChinaTime.Today(clock), Campaign.StartsOn, Campaign.EndsOn, milestone?.Deadline) is { } problem)
@@ -155,7 +155,7 @@ public sealed class MilestoneModel(AppDbContext db, CampaignAccess access, TimeP
         Phases = await db.Phases.AsNoTracking().Where(p => p.CampaignId == Campaign.Id).OrderBy(p => p.Order).ToListAsync(ct);
         if (Phases.Count == 0)
         {
-            throw new NotFoundException("该活动还没有阶段。");
+            throw new NotFoundException("该活动还没有环节。");
         }
 
         People = await db.CampaignMembers.AsNoTracking().Where(m => m.CampaignId == Campaign.Id)

@@ -7,18 +7,24 @@ using Microsoft.EntityFrameworkCore;
 namespace Dangjian.Web.Features.Campaigns;
 
 /// <summary>
-/// 群众观察员: the campaigns an observer is appointed to, each with its progress, phases, milestones, the documents
-/// the document rule makes public and the published 简报 — and nothing personal (no owners, no groups, no names), since
-/// the observer comes from outside the roster and no scope reaches the campaign for them.
+/// 群众观察员 and 活动专栏: for an observer the campaigns they are appointed to, for everyone else the campaigns of their
+/// scope (the member's 活动专栏), each with its progress, phases, milestones, the documents the document rule makes public
+/// and the published 简报 — and nothing personal (no owners, no groups, no names), since the observer comes from outside
+/// the roster and no scope reaches the campaign for them.
 /// </summary>
 [RequirePermission(Permissions.CampaignsView)]
-public sealed class ObserveModel(AppDbContext db, CurrentUser me, DocumentAccess documents, TimeProvider clock) : PageModel
+public sealed class ObserveModel(AppDbContext db, CurrentUser me, DocumentAccess documents, TimeProvider clock, CampaignPicker picker) : PageModel
 {
+    /// <summary>Whether the page shows the campaigns the caller observes (an observer only) rather than their scope's 活动专栏.</summary>
+    public bool AsObserver { get; private set; }
+
     public sealed record MilestoneRow(Guid PhaseId, string Title, DateOnly Deadline, int? RequiredCount, int DoneCount, MilestoneStatus Status);
 
     public sealed record DocumentRow(Guid Id, DocumentKind Kind, string Title, DateTime UpdatedAt);
 
     public sealed record BriefingRow(Guid Id, int Number, string Title, DateTime PublishedAt);
+
+    private static readonly string[] ScopedRoles = [Platform.Identity.Roles.CampaignOffice, Platform.Identity.Roles.UnitOffice, Platform.Identity.Roles.Leader, Platform.Identity.Roles.Member, Platform.Identity.Roles.Supervisor];
 
     public IReadOnlyList<CampaignOption> Campaigns { get; private set; } = [];
 
@@ -38,13 +44,25 @@ public sealed class ObserveModel(AppDbContext db, CurrentUser me, DocumentAccess
 
     public async Task OnGetAsync(Guid? id, CancellationToken ct)
     {
-        ViewData.Trail(new Breadcrumb("观察的活动"));
+        AsObserver = me.Principal.IsInRole(Platform.Identity.Roles.Observer) && !ScopedRoles.Any(me.Principal.IsInRole);
+        ViewData.Trail(new Breadcrumb(AsObserver ? "观察的活动" : "活动专栏"));
         Today = ChinaTime.Today(clock);
-        var person = await me.GetPersonIdAsync(ct);
-        Campaigns = person is null ? [] : await db.CampaignMembers.AsNoTracking().Where(m => m.PersonId == person && m.Group == CampaignGroup.Observer)
-            .Join(db.Campaigns.AsNoTracking(), m => m.CampaignId, c => c.Id, (m, c) => c)
-            .OrderByDescending(c => c.StartsOn).ThenBy(c => c.Id).Select(c => new CampaignOption(c.Id, c.Title)).Take(CampaignPicker.MaxListed).ToListAsync(ct);
-        var chosen = Campaigns.FirstOrDefault(c => c.Id == id) ?? (Campaigns.Count > 0 ? Campaigns[0] : null);
+        CampaignOption? chosen;
+        if (AsObserver)
+        {
+            var person = await me.GetPersonIdAsync(ct);
+            Campaigns = person is null ? [] : await db.CampaignMembers.AsNoTracking().Where(m => m.PersonId == person && m.Group == CampaignGroup.Observer)
+                .Join(db.Campaigns.AsNoTracking(), m => m.CampaignId, c => c.Id, (m, c) => c)
+                .OrderByDescending(c => c.StartsOn).ThenBy(c => c.Id).Select(c => new CampaignOption(c.Id, c.Title, c.StartsOn, c.EndsOn, c.Status)).Take(CampaignPicker.MaxListed).ToListAsync(ct);
+            chosen = Campaigns.FirstOrDefault(c => c.Id == id) ?? (Campaigns.Count > 0 ? Campaigns[0] : null);
+        }
+        else
+        {
+            var pick = await picker.PickAsync(id, ct);
+            Campaigns = pick.Campaigns;
+            chosen = Campaigns.FirstOrDefault(c => c.Id == pick.Campaign?.Id);
+        }
+
         if (chosen is null)
         {
             return;

@@ -39,7 +39,7 @@ public sealed class PhaseModel(AppDbContext db, CampaignAccess access) : PageMod
         await LoadAsync(id, ct);
         if (string.IsNullOrWhiteSpace(Name) || Name.Trim().Length > 100)
         {
-            ModelState.AddModelError(nameof(Name), "请填写阶段名称（不超过100字）。");
+            ModelState.AddModelError(nameof(Name), "请填写环节名称（不超过100字）。");
         }
 
         var siblings = await db.Phases.AsNoTracking().Where(p => p.CampaignId == Campaign.Id).Select(p => new CampaignRules.Window(p.Id, p.StartsOn, p.EndsOn)).ToListAsync(ct);
@@ -55,12 +55,12 @@ public sealed class PhaseModel(AppDbContext db, CampaignAccess access) : PageMod
 
         db.ExpectVersion(Phase, LoadedVersion);
         (Phase.Name, Phase.StartsOn, Phase.EndsOn) = (Name.Trim(), StartsOn, EndsOn);
-        if (!await db.SaveOrReportConflictAsync(ModelState, "该阶段", ct))
+        if (!await db.SaveOrReportConflictAsync(ModelState, "该环节", ct))
         {
             return Page();
         }
 
-        TempData.Success("阶段时间已保存。");
+        TempData.Success("环节时间已保存。");
         return RedirectToPage("/Campaigns/Details", new { id = Campaign.Id });
     }
 

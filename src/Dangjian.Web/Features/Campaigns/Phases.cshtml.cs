@@ -24,7 +24,7 @@ public sealed class PhasesModel(AppDbContext db, ScopeGuard guard, TimeProvider 
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        ViewData.Trail(new Breadcrumb("阶段与节点"));
+        ViewData.Trail(new Breadcrumb("环节与节点"));
         Today = ChinaTime.Today(clock);
         First = DateOnly.TryParseExact(Month, "yyyy-MM", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var m)
             ? m
@@ -42,8 +42,8 @@ public sealed class PhasesModel(AppDbContext db, ScopeGuard guard, TimeProvider 
                             select new { p.StartsOn, p.EndsOn, p.Name, Campaign = c.Title, c.Id }).ToListAsync(ct);
         Entries = milestones.Select(x => new Entry(x.Deadline, x.Title, x.Campaign, x.Id, "节点",
                 x.Status == MilestoneStatus.Done ? "green" : x.Deadline < Today ? "red" : "blue"))
-            .Concat(phases.Where(p => p.StartsOn >= First).Select(p => new Entry(p.StartsOn, $"{p.Name} 开始", p.Campaign, p.Id, "阶段", "purple")))
-            .Concat(phases.Where(p => p.EndsOn <= last).Select(p => new Entry(p.EndsOn, $"{p.Name} 结束", p.Campaign, p.Id, "阶段", "purple")))
+            .Concat(phases.Where(p => p.StartsOn >= First).Select(p => new Entry(p.StartsOn, $"{p.Name} 开始", p.Campaign, p.Id, "环节", "purple")))
+            .Concat(phases.Where(p => p.EndsOn <= last).Select(p => new Entry(p.EndsOn, $"{p.Name} 结束", p.Campaign, p.Id, "环节", "purple")))
             .OrderBy(e => e.Date).ThenBy(e => e.Kind).ToList();
     }
 }

@@ -10,7 +10,7 @@ namespace Dangjian.Web.Features.Dashboard;
 
 /// <summary>活动看板: one campaign's phases, milestones, attendance trend, opinions, problems, rectification and overdue lists, with the summary's own figures.</summary>
 [RequirePermission(Permissions.CampaignsView)]
-public sealed class CampaignModel(CampaignPicker picker, CampaignBoard board) : PageModel
+public sealed class CampaignModel(CampaignPicker picker, CampaignBoard board, CampaignAccess access) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid? CampaignId { get; set; }
@@ -23,6 +23,9 @@ public sealed class CampaignModel(CampaignPicker picker, CampaignBoard board) : 
 
     public List<ChartCard> ChartCards { get; } = [];
 
+    /// <summary>Whether the caller runs this campaign (its phases and milestones then link to their edit pages).</summary>
+    public bool CanEdit { get; private set; }
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         ViewData.Trail(new Breadcrumb("活动看板"));
@@ -34,6 +37,7 @@ public sealed class CampaignModel(CampaignPicker picker, CampaignBoard board) : 
         }
 
         Board = await board.ForCampaignAsync(Campaign, ct);
+        CanEdit = await access.RunsAsync(Campaign, Permissions.CampaignsEdit, ct);
         var q = $"campaignId={Campaign.Id}";
         var trend = Board.Trend;
         ChartCards.Add(new ChartCard("学习出勤率（按场次）",

@@ -39,7 +39,15 @@ public sealed class CampaignBoard(AppDbContext db, SummaryFigures summary, TimeP
         IReadOnlyList<OverdueMilestone> OverdueMilestones,
         IReadOnlyList<OverdueItem> OverdueItems,
         DateOnly Today,
-        DateTime ComputedAt);
+        DateTime ComputedAt,
+        int DocumentsWaiting)
+    {
+        /// <summary>The phase under way (the first begun and not completed), if any.</summary>
+        public PhaseRow? CurrentPhase => Phases.FirstOrDefault(p => p.Status is PhaseStatus.InProgress or PhaseStatus.AwaitingReview);
+
+        /// <summary>Open milestones past their deadline, over all phases.</summary>
+        public int MilestonesOverdue => Phases.Sum(p => p.Overdue);
+    }
 
     /// <summary>The campaign's board, counted at most once a minute per campaign (<see cref="FigureCache"/>).</summary>
     public Task<Board> ForCampaignAsync(Campaign campaign, CancellationToken ct = default)
@@ -85,6 +93,7 @@ public sealed class CampaignBoard(AppDbContext db, SummaryFigures summary, TimeP
             .OrderBy(i => i.DueOn).ThenBy(i => i.SortOrder).Take(OverdueShown)
             .Select(i => new OverdueItem(i.Id, i.Title, i.DueOn, i.Progress, i.LeaderPerson!.Name, i.Department!.Name))
             .ToListAsync(ct);
-        return new Board(report, phases, trend, milestones, items, today, now);
+        var waiting = await db.ApprovalDocuments.CountAsync(d => d.CampaignId == c && d.Status == DocumentStatus.Submitted, ct);
+        return new Board(report, phases, trend, milestones, items, today, now, waiting);
     }
 }

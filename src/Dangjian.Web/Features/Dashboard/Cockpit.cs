@@ -153,7 +153,7 @@ public sealed class Cockpit(AppDbContext db, AssessmentService assessments, Time
         var milestones = await db.Milestones.AsNoTracking()
             .Where(m => ids.Contains(m.CampaignId) && m.Status == MilestoneStatus.Open && m.Deadline < today)
             .OrderBy(m => m.Deadline).Take(AlertsShown)
-            .Select(m => new Alert("节点逾期", m.Title, db.Campaigns.Where(c => c.Id == m.CampaignId).Select(c => c.ScopeUnit!.Name).Single(), "/Campaigns/Milestone?id=" + m.Id, m.Deadline))
+            .Select(m => new Alert("节点逾期", m.Title, db.Campaigns.Where(c => c.Id == m.CampaignId).Select(c => c.ScopeUnit!.Name).Single(), $"/Campaigns/Details?id={m.CampaignId}#milestones-title", m.Deadline))
             .ToListAsync(ct);
         var items = await db.RectificationItems.AsNoTracking()
             .Where(i => ids.Contains(i.CampaignId) && i.ParentId == null && (i.Status == ItemStatus.NotStarted || i.Status == ItemStatus.InProgress) && i.Horizon != ProblemHorizon.LongTerm && i.DueOn < today)

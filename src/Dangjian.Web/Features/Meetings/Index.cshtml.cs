@@ -34,8 +34,17 @@ public sealed class IndexModel(AppDbContext db, CampaignPicker picker, MeetingSe
 
         var id = chosen.Id;
 
-        CanManage = (await service.RightsAsync(chosen, ct)).Manage;
-        Meetings = await db.LifeMeetings.AsNoTracking().Where(m => m.CampaignId == id).OrderByDescending(m => m.HeldOn).ThenBy(m => m.Id).Take(200)
+        var rights = await service.RightsAsync(chosen, ct);
+        CanManage = rights.Manage;
+        // Only the meetings the caller may open (the same rule as the details page): no row leads to a 404.
+        var meetings = db.LifeMeetings.AsNoTracking().Where(m => m.CampaignId == id);
+        if (!rights.Manage && !rights.Supervisor)
+        {
+            var person = rights.PersonId;
+            meetings = meetings.Where(m => person != null && db.MeetingAttendees.Any(a => a.MeetingId == m.Id && a.PersonId == person));
+        }
+
+        Meetings = await meetings.OrderByDescending(m => m.HeldOn).ThenBy(m => m.Id).Take(200)
             .Select(m => new Row(m.Id, m.Kind, m.Title, m.HeldOn, m.HostPerson!.Name,
                 db.MeetingAttendees.Count(a => a.MeetingId == m.Id), db.MeetingAttendees.Count(a => a.MeetingId == m.Id && a.AbsenceReason == null),
                 db.Criticisms.Count(c => c.MeetingId == m.Id), m.ReportedOn != null, db.LifeMeetings.Any(b => b.FollowsId == m.Id)))

@@ -67,8 +67,8 @@ public sealed class IndexModel(AppDbContext db, ScopeGuard guard, FigureCache ca
         var cells = await cache.GetAsync($"opinion-facets:{scope.Key}:{campaignId}", (services, token) => FacetsAsync(services.GetRequiredService<AppDbContext>(), scope, campaignId, token), Counted, ct);
         Total = cells.Sum(c => c.N);
         ByChannel = cells.GroupBy(c => c.Channel).OrderBy(g => g.Key).Select(g => new Count(OpinionLabels.Of(g.Key), g.Sum(c => c.N))).ToList();
-        ByNature = cells.GroupBy(c => c.Nature).OrderBy(g => g.Key ?? (Nature)99).Select(g => new Count(g.Key is { } n ? OpinionLabels.Of(n) : "未分类", g.Sum(c => c.N))).ToList();
-        ByTopic = cells.GroupBy(c => c.Topic).OrderBy(g => g.Key ?? (Topic)99).Select(g => new Count(g.Key is { } t ? OpinionLabels.Of(t) : "未分类", g.Sum(c => c.N))).ToList();
+        ByNature = cells.GroupBy(c => c.Nature).OrderBy(g => g.Key ?? (Nature)99).Select(g => new Count(g.Key is { } n ? OpinionLabels.Of(n) : "待分类", g.Sum(c => c.N))).ToList();
+        ByTopic = cells.GroupBy(c => c.Topic).OrderBy(g => g.Key ?? (Topic)99).Select(g => new Count(g.Key is { } t ? OpinionLabels.Of(t) : "待分类", g.Sum(c => c.N))).ToList();
         // Filtered by channel, nature and topic only, the pager's total is a sum of the counted cells (no second count).
         int? known = string.IsNullOrWhiteSpace(Q) && Consolidated is not ("no" or "yes")
             ? cells.Where(c => (Channel is null || c.Channel == Channel) && (Nature is null || c.Nature == Nature) && (Topic is null || c.Topic == Topic)).Sum(c => c.N)

@@ -62,9 +62,9 @@ public sealed class ListeningFigures(AppDbContext db, AppraisalService appraisal
 
         return new Figures(
             groups.Sum(g => g.Count),
-            groups.OrderBy(g => g.Nature ?? (Nature)99).GroupBy(g => g.Nature is { } n ? OpinionLabels.Of(n) : "未分类").ToDictionary(g => g.Key, g => g.Sum(x => x.Count)),
+            groups.OrderBy(g => g.Nature ?? (Nature)99).GroupBy(g => g.Nature is { } n ? OpinionLabels.Of(n) : "待分类").ToDictionary(g => g.Key, g => g.Sum(x => x.Count)),
             groups.OrderBy(g => g.Channel).GroupBy(g => OpinionLabels.Of(g.Channel)).ToDictionary(g => g.Key, g => g.Sum(x => x.Count)),
-            groups.OrderBy(g => g.Topic ?? (Topic)99).GroupBy(g => g.Topic is { } t ? OpinionLabels.Of(t) : "未分类").ToDictionary(g => g.Key, g => g.Sum(x => x.Count)),
+            groups.OrderBy(g => g.Topic ?? (Topic)99).GroupBy(g => g.Topic is { } t ? OpinionLabels.Of(t) : "待分类").ToDictionary(g => g.Key, g => g.Sum(x => x.Count)),
             groups.Sum(g => g.Replied),
             letters?.Sent ?? 0,
             letters?.Returned ?? 0,

@@ -119,6 +119,14 @@ public static class OpinionLabels
         _ => "批评",
     };
 
+    /// <summary>The badge colour of a nature, the same on every page (肯定 green, 建议 blue, 批评 red).</summary>
+    public static string Colour(Nature n) => n switch
+    {
+        Nature.Positive => "green",
+        Nature.Suggestion => "blue",
+        _ => "red",
+    };
+
     public static string Of(Topic t) => t switch
     {
         Topic.Formalism => "形式主义",

@@ -51,8 +51,8 @@ public static class OpinionsApi
         return TypedResults.Ok(new CountsDto(
             rows.Sum(r => r.Count),
             rows.GroupBy(r => OpinionLabels.Of(r.Channel)).ToDictionary(g => g.Key, g => g.Sum(r => r.Count)),
-            rows.GroupBy(r => r.Nature is { } n ? OpinionLabels.Of(n) : "未分类").ToDictionary(g => g.Key, g => g.Sum(r => r.Count)),
-            rows.GroupBy(r => r.Topic is { } t ? OpinionLabels.Of(t) : "未分类").ToDictionary(g => g.Key, g => g.Sum(r => r.Count))));
+            rows.GroupBy(r => r.Nature is { } n ? OpinionLabels.Of(n) : "待分类").ToDictionary(g => g.Key, g => g.Sum(r => r.Count)),
+            rows.GroupBy(r => r.Topic is { } t ? OpinionLabels.Of(t) : "待分类").ToDictionary(g => g.Key, g => g.Sum(r => r.Count))));
     }
 
     private static async Task<Results<Ok<ListeningFigures.Figures>, NotFound>> ListeningAsync(AppDbContext db, ListeningAccess listening, ListeningFigures figures, Guid campaignId, CancellationToken ct)

@@ -56,7 +56,7 @@ public sealed class IndexModel(AppDbContext db, ListeningAccess listening, Campa
         CanEdit = await access.RunsAsync(campaign, Permissions.CampaignsEdit, ct);
         var problems = db.Problems.AsNoTracking().Where(p => p.CampaignId == campaign.Id);
         ByCategory = (await problems.GroupBy(p => p.Category).Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct))
-            .OrderBy(x => x.Key ?? (Topic)99).Select(x => new Count(x.Key is { } t ? OpinionLabels.Of(t) : "未分类", x.N)).ToList();
+            .OrderBy(x => x.Key ?? (Topic)99).Select(x => new Count(x.Key is { } t ? OpinionLabels.Of(t) : "待分类", x.N)).ToList();
         var opinions = db.Opinions.Where(o => o.CampaignId == campaign.Id);
         OpinionsTotal = await opinions.CountAsync(ct);
         OpinionsLinked = await opinions.CountAsync(o => db.ProblemOpinions.Any(l => l.OpinionId == o.Id && problems.Any(p => p.Id == l.ProblemId)), ct);

@@ -93,7 +93,7 @@ public sealed class RectificationProgress(AppDbContext db, TimeProvider clock)
         var reports = await db.ProgressReports.CountAsync(r => items.Any(i => i.Id == r.ItemId), ct);
         return new Figures(
             problems.Sum(p => p.Count),
-            problems.OrderBy(p => p.Category ?? (Topic)99).GroupBy(p => p.Category is { } c ? OpinionLabels.Of(c) : "未分类").ToDictionary(g => g.Key, g => g.Sum(x => x.Count)),
+            problems.OrderBy(p => p.Category ?? (Topic)99).GroupBy(p => p.Category is { } c ? OpinionLabels.Of(c) : "待分类").ToDictionary(g => g.Key, g => g.Sum(x => x.Count)),
             problems.OrderBy(p => p.Horizon ?? (ProblemHorizon)99).GroupBy(p => p.Horizon is { } h ? ProblemLabels.Of(h) : "待定").ToDictionary(g => g.Key, g => g.Sum(x => x.Count)),
             top.Sum(t => t.Count),
             tasks,

@@ -38,7 +38,7 @@ public static class StudyApi
         study.MapPost("/reflections", AddNoteAsync).WithSummary("提交一篇学习笔记或心得体会");
         study.MapGet("/quizzes", QuizzesAsync).WithSummary("已发布的测试（办公室另见未发布的）及本人最好成绩");
         study.MapGet("/quizzes/{id:guid}/results", QuizResultsAsync).WithSummary("测试的个人成绩（办公室）");
-        study.MapGet("/campaigns/{id:guid}/figures", FiguresAsync).WithSummary("活动（或某阶段）学习教育的统计数字");
+        study.MapGet("/campaigns/{id:guid}/figures", FiguresAsync).WithSummary("活动（或某环节）学习教育的统计数字");
         return api;
     }
 

@@ -48,7 +48,7 @@ public static class Permissions
         new(PeopleExport, "组织人员", "导出人员", false),
         new(PeopleAccounts, "组织人员", "为人员批量开通登录账号（党员干部、领导班子角色）并打印登录单", false),
         new(CampaignsView, "活动管理", "查看活动", false),
-        new(CampaignsEdit, "活动管理", "管理活动（新建、阶段、节点、材料）", false),
+        new(CampaignsEdit, "活动管理", "管理活动（新建、环节、节点、材料）", false),
         new(CampaignsApprove, "活动管理", "督导审核（仅限本活动督导组成员）", false),
         new(StudyView, "学习教育", "查看学习会与考勤", false),
         new(StudyEdit, "学习教育", "安排学习会、登记考勤", false),

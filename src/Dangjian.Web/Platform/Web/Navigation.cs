@@ -23,7 +23,7 @@ public sealed class Navigation(LinkGenerator links)
     public static IReadOnlyList<MenuSection> Sections { get; } =
     [
         new("首页", "house", [new("我的待办", "/Index"), new("消息", "/Notifications/Index", AllRoles())]),
-        new("活动管理", "flag", [new("观察的活动", "/Campaigns/Observe", [Roles.Observer]), new("活动列表", "/Campaigns/Index", Permission: Permissions.CampaignsView), new("阶段与节点", "/Campaigns/Phases", Permission: Permissions.CampaignsView), new("待我审批", "/Campaigns/Approvals", Permission: Permissions.CampaignsApprove)]),
+        new("活动管理", "flag", [new("观察的活动", "/Campaigns/Observe", [Roles.Observer]), new("活动列表", "/Campaigns/Index", Permission: Permissions.CampaignsView), new("环节与节点", "/Campaigns/Phases", Permission: Permissions.CampaignsView), new("待我审批", "/Campaigns/Approvals", Permission: Permissions.CampaignsApprove)]),
         new("学习教育", "book", [new("我的学习", "/Study/My", Permission: Permissions.StudyView), new("学习概况", "/Study/Index", Permission: Permissions.StudyView), new("学习计划", "/Study/Plans/Index", Permission: Permissions.StudyView), new("学习会", "/Study/Sessions/Index", Permission: Permissions.StudyView), new("考勤统计", "/Study/Attendance/Index", Permission: Permissions.StudyEdit), new("学习材料", "/Study/Materials/Index", Permission: Permissions.StudyView), new("学习笔记与心得", "/Study/Notes/Index", Permission: Permissions.StudyView), new("专题讨论", "/Study/Discussions/Index", Permission: Permissions.StudyView), new("在线测试", "/Study/Quizzes/Index", Permission: Permissions.StudyView), new("题库", "/Study/Questions/Index", Permission: Permissions.StudyEdit)]),
         new("征求意见", "chat-square-text", [new("听取意见概况", "/Opinions/Overview", Permission: Permissions.CampaignsView), new("意见汇总", "/Opinions/Index", Permission: Permissions.CampaignsView), new("征求意见函", "/Opinions/Letters/Index", Permission: Permissions.CampaignsView), new("座谈会", "/Opinions/Forums/Index", Permission: Permissions.CampaignsView), new("意见箱", "/Opinions/Box/Index", Permission: Permissions.CampaignsView)]),
         new("民主评议", "check2-square", [new("民主测评", "/Appraisal/Index", Permission: Permissions.CampaignsView), new("谈心谈话", "/Talks/Index", Permission: Permissions.CampaignsView)]),
@@ -39,6 +39,28 @@ public sealed class Navigation(LinkGenerator links)
         new("我的账户", "person-gear", [new("账户安全", "/Account/Security", AllRoles()), new("API 令牌", "/Account/ApiTokens", AllRoles())]),
     ];
 
+    /// <summary>
+    /// The short menu of a person whose only business roles are 党员干部 and/or 群众观察员 (issue 21: at most eight entries,
+    /// the things a member does — not the office's forty). Permissions still decide each entry.
+    /// </summary>
+    public static IReadOnlyList<MenuSection> MemberSections { get; } =
+    [
+        new("首页", "house", [new("我的待办", "/Index", [Roles.Member]), new("消息", "/Notifications/Index", [Roles.Member, Roles.Observer])]),
+        new("学习", "book", [new("我的学习", "/Study/My", [Roles.Member]), new("学习笔记与心得", "/Study/Notes/Index", [Roles.Member]), new("在线测试", "/Study/Quizzes/Index", [Roles.Member])]),
+        new("活动", "flag", [new("投票/测评", "/Appraisal/Index", [Roles.Member]), new("活动专栏", "/Campaigns/Observe", [Roles.Member, Roles.Observer])]),
+        new("我的账户", "person-gear", [new("账户安全", "/Account/Security", [Roles.Member, Roles.Observer])]),
+    ];
+
+    /// <summary>Roles that see the full menu (any of them): offices, leaders, the supervision group and the three administrators.</summary>
+    private static readonly string[] FullMenuRoles = [Roles.CampaignOffice, Roles.UnitOffice, Roles.Leader, Roles.Supervisor, Roles.SystemAdmin, Roles.SecurityAdmin, Roles.AuditAdmin];
+
+    /// <summary>Whether this person gets <see cref="MemberSections"/>: a member or observer holding no office, leader, supervision or administrator role.</summary>
+    public static bool UsesMemberMenu(ClaimsPrincipal user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return (user.IsInRole(Roles.Member) || user.IsInRole(Roles.Observer)) && !FullMenuRoles.Any(user.IsInRole);
+    }
+
     private readonly ConcurrentDictionary<string, string?> urls = new(StringComparer.Ordinal);
 
     /// <summary>The sections and items this person may see, with their URLs.</summary>
@@ -46,10 +68,13 @@ public sealed class Navigation(LinkGenerator links)
     {
         ArgumentNullException.ThrowIfNull(user);
         var visible = new List<(MenuSection, IReadOnlyList<(MenuItem, string)>)>();
-        foreach (var section in Sections)
+        var member = UsesMemberMenu(user);
+        foreach (var section in member ? MemberSections : Sections)
         {
             var items = section.Items
-                .Where(i => i.Permission is { } permission ? user.Can(permission) : (i.Roles ?? Business).Any(user.IsInRole))
+                .Where(i => member
+                    ? i.Roles!.Any(user.IsInRole) && (FullMenuPermission(i.Page) is not { } needed || user.Can(needed))
+                    : i.Permission is { } permission ? user.Can(permission) : (i.Roles ?? Business).Any(user.IsInRole))
                 .Select(i => (Item: i, Url: UrlOf(i.Page)))
                 .Where(x => x.Url is not null)
                 .Select(x => (x.Item, x.Url!))
@@ -62,6 +87,9 @@ public sealed class Navigation(LinkGenerator links)
 
         return visible;
     }
+
+    /// <summary>The permission the full menu asks for the same page, so the short menu never shows what the full one would hide.</summary>
+    private static string? FullMenuPermission(string page) => Sections.SelectMany(s => s.Items).FirstOrDefault(i => i.Page == page)?.Permission;
 
     private string? UrlOf(string page) => urls.GetOrAdd(page, p => links.GetPathByPage(p));
 

@@ -79,6 +79,7 @@ public static class WebSetup
         });
 
         services.AddSingleton<Navigation>();
+        services.AddSingleton<PageLinks>();
         services.AddScoped<CurrentUser>();
         return builder;
     }

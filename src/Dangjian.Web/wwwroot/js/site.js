@@ -35,6 +35,12 @@
         if (event.target.closest("[data-print]")) { window.print(); }
     });
 
+    // Selectors that act at once (the campaign switcher): <select data-submit-on-change>; the form's button serves without script.
+    document.addEventListener("change", function (event) {
+        var select = event.target.closest && event.target.closest("select[data-submit-on-change]");
+        if (select && select.form) { select.form.requestSubmit(); }
+    });
+
     // A voting code travels in a form field, never in a URL: a QR slip carries it after "#" (never sent to the server),
     // this moves it into the code form, drops it from the address bar and history, and opens the ballot.
     document.querySelectorAll("form[data-code-from-hash]").forEach(function (form) {

@@ -18,21 +18,35 @@ public sealed class SignInTests(AppFactory app) : IClassFixture<AppFactory>
 
         home.Title!.ShouldContain("首页");
         home.QuerySelector("#todo-title")!.TextContent.ShouldBe("我的待办");
-        var overview = home.QuerySelectorAll("[data-testid=org-overview] .dj-stat").Select(e => e.TextContent.Trim()).ToList();
-        overview[1].ShouldBe("37", "the office sees the whole bureau (37 people), not the supervision group's 3");
+        var health = home.QuerySelector("[data-testid=campaign-health]").ShouldNotBeNull("the office's home shows the current campaign's health, not head counts");
+        health.QuerySelector("[data-testid=health-phase]")!.TextContent.ShouldContain("环节");
+        health.QuerySelector("[data-testid=health-attendance]")!.TextContent.ShouldContain("%");
+        home.QuerySelector("[data-testid=org-overview]").ShouldBeNull();
         home.QuerySelector(".dj-unit")!.TextContent.ShouldContain("办公室");
         home.QuerySelector("[data-testid=user-menu]")!.TextContent.ShouldContain("赵敏");
     }
 
     [DbFact]
-    public async Task MemberSeesNoOrganizationOverview()
+    public async Task ASessionOutlivesThePeriodicSecurityStampCheck()
+    {
+        var client = await app.SignedInClientAsync("leader");
+        (await client.GetAsync(new Uri("/", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        app.Clock.Advance(TimeSpan.FromMinutes(6));
+        using var later = await client.GetAsync(new Uri("/", UriKind.Relative));
+
+        later.StatusCode.ShouldBe(HttpStatusCode.OK, "the five-minute security stamp check keeps an unchanged account signed in");
+    }
+
+    [DbFact]
+    public async Task MemberSeesNoCampaignHealth()
     {
         var client = app.CreateBrowserLikeClient();
         await client.SignInAsync("member");
 
         var home = await client.GetDocumentAsync("/");
 
-        home.QuerySelector("[data-testid=org-overview]").ShouldBeNull();
+        home.QuerySelector("[data-testid=campaign-health]").ShouldBeNull();
         home.QuerySelector("[data-testid=todo-count]").ShouldNotBeNull("the member still gets their own to-do list");
     }
 

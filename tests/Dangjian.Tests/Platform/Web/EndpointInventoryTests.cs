@@ -82,8 +82,11 @@ public sealed class EndpointInventoryTests(AppFactory app) : IClassFixture<AppFa
         await member.SignInAsync("member");
         var memberMenu = (await member.GetDocumentAsync("/")).QuerySelectorAll(".dj-nav .nav-link").Select(a => a.TextContent.Trim()).ToList();
 
-        memberMenu.ShouldContain("我的待办");
-        memberMenu.ShouldContain("账户安全");
+        memberMenu.ShouldBe(["我的待办", "消息", "我的学习", "学习笔记与心得", "在线测试", "投票/测评", "活动专栏", "账户安全"], "a member's menu is the eight things a member does (issue 21)");
+        var office = await app.SignedInClientAsync("office");
+        var officeMenu = (await office.GetDocumentAsync("/")).QuerySelectorAll(".dj-nav .nav-link").Select(a => a.TextContent.Trim()).ToList();
+        officeMenu.Count.ShouldBeGreaterThan(30, "the office keeps the full menu of UX.md");
+        officeMenu.ShouldContain("督办台账");
         memberMenu.ShouldNotContain("审计日志");
         memberMenu.ShouldNotContain("用户");
 

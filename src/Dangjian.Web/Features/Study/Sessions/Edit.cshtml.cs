@@ -103,11 +103,11 @@ public sealed class EditModel(AppDbContext db, ScopeGuard guard, CampaignAccess 
         var phase = Phases.FirstOrDefault(p => p.Id == PhaseId);
         if (phase is null)
         {
-            ModelState.AddModelError(nameof(PhaseId), "请选择所属阶段。");
+            ModelState.AddModelError(nameof(PhaseId), "请选择所属环节。");
         }
         else if (Date < phase.StartsOn || Date > phase.EndsOn)
         {
-            ModelState.AddModelError(nameof(Date), $"学习会日期须在“{phase.Name}”阶段内（{phase.StartsOn:yyyy-MM-dd} 至 {phase.EndsOn:yyyy-MM-dd}）。");
+            ModelState.AddModelError(nameof(Date), $"学习会日期须在“{phase.Name}”环节内（{phase.StartsOn:yyyy-MM-dd} 至 {phase.EndsOn:yyyy-MM-dd}）。");
         }
 
         if (!Enum.IsDefined(Kind))
