@@ -31,8 +31,15 @@
         }
     });
 
+    // Print buttons: <button type="button" data-print>. No inline onclick: the Content-Security-Policy blocks it.
     document.addEventListener("click", function (event) {
         if (event.target.closest("[data-print]")) { window.print(); }
+    });
+
+    // Pickers that go on by themselves once chosen: <select data-submit-on-change> (a <noscript> button covers no-script use).
+    document.addEventListener("change", function (event) {
+        var field = event.target.closest && event.target.closest("[data-submit-on-change]");
+        if (field && field.form) { field.form.submit(); }
     });
 
     // A voting code travels in a form field, never in a URL: a QR slip carries it after "#" (never sent to the server),
