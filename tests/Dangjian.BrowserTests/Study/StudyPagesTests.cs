@@ -1,4 +1,6 @@
 using Dangjian.BrowserTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -20,16 +22,49 @@ public sealed class StudyPagesTests(BrowserFixture fixture)
         await office.GetByRole(AriaRole.Link, new() { Name = "打开签到二维码" }).ClickAsync();
         await Expect(office.GetByTestId("qr")).ToBeVisibleAsync();
         await BrowserFixture.ShotAsync(office, "study-qr-desktop");
+        await Expect(office.GetByTestId("window")).ToContainTextAsync("扫码签到开放时间");
         var link = await office.GetByTestId("sign-in-link").GetAttributeAsync("href");
 
+        // The session is two days ahead: the scan is refused until an hour before the start.
         var phone = await fixture.NewPageAsync("phone");
         await phone.GotoAsync(link!);
-        await fixture.SignInAsync(phone, "member");
-        await phone.GotoAsync(link!);
-        await BrowserFixture.ShotAsync(phone, "study-sign-in-phone");
-        await phone.GetByTestId("confirm-sign-in").ClickAsync();
-        await Expect(phone.GetByTestId("sign-in-result")).ToContainTextAsync("签到成功");
-        await BrowserFixture.ShotAsync(phone, "study-signed-in-phone");
+        await Expect(phone.GetByTestId("scan-context")).ToBeVisibleAsync();
+        await Expect(phone.GetByTestId("session-facts")).ToContainTextAsync("学习交流讨论会：对照四风查摆问题");
+        await BrowserFixture.ShotAsync(phone, "study-scan-login-phone");
+        await phone.GetByLabel("用户名").FillAsync("member");
+        await phone.GetByLabel("密码").FillAsync(Dangjian.Tests.Infrastructure.AppFactory.DemoPassword);
+        await phone.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await Expect(phone.GetByTestId("sign-in-closed")).ToContainTextAsync("签到尚未开始");
+        await Expect(phone.GetByTestId("session-facts")).ToContainTextAsync("局三楼会议室");
+        await BrowserFixture.ShotAsync(phone, "study-sign-in-too-early-phone");
+
+        // Half an hour before the start (two days later: the phone's sign-in has timed out) the member signs in again,
+        // comes back to the session and confirms with one tap.
+        var session = await fixture.App.WithDbAsync(db => db.StudySessions.SingleAsync(s => s.Title == "学习交流讨论会：对照四风查摆问题"));
+        var into = session.StartsAt.AddMinutes(-30) - fixture.App.Clock.GetUtcNow().UtcDateTime;
+        fixture.App.Clock.Advance(into);
+        try
+        {
+            await using (var scope = fixture.App.Services.CreateAsyncScope())
+            {
+                link = "/Study/SignIn?c=" + Uri.EscapeDataString(scope.ServiceProvider.GetRequiredService<Dangjian.Web.Features.Study.StudyService>().IssueCode(session));
+            }
+
+            await phone.GotoAsync(link);
+            await phone.GetByLabel("用户名").FillAsync("member");
+            await phone.GetByLabel("密码").FillAsync(Dangjian.Tests.Infrastructure.AppFactory.DemoPassword);
+            await phone.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+            await Expect(phone.GetByTestId("signing-person")).ToContainTextAsync("孙磊");
+            await BrowserFixture.ShotAsync(phone, "study-sign-in-phone");
+            await phone.GetByTestId("confirm-sign-in").ClickAsync();
+            await Expect(phone.GetByTestId("sign-in-result")).ToContainTextAsync("签到成功");
+            await Expect(phone.GetByTestId("session-facts")).ToContainTextAsync("学习交流讨论会：对照四风查摆问题");
+            await BrowserFixture.ShotAsync(phone, "study-signed-in-phone");
+        }
+        finally
+        {
+            fixture.App.Clock.Advance(-into);
+        }
 
         await office.GoBackAsync();
         await office.ReloadAsync();

@@ -11,6 +11,7 @@ public static class CampaignSetup
         builder.Services.AddScoped<CampaignAccess>();
         builder.Services.AddScoped<CampaignPicker>();
         builder.Services.AddScoped<Study.StudyService>();
+        builder.Services.Configure<Study.StudyOptions>(builder.Configuration.GetSection(Study.StudyOptions.Section));
         builder.Services.AddScoped<Study.Notes.NoteAccess>();
         builder.Services.AddScoped<Study.QuizService>();
         builder.Services.AddScoped<Study.StudyFigures>();

@@ -535,7 +535,7 @@ public sealed class DemoSeeder(AppDbContext db, AccountProvisioning accounts, Pe
         }
 
         await db.SaveChangesAsync(ct);
-        var service = new StudyService(db, clock);
+        var service = new StudyService(db, clock, Options.Create(new StudyOptions()));
         await service.RecountMilestoneAsync(second, ct);
     }
 

@@ -5,6 +5,7 @@ using System.Text;
 using Dangjian.Web.Features.Campaigns;
 using Dangjian.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Dangjian.Web.Features.Study;
 
@@ -12,9 +13,31 @@ namespace Dangjian.Web.Features.Study;
 /// Study sessions: scheduling with the expected attendees, QR sign-in codes that are signed per session and expire,
 /// attendance marking (签到, 请假, 补学, 送学上门), and the count milestone the sessions feed.
 /// </summary>
-public sealed class StudyService(AppDbContext db, TimeProvider clock)
+public sealed class StudyService(AppDbContext db, TimeProvider clock, IOptions<StudyOptions> options)
 {
     public const int CodeMinutes = 15;
+
+    /// <summary>When the session's QR sign-in is accepted (UTC): from <see cref="StudyOptions.SignInOpensMinutesBefore"/> before the start to the end (plus <see cref="StudyOptions.SignInClosesMinutesAfter"/>).</summary>
+    public (DateTime Opens, DateTime Closes) SignInWindow(StudySession session)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        return (session.StartsAt.AddMinutes(-Math.Max(0, options.Value.SignInOpensMinutesBefore)), session.EndsAt.AddMinutes(Math.Max(0, options.Value.SignInClosesMinutesAfter)));
+    }
+
+    /// <summary>Why a QR sign-in to the session is not accepted now (too early or too late), in Chinese; null inside the window.</summary>
+    public string? OutsideWindow(StudySession session)
+    {
+        var (opens, closes) = SignInWindow(session);
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (now < opens)
+        {
+            return $"签到尚未开始。本次学习会的扫码签到于 {ChinaTime.DateTimeText(opens)} 开放，请届时再扫码。";
+        }
+
+        return now > closes
+            ? $"本次学习会的扫码签到已于 {ChinaTime.DateTimeText(closes)} 结束，不能再签到。如您确实参加了，请联系组织本次学习会的活动办公室补登考勤。"
+            : null;
+    }
 
     public sealed record Counts(int Expected, int Present, int Leave, int Absent, int MakeUpDone)
     {
@@ -62,14 +85,19 @@ public sealed class StudyService(AppDbContext db, TimeProvider clock)
         }
 
         var attendee = await db.SessionAttendees.SingleOrDefaultAsync(a => a.SessionId == session.Id && a.PersonId == personId, ct);
+        if (attendee?.Status == AttendanceStatus.Present)
+        {
+            return (false, $"您已于 {Platform.Web.ChinaTime.DateTimeText(attendee.SignedInAt!.Value)} 签到，无需重复签到。");
+        }
+
+        if (OutsideWindow(session) is { } closed)
+        {
+            return (false, closed);
+        }
+
         if (attendee is null)
         {
             return (false, "您不在本次学习会的应到名单中。如需参加，请联系活动办公室登记。");
-        }
-
-        if (attendee.Status == AttendanceStatus.Present)
-        {
-            return (false, $"您已于 {Platform.Web.ChinaTime.DateTimeText(attendee.SignedInAt!.Value)} 签到，无需重复签到。");
         }
 
         attendee.Status = AttendanceStatus.Present;

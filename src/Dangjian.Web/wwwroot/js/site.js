@@ -31,6 +31,7 @@
         }
     });
 
+    // Print buttons: <button type="button" data-print>. No inline onclick: the Content-Security-Policy blocks it.
     document.addEventListener("click", function (event) {
         if (event.target.closest("[data-print]")) { window.print(); }
     });

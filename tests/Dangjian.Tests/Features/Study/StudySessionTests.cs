@@ -33,6 +33,22 @@ public sealed class StudySessionTests(AppFactory app) : IClassFixture<AppFactory
     public async Task QrCodesAreSignedExpireAndSignInOnlyTheAccountHolderOnce()
     {
         var session = await UpcomingAsync();
+        // Half an hour before the session starts: inside its sign-in window (SignInWindowTests covers the window itself).
+        var startsAt = await app.WithDbAsync(db => db.StudySessions.Where(s => s.Id == session).Select(s => s.StartsAt).SingleAsync());
+        var intoWindow = startsAt.AddMinutes(-30) - app.Clock.GetUtcNow().UtcDateTime;
+        app.Clock.Advance(intoWindow);
+        try
+        {
+            await SignInInsideTheWindowAsync(session);
+        }
+        finally
+        {
+            app.Clock.Advance(-intoWindow);
+        }
+    }
+
+    private async Task SignInInsideTheWindowAsync(Guid session)
+    {
         string code;
         await using (var scope = app.Services.CreateAsyncScope())
         {
@@ -46,8 +62,14 @@ public sealed class StudySessionTests(AppFactory app) : IClassFixture<AppFactory
 
         var first = await member.PostFormAsync($"/Study/SignIn?c={Uri.EscapeDataString(code)}", new Dictionary<string, string> { ["c"] = code });
         (await first.ParseAsync()).QuerySelector("[data-testid=sign-in-result]")!.TextContent.ShouldContain("签到成功");
-        var second = await member.PostFormAsync($"/Study/SignIn?c={Uri.EscapeDataString(code)}", new Dictionary<string, string> { ["c"] = code });
-        (await second.ParseAsync()).QuerySelector("[data-testid=sign-in-result]")!.TextContent.ShouldContain("无需重复签到");
+        // Scanned again, the page says so and offers no second button; a second POST anyway changes nothing.
+        (await member.GetDocumentAsync($"/Study/SignIn?c={Uri.EscapeDataString(code)}")).QuerySelector("[data-testid=sign-in-result]")!.TextContent.ShouldContain("无需重复签到");
+        var memberToken = (await member.GetDocumentAsync("/")).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        using (var again = new FormUrlEncodedContent(new Dictionary<string, string> { ["c"] = code, ["__RequestVerificationToken"] = memberToken }))
+        {
+            var second = await member.PostAsync(new Uri($"/Study/SignIn?c={Uri.EscapeDataString(code)}", UriKind.Relative), again);
+            (await second.ParseAsync()).QuerySelector("[data-testid=sign-in-result]")!.TextContent.ShouldContain("无需重复签到");
+        }
 
         var sunlei = await app.WithDbAsync(db => db.People.Where(p => p.Name == "孙磊").Select(p => p.Id).SingleAsync());
         var present = await app.WithDbAsync(db => db.SessionAttendees.Where(a => a.SessionId == session && a.Status == AttendanceStatus.Present).Select(a => a.PersonId).ToListAsync());
