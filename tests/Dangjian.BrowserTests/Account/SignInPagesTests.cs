@@ -57,8 +57,10 @@ public sealed partial class SignInPagesTests(BrowserFixture fixture)
             await fixture.SignInAsync(page, user, "wrong-Passw0rd");
         }
 
-        await Expect(page.GetByTestId("errors")).ToContainTextAsync("账户已锁定");
+        // The failure that locks the account answers as any wrong password does; the right password is told of the lockout.
+        await Expect(page.GetByTestId("errors")).ToContainTextAsync("账户将被锁定15分钟");
         await fixture.SignInAsync(page, user, "Passw0rd!x");
+        await Expect(page.GetByTestId("errors")).ToContainTextAsync("账户已锁定");
         await Expect(page.GetByTestId("errors")).ToContainTextAsync("15分钟后再试");
         await page.SetViewportSizeAsync(375, 812);
         await BrowserFixture.ShotAsync(page, "login-locked-phone");

@@ -74,15 +74,19 @@ public sealed class LoginModel(
         var user = await signIn.UserManager.FindByNameAsync(userName);
         if (user is { IsDisabled: true })
         {
+            // Told only to whoever knows the password: with a wrong one a disabled account answers as an unknown name does.
+            var knowsPassword = PasswordMatches(user);
             await log.RecordAsync(SecurityEventKind.SignInFailed, userName, user.Id, "账户已停用");
-            ModelState.AddModelError("", "该账户已停用，请联系系统管理员。");
+            ModelState.AddModelError("", knowsPassword ? "该账户已停用，请联系系统管理员。" : FailedMessage(security.Value));
             return Page();
         }
 
         if (user is not null && await signIn.UserManager.IsLockedOutAsync(user))
         {
+            // The same for a locked account; checking the password here neither counts a failure nor signs in.
+            var knowsPassword = PasswordMatches(user);
             await log.RecordAsync(SecurityEventKind.SignInWhileLocked, userName, user.Id);
-            ModelState.AddModelError("", LockedMessage(await signIn.UserManager.GetLockoutEndDateAsync(user)));
+            ModelState.AddModelError("", knowsPassword ? LockedMessage(await signIn.UserManager.GetLockoutEndDateAsync(user)) : FailedMessage(security.Value));
             return Page();
         }
 
@@ -114,8 +118,10 @@ public sealed class LoginModel(
 
         if (result.IsLockedOut && user is not null)
         {
+            // The failure that locks the account was a wrong password: it gets the words an unknown name gets (which state
+            // the lockout rule); the lockout itself is told to whoever comes back with the right password.
             await log.RecordAsync(SecurityEventKind.LockedOut, userName, user.Id, $"连续{security.Value.LockoutThreshold}次密码错误");
-            ModelState.AddModelError("", LockedMessage(await signIn.UserManager.GetLockoutEndDateAsync(user)));
+            ModelState.AddModelError("", FailedMessage(security.Value));
             return Page();
         }
 
@@ -133,6 +139,22 @@ public sealed class LoginModel(
         {
             await log.RecordAsync(SecurityEventKind.PasswordExpired, user.UserName, user.Id);
         }
+    }
+
+    /// <summary>
+    /// One password-hash check, as a sign-in costs, against the account's own hash (or the decoy when it has none): no
+    /// failed-access count, no rehash, no sign-in. A disabled or locked account's state is told only when it matches.
+    /// </summary>
+    private bool PasswordMatches(AppUser user)
+    {
+        var hasher = signIn.UserManager.PasswordHasher;
+        if (string.IsNullOrEmpty(user.PasswordHash))
+        {
+            DecoyPassword.Verify(hasher, Input.Password);
+            return false;
+        }
+
+        return hasher.VerifyHashedPassword(user, user.PasswordHash, Input.Password) != PasswordVerificationResult.Failed;
     }
 
     /// <summary>

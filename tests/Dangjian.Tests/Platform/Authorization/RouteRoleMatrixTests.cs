@@ -20,11 +20,11 @@ namespace Dangjian.Tests.Platform.Authorization;
 public sealed class RouteRoleMatrixTests(AppFactory app) : IClassFixture<AppFactory>
 {
     /// <summary>The columns of <see cref="Matrix"/>, in order.</summary>
-    private static readonly string[] Columns = ["office", "leader", "member", "unit", "supervisor", "observer", Roles.SystemAdmin, Roles.SecurityAdmin, Roles.AuditAdmin];
+    internal static readonly string[] Columns = ["office", "leader", "member", "unit", "supervisor", "observer", Roles.SystemAdmin, Roles.SecurityAdmin, Roles.AuditAdmin];
 
     /// <summary>
     /// Route (page path, page path with <c>?handler=</c>, or <c>GET</c> and the route pattern) → the URL requested (with
-    /// <c>{name}</c> placeholders for demo ids, see <see cref="IdsAsync"/>) → one letter per column: O 200, D refused
+    /// <c>{name}</c> placeholders for demo ids, see <see cref="IdsAsync(AppFactory)"/>) → one letter per column: O 200, D refused
     /// (403, or the page's redirect to 无权访问), N 404 (outside the caller's scope or not readable by them), R another
     /// redirect (a page that sends the caller on, e.g. the sign-in page for someone signed in), B 400 (a required
     /// parameter missing), X anything else. <c>{missing}</c> is an id of no record, for kinds the demo has none of (quiz
@@ -233,7 +233,7 @@ public sealed class RouteRoleMatrixTests(AppFactory app) : IClassFixture<AppFact
         var missing = routes.Where(r => !declared.TryGetValue(r, out var row) || row.Expected.Length == 0).ToList();
         var stale = declared.Keys.Where(r => !routes.Contains(r)).ToList();
 
-        var ids = await IdsAsync();
+        var ids = await IdsAsync(app);
         var absent = ids.Where(id => id.Value == Guid.Empty).Select(id => id.Key).ToList();
         var clients = new List<HttpClient>();
         foreach (var column in Columns)
@@ -317,7 +317,7 @@ public sealed class RouteRoleMatrixTests(AppFactory app) : IClassFixture<AppFact
     /// <summary>For a route with no row yet: its path, so the failure message shows what it answers.</summary>
     private static string GuessUrl(string route) => route.StartsWith("GET ", StringComparison.Ordinal) ? route[4..] : route;
 
-    private static string Fill(string url, IReadOnlyDictionary<string, Guid> ids)
+    internal static string Fill(string url, IReadOnlyDictionary<string, Guid> ids)
     {
         foreach (var (name, id) in ids)
         {
@@ -327,9 +327,9 @@ public sealed class RouteRoleMatrixTests(AppFactory app) : IClassFixture<AppFact
         return url;
     }
 
-    private static string Spaced(string letters) => string.Join(' ', letters.ToCharArray());
+    internal static string Spaced(string letters) => string.Join(' ', letters.ToCharArray());
 
-    private static char Outcome(HttpResponseMessage response)
+    internal static char Outcome(HttpResponseMessage response)
     {
         var location = response.Headers.Location?.OriginalString ?? "";
         return (int)response.StatusCode switch
@@ -345,7 +345,7 @@ public sealed class RouteRoleMatrixTests(AppFactory app) : IClassFixture<AppFact
     }
 
     /// <summary>Real ids from the demo data, one per kind of record a route needs (the first of each, by creation).</summary>
-    private Task<Dictionary<string, Guid>> IdsAsync() => app.WithDbAsync(async db => new Dictionary<string, Guid>(StringComparer.Ordinal)
+    internal static Task<Dictionary<string, Guid>> IdsAsync(AppFactory app) => app.WithDbAsync(async db => new Dictionary<string, Guid>(StringComparer.Ordinal)
     {
         ["campaign"] = await db.Campaigns.OrderBy(x => x.CreatedAt).Select(x => x.Id).FirstOrDefaultAsync(),
         ["phase"] = await db.Phases.OrderBy(x => x.Order).Select(x => x.Id).FirstOrDefaultAsync(),

@@ -1,5 +1,6 @@
 using System.Net;
 using Dangjian.Tests.Infrastructure;
+using Dangjian.Web.Features.Account;
 using Dangjian.Web.Platform.Identity;
 using Dangjian.Web.Platform.Security;
 using Microsoft.EntityFrameworkCore;
@@ -91,8 +92,9 @@ public sealed class SignInTests(AppFactory app) : IClassFixture<AppFactory>
             last = (await (await client.PostLoginAsync(user, "Wrong-pass1")).ParseAsync()).ErrorsText();
         }
 
-        last.ShouldContain("账户已锁定");
-        last.ShouldContain("15分钟");
+        // The failure that locks the account was a wrong password: it answers as an unknown name does (stating the rule).
+        last.ShouldContain(LoginModel.FailedMessage(new SecurityOptions()));
+        last.ShouldContain("账户将被锁定15分钟");
         var withRightPassword = await client.PostLoginAsync(user, "Passw0rd!x");
         withRightPassword.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await withRightPassword.ParseAsync()).ErrorsText().ShouldContain("账户已锁定");
@@ -132,6 +134,58 @@ public sealed class SignInTests(AppFactory app) : IClassFixture<AppFactory>
 
         invented.ShouldBe(real);
         real.ShouldAllBe(m => m.Contains("用户名或密码错误"));
+    }
+
+    /// <summary>
+    /// A disabled or a locked account used to say so whatever the password, which told anyone the name exists: with a
+    /// wrong password each answers word for word as an unknown name and a plain wrong password do.
+    /// </summary>
+    [DbFact]
+    public async Task AWrongPasswordForADisabledOrLockedAccountGetsTheSameAnswerAsAnUnknownName()
+    {
+        var real = await app.CreateUserAsync([Roles.Member]);
+        var disabled = await DisabledUserAsync();
+        var locked = await LockedUserAsync();
+        var unknown = "nobody" + Guid.NewGuid().ToString("N")[..8];
+        var before = await CountersAsync(locked);
+
+        var answers = new List<string>();
+        foreach (var name in new[] { unknown, real, disabled, locked })
+        {
+            var response = await app.CreateBrowserLikeClient().PostLoginAsync(name, "Wrong-pass1");
+            response.StatusCode.ShouldBe(HttpStatusCode.OK, name);
+            answers.Add((await response.ParseAsync()).ErrorsText());
+        }
+
+        answers.Distinct().ShouldHaveSingleItem().ShouldContain(LoginModel.FailedMessage(new SecurityOptions()));
+        (await CountersAsync(locked)).ShouldBe(before, "a locked account's counter and lockout end are left as they were");
+        // The security administrator still sees what happened.
+        (await DetailsAsync(disabled)).ShouldContain((SecurityEventKind.SignInFailed, "账户已停用"));
+        (await EventsAsync(locked)).ShouldContain(SecurityEventKind.SignInWhileLocked);
+    }
+
+    [DbFact]
+    public async Task TheRightPasswordForADisabledOrLockedAccountIsToldWhyAndNotSignedIn()
+    {
+        var disabled = await DisabledUserAsync();
+        var locked = await LockedUserAsync();
+        var before = await CountersAsync(locked);
+
+        var forDisabled = await app.CreateBrowserLikeClient().PostLoginAsync(disabled, "Passw0rd!x");
+        var forLocked = await app.CreateBrowserLikeClient().PostLoginAsync(locked, "Passw0rd!x");
+
+        forDisabled.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await forDisabled.ParseAsync()).ErrorsText().ShouldContain("该账户已停用，请联系系统管理员。");
+        forLocked.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await forLocked.ParseAsync()).ErrorsText().ShouldContain("账户已锁定");
+        foreach (var response in new[] { forDisabled, forLocked })
+        {
+            (response.Headers.TryGetValues("Set-Cookie", out var cookies) ? cookies : []).ShouldNotContain(c => c.StartsWith("dangjian.auth=", StringComparison.Ordinal));
+        }
+
+        (await CountersAsync(locked)).ShouldBe(before);
+        (await EventsAsync(disabled)).ShouldNotContain(SecurityEventKind.SignInSucceeded);
+        (await EventsAsync(locked)).ShouldNotContain(SecurityEventKind.SignInSucceeded);
     }
 
     [DbFact]
@@ -206,6 +260,33 @@ public sealed class SignInTests(AppFactory app) : IClassFixture<AppFactory>
         result.Headers.Location!.OriginalString.ShouldContain("/Account/Login");
         (await EventsAsync(null)).ShouldContain(SecurityEventKind.CookieRejected);
     }
+
+    private async Task<string> DisabledUserAsync()
+    {
+        var userName = await app.CreateUserAsync([Roles.Member]);
+        await app.WithUsersAsync(async users =>
+        {
+            var user = (await users.FindByNameAsync(userName))!;
+            user.IsDisabled = true;
+            return await users.UpdateAsync(user);
+        });
+        return userName;
+    }
+
+    private async Task<string> LockedUserAsync()
+    {
+        var userName = await app.CreateUserAsync([Roles.Member]);
+        var result = await app.WithUsersAsync(async users => await users.SetLockoutEndDateAsync((await users.FindByNameAsync(userName))!, DateTimeOffset.UtcNow.AddMinutes(15)));
+        result.Succeeded.ShouldBeTrue();
+        return userName;
+    }
+
+    private Task<(int Failures, DateTimeOffset? LockoutEnd)> CountersAsync(string userName) =>
+        app.WithDbAsync(async db => await db.Users.Where(u => u.UserName == userName).Select(u => new ValueTuple<int, DateTimeOffset?>(u.AccessFailedCount, u.LockoutEnd)).SingleAsync());
+
+    private Task<List<(SecurityEventKind, string?)>> DetailsAsync(string userName) =>
+        app.WithDbAsync(async db => (await db.SecurityEvents.Where(e => e.UserName == userName).Select(e => new { e.Kind, e.Detail }).ToListAsync())
+            .Select(e => (e.Kind, e.Detail)).ToList());
 
     private Task<List<SecurityEventKind>> EventsAsync(string? userName) =>
         app.WithDbAsync(db => db.SecurityEvents

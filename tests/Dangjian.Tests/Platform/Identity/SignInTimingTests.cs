@@ -62,4 +62,31 @@ public sealed class SignInTimingTests(CountingHasherAppFactory app) : IClassFixt
         forWrongPassword.ShouldBe(1);
         forUnknownName.ShouldBe(forWrongPassword);
     }
+
+    /// <summary>A disabled or locked account checks the password given (to tell its state only to its owner): one check too.</summary>
+    [DbFact]
+    public async Task ADisabledOrLockedAccountCostsOnePasswordHashCheckWhateverThePassword()
+    {
+        var disabled = await app.CreateUserAsync([Roles.Member]);
+        var locked = await app.CreateUserAsync([Roles.Member]);
+        await app.WithUsersAsync(async users =>
+        {
+            var user = (await users.FindByNameAsync(disabled))!;
+            user.IsDisabled = true;
+            (await users.UpdateAsync(user)).Succeeded.ShouldBeTrue();
+            return await users.SetLockoutEndDateAsync((await users.FindByNameAsync(locked))!, DateTimeOffset.UtcNow.AddMinutes(15));
+        });
+        var client = app.CreateBrowserLikeClient();
+
+        var counts = new List<int>();
+        foreach (var (name, password) in new[] { (disabled, "Wrong-pass1"), (disabled, "Passw0rd!x"), (locked, "Wrong-pass1"), (locked, "Passw0rd!x") })
+        {
+            var before = app.Hasher.Verifications;
+            var response = await client.PostLoginAsync(name, password);
+            response.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK, "neither is signed in");
+            counts.Add(app.Hasher.Verifications - before);
+        }
+
+        counts.ShouldBe([1, 1, 1, 1]);
+    }
 }

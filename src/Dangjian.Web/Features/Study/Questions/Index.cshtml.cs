@@ -1,8 +1,10 @@
+using System.Globalization;
 using Dangjian.Web.Platform.Authorization;
 using Dangjian.Web.Platform.Data;
 using Dangjian.Web.Platform.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dangjian.Web.Features.Study.Questions;
@@ -67,6 +69,8 @@ public sealed class IndexModel(AppDbContext db, QuestionBank bank) : PageModel
         db.Questions.Remove(question);
         await db.SaveChangesAsync(ct);
         TempData.Success("题目已删除（已组卷的测试不受影响）。");
-        return RedirectToPage(new { Type, Category, Q, page = PageNumber });
+        // "page" is the route value naming the Razor page: the page number goes into the query by hand.
+        var back = Url.Page("/Study/Questions/Index", new { Type, Category, Q })!;
+        return LocalRedirect(PageNumber > 1 ? QueryHelpers.AddQueryString(back, "page", PageNumber.ToString(CultureInfo.InvariantCulture)) : back);
     }
 }
