@@ -40,6 +40,18 @@ public sealed class SignInTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [DbFact]
+    public async Task OpeningTheTwoFactorEnrolmentKeepsTheSessionPastTheStampCheck()
+    {
+        var client = await app.SignedInClientAsync("unit");
+        (await client.GetAsync(new Uri("/Account/TwoFactor/Enable", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        app.Clock.Advance(TimeSpan.FromMinutes(6));
+        using var later = await client.GetAsync(new Uri("/Account/TwoFactor/Enable", UriKind.Relative));
+
+        later.StatusCode.ShouldBe(HttpStatusCode.OK, "a new authenticator key renews the stamp; the session that asked for it takes the new stamp");
+    }
+
+    [DbFact]
     public async Task MemberSeesNoCampaignHealth()
     {
         var client = app.CreateBrowserLikeClient();

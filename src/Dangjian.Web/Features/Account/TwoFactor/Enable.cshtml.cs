@@ -82,6 +82,9 @@ public sealed class EnableModel(UserManager<AppUser> users, SignInManager<AppUse
         {
             await users.ResetAuthenticatorKeyAsync(user);
             key = await users.GetAuthenticatorKeyAsync(user);
+            // A new key renews the security stamp: this session takes the new one, or the five-minute stamp check would
+            // sign the person out while they are still scanning the code.
+            await signIn.RefreshSignInAsync(user);
         }
 
         SharedKey = Group(key!);
