@@ -61,7 +61,13 @@ public sealed class AuditEmptiedTests(AppFactory app) : IClassFixture<AppFactory
     }
 }
 
-public sealed class AuditCheckpointRulesTests(AppFactory app) : IClassFixture<AppFactory>
+/// <summary>A fixture without the periodic checkpoint writer: these tests write and forge checkpoints themselves, and a write in between would overwrite what they check.</summary>
+public sealed class ManualCheckpointAppFactory : AppFactory
+{
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Audit:CheckpointSeconds"] = "0" };
+}
+
+public sealed class AuditCheckpointRulesTests(ManualCheckpointAppFactory app) : IClassFixture<ManualCheckpointAppFactory>
 {
     private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
 

@@ -77,6 +77,7 @@ public sealed class RouteRoleWriteMatrixTests(AppFactory app) : IClassFixture<Ap
         ("/Campaigns/Milestone?handler=Delete", "/Campaigns/Milestone?handler=Delete&Id={milestone}&CampaignId={campaign}", "", "A D D D D D D D D"),
         ("/Campaigns/Phase", "/Campaigns/Phase?id={phase}", "", "A D D D D D D D D"),
         ("/Error", "/Error/404", "", "N N N N N N N N N"),
+        ("/Campaigns/Index?handler=Switch", "/Campaigns/Index?handler=Switch", "campaignId={campaign}&returnUrl=/", "A A A A A N D D D"),
         ("/Ledgers/Assessment?handler=DeleteIndicator", "/Ledgers/Assessment?handler=DeleteIndicator&SchemeId={scheme}&indicatorId={indicator}", "", "A D D D D D D D D"),
         ("/Ledgers/Assessment?handler=Indicator", "/Ledgers/Assessment?handler=Indicator&SchemeId={scheme}", "", "A D D D D D D D D"),
         ("/Ledgers/Assessment?handler=Period", "/Ledgers/Assessment?handler=Period&SchemeId={scheme}", "", "A D D D D D D D D"),
@@ -103,7 +104,11 @@ public sealed class RouteRoleWriteMatrixTests(AppFactory app) : IClassFixture<Ap
         ("/Opinions/Letters/Details?handler=Paper", "/Opinions/Letters/Details?handler=Paper&id={letter}&recipientId={letterRecipient}", "text=", "A D N N D N D D D"),
         ("/Opinions/Letters/Details?handler=Remind", "/Opinions/Letters/Details?handler=Remind&id={letter}", "", "A D N N D N D D D"),
         ("/Opinions/Letters/Index", "/Opinions/Letters/Index", "CampaignId={campaign}", "A P P P P P D D D"),
+        ("/Opinions/Letters/Print?handler=Reissue", "/Opinions/Letters/Print?handler=Reissue&id={letter}", "", "A D N N D N D D D"),
         ("/Organization/EditUnit", "/Organization/EditUnit", "Input.Id={institute}", "A D D D D D D D D"),
+        ("/Organization/Accounts?handler=Create", "/Organization/Accounts?handler=Create", "", "A D D D D D A D D"),
+        ("/Organization/Accounts?handler=Reissue", "/Organization/Accounts?handler=Reissue", "", "A D D D D D A D D"),
+        ("/Organization/Accounts?handler=Review", "/Organization/Accounts?handler=Review", "", "A D D D D D A D D"),
         ("/Organization/Import?handler=Confirm", "/Organization/Import?handler=Confirm", "token=x", "A D D D D D D D D"),
         ("/Organization/Import?handler=Upload", "/Organization/Import?handler=Upload", "", "A D D D D D D D D"),
         ("/Organization/Index?handler=FirstUnit", "/Organization/Index?handler=FirstUnit", "", "A D D D D D D D D"),
@@ -131,6 +136,7 @@ public sealed class RouteRoleWriteMatrixTests(AppFactory app) : IClassFixture<Ap
         ("/Public/Ballot", "/Public/Ballot", "", "A A A A A A A A A"),
         ("/Public/Ballot?handler=Open", "/Public/Ballot?handler=Open", "", "A A A A A A A A A"),
         ("/Public/Letter", "/Public/Letter", "", "A A A A A A A A A"),
+        ("/Public/Letter?handler=Open", "/Public/Letter?handler=Open", "t=x", "A A A A A A A A A"),
         ("/Public/Opinion", "/Public/Opinion", "", "A A A A A A A A A"),
         ("/Rectification/Edit", "/Rectification/Edit?Id={rectificationItem}&CampaignId={campaign}", "", "A D D D D D D D D"),
         ("/Rectification/Edit?handler=Delete", "/Rectification/Edit?handler=Delete&Id={rectificationItem}&CampaignId={campaign}", "", "A D D D D D D D D"),
@@ -434,9 +440,12 @@ public sealed class RouteRoleWriteMatrixTests(AppFactory app) : IClassFixture<Ap
             ids["discussion"] = await db.DiscussionTopics.OrderBy(x => x.CreatedAt).ThenBy(x => x.Id).Select(x => x.Id).FirstAsync();
             // A ledger item of the member 孙磊's department (whose people report on it): ids order differently on the two
             // databases, so the pick must not depend on the tie-break.
-            ids["ledgerItem"] = await db.LedgerItems.Where(i => db.People.Any(p => p.Name == "孙磊" && p.OrgUnitId == i.DepartmentId))
+            ids["ledgerItem"] = await db.LedgerItems.Where(i => db.People.Any(p => p.Name == "孙磊" && p.OrgUnitId == i.DepartmentId) && db.MonthlyReports.Any(r => r.ItemId == i.Id))
                 .OrderBy(x => x.CreatedAt).ThenBy(x => x.Id).Select(x => x.Id).FirstAsync();
-            ids["rectificationItem"] = await db.RectificationItems.OrderBy(x => x.CreatedAt).ThenBy(x => x.Id).Select(x => x.Id).FirstAsync();
+            // An item neither the member 孙磊's department nor the leader 王建国 answers for (they may report on their own).
+            ids["rectificationItem"] = await db.RectificationItems
+                .Where(i => !db.People.Any(p => p.Name == "孙磊" && p.OrgUnitId == i.DepartmentId) && i.LeaderPerson!.Name != "王建国")
+                .OrderBy(x => x.CreatedAt).ThenBy(x => x.Id).Select(x => x.Id).FirstAsync();
             ids["ruleReview"] = await db.RuleReviews.OrderBy(x => x.CreatedAt).ThenBy(x => x.Id).Select(x => x.Id).FirstAsync();
             ids["letter"] = await db.SolicitationLetters.OrderBy(x => x.SentOn).ThenBy(x => x.Id).Select(x => x.Id).FirstAsync();
             ids["forum"] = await db.Forums.OrderBy(x => x.HeldOn).ThenBy(x => x.Id).Select(x => x.Id).FirstAsync();
@@ -456,7 +465,7 @@ public sealed class RouteRoleWriteMatrixTests(AppFactory app) : IClassFixture<Ap
             (ids["personRole"], ids["rolePerson"]) = (role?.Id ?? Guid.Empty, role?.PersonId ?? Guid.Empty);
             ids["campaignMember"] = await db.CampaignMembers.Where(m => m.CampaignId == campaign).OrderBy(m => m.CreatedAt).ThenBy(m => m.Id).Select(m => m.Id).FirstOrDefaultAsync();
             ids["attendee"] = await db.SessionAttendees.Where(a => a.SessionId == ids["session"]).OrderBy(a => a.CreatedAt).ThenBy(a => a.Id).Select(a => a.Id).FirstOrDefaultAsync();
-            ids["speaker"] = await db.DiscussionSpeakers.OrderBy(s => s.CreatedAt).ThenBy(s => s.Id).Select(s => s.Id).FirstOrDefaultAsync();
+            ids["speaker"] = await db.DiscussionSpeakers.Where(s => s.TopicId == ids["discussion"]).OrderBy(s => s.CreatedAt).ThenBy(s => s.Id).Select(s => s.Id).FirstOrDefaultAsync();
             ids["indicator"] = await db.Indicators.OrderBy(i => i.CreatedAt).ThenBy(i => i.Id).Select(i => i.Id).FirstOrDefaultAsync();
             ids["monthlyReport"] = await db.MonthlyReports.Where(r => r.ItemId == ids["ledgerItem"]).OrderBy(r => r.CreatedAt).ThenBy(r => r.Id).Select(r => r.Id).FirstOrDefaultAsync();
             ids["letterRecipient"] = await db.LetterRecipients.Where(r => r.LetterId == ids["letter"]).OrderBy(r => r.CreatedAt).ThenBy(r => r.Id).Select(r => r.Id).FirstOrDefaultAsync();
