@@ -104,7 +104,7 @@ public sealed class RouteRoleWriteMatrixTests(AppFactory app) : IClassFixture<Ap
         ("/Opinions/Letters/Details?handler=Paper", "/Opinions/Letters/Details?handler=Paper&id={letter}&recipientId={letterRecipient}", "text=", "A D N N D N D D D"),
         ("/Opinions/Letters/Details?handler=Remind", "/Opinions/Letters/Details?handler=Remind&id={letter}", "", "A D N N D N D D D"),
         ("/Opinions/Letters/Index", "/Opinions/Letters/Index", "CampaignId={campaign}", "A P P P P P D D D"),
-        ("/Opinions/Letters/Print?handler=Reissue", "/Opinions/Letters/Print?handler=Reissue&id={letter}", "", "A D N N D N D D D"),
+        ("/Opinions/Letters/Print?handler=Reissue", "/Opinions/Letters/Print?handler=Reissue&id={letter}", "", "A D D D D D D D D"),
         ("/Organization/EditUnit", "/Organization/EditUnit", "Input.Id={institute}", "A D D D D D D D D"),
         ("/Organization/Accounts?handler=Create", "/Organization/Accounts?handler=Create", "", "A D D D D D A D D"),
         ("/Organization/Accounts?handler=Reissue", "/Organization/Accounts?handler=Reissue", "", "A D D D D D A D D"),
@@ -442,9 +442,10 @@ public sealed class RouteRoleWriteMatrixTests(AppFactory app) : IClassFixture<Ap
             // databases, so the pick must not depend on the tie-break.
             ids["ledgerItem"] = await db.LedgerItems.Where(i => db.People.Any(p => p.Name == "孙磊" && p.OrgUnitId == i.DepartmentId) && db.MonthlyReports.Any(r => r.ItemId == i.Id))
                 .OrderBy(x => x.CreatedAt).ThenBy(x => x.Id).Select(x => x.Id).FirstAsync();
-            // An item neither the member 孙磊's department nor the leader 王建国 answers for (they may report on their own).
+            // A top item of the bureau's own plan that neither the member 孙磊's department nor the leader 王建国 answers for
+            // (they may report on their own; a subsidiary's plan belongs to its office).
             ids["rectificationItem"] = await db.RectificationItems
-                .Where(i => !db.People.Any(p => p.Name == "孙磊" && p.OrgUnitId == i.DepartmentId) && i.LeaderPerson!.Name != "王建国")
+                .Where(i => i.CampaignId == campaignId && i.PlanUnitId == null && i.ParentId == null && !db.People.Any(p => p.Name == "孙磊" && p.OrgUnitId == i.DepartmentId) && i.LeaderPerson!.Name != "王建国")
                 .OrderBy(x => x.CreatedAt).ThenBy(x => x.Id).Select(x => x.Id).FirstAsync();
             ids["ruleReview"] = await db.RuleReviews.OrderBy(x => x.CreatedAt).ThenBy(x => x.Id).Select(x => x.Id).FirstAsync();
             ids["letter"] = await db.SolicitationLetters.OrderBy(x => x.SentOn).ThenBy(x => x.Id).Select(x => x.Id).FirstAsync();
