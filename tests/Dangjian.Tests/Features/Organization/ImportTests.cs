@@ -42,7 +42,7 @@ public sealed class ImportTests(AppFactory app) : IClassFixture<AppFactory>
             $"丁四,男,,{good},,办公室,,,,,,",
             "戊五,男,,,139,KJJ-BGS,,党员,2020-13-01,,处长,也许");
 
-        var preview = await UploadAsync(client, Encoding.UTF8.GetBytes(csv), "roster.csv");
+        var preview = await RosterImportPages.UploadAsync(client, Encoding.UTF8.GetBytes(csv), "roster.csv");
 
         var problems = preview.QuerySelectorAll("[data-testid=problems] tbody tr").Select(r => r.TextContent).ToList();
         problems.Count.ShouldBe(5);
@@ -64,11 +64,11 @@ public sealed class ImportTests(AppFactory app) : IClassFixture<AppFactory>
             [$"导入{i:D3}", i % 2 == 0 ? "男" : "女", null, PersonalIds.WithCheckDigit($"1101051985{(i % 12) + 1:D2}15{i:D3}"), null, i % 3 == 0 ? "KJJ-GXJS" : "社会发展科", "科员", "正式党员", new DateOnly(2010, 7, 1), null, "一般干部", "否"]).ToList();
         var file = XlsxWriter.Write("人员", "人员导入", RosterImport.Headers.Select(h => new XlsxWriter.Column(h)).ToList(), rows);
 
-        var preview = await UploadAsync(client, file, "roster.xlsx");
+        var preview = await RosterImportPages.UploadAsync(client, file, "roster.xlsx");
         preview.QuerySelector("[data-testid=preview-counts]")!.TextContent.ShouldContain("300");
         var token = preview.QuerySelector("input[name=token]")!.GetAttribute("value")!;
         preview.QuerySelector("[data-testid=confirm]").ShouldNotBeNull();
-        var confirm = await ConfirmAsync(client, token);
+        var confirm = await RosterImportPages.ConfirmAsync(client, token);
 
         confirm.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await CountAsync()).ShouldBe(before + 300);
@@ -86,7 +86,7 @@ public sealed class ImportTests(AppFactory app) : IClassFixture<AppFactory>
         var client = await app.SignedInClientAsync("office");
         var id = PersonalIds.WithCheckDigit("11010519750505555");
         var csv = "姓名,所在单位,身份证号\n己六,KJJ-BGS,\n庚七,KJJ-BGS," + id;
-        var preview = await UploadAsync(client, Encoding.UTF8.GetBytes(csv), "two.csv");
+        var preview = await RosterImportPages.UploadAsync(client, Encoding.UTF8.GetBytes(csv), "two.csv");
         var token = preview.QuerySelector("input[name=token]")!.GetAttribute("value")!;
         var unit = await app.WithDbAsync(db => db.OrgUnits.Where(u => u.Code == "KJJ-GXJS").Select(u => u.Id).SingleAsync());
         var other = await app.SignedInClientAsync("office");
@@ -96,7 +96,7 @@ public sealed class ImportTests(AppFactory app) : IClassFixture<AppFactory>
         })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var before = await CountAsync();
 
-        var confirm = await ConfirmAsync(client, token);
+        var confirm = await RosterImportPages.ConfirmAsync(client, token);
 
         confirm.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await confirm.ParseAsync()).ErrorsText().ShouldContain("没有导入任何数据");
@@ -118,7 +118,7 @@ public sealed class ImportTests(AppFactory app) : IClassFixture<AppFactory>
             _ => [],
         };
 
-        var preview = await UploadAsync(client, content, "roster.xlsx");
+        var preview = await RosterImportPages.UploadAsync(client, content, "roster.xlsx");
 
         var text = preview.QuerySelector("[data-testid=file-error]")!.TextContent;
         text.ShouldMatch("(不是有效的 Excel|请上传 Excel|请选择要上传|文件是空的)");
@@ -130,32 +130,10 @@ public sealed class ImportTests(AppFactory app) : IClassFixture<AppFactory>
         var client = await app.SignedInClientAsync("office");
         var content = new byte[(RosterImport.MaxBytes) + 1024];
 
-        var preview = await UploadAsync(client, content, "huge.csv");
+        var preview = await RosterImportPages.UploadAsync(client, content, "huge.csv");
 
         preview.QuerySelector("[data-testid=file-error]")!.TextContent.ShouldContain("超过10 MB");
     }
 
     private Task<int> CountAsync() => app.WithDbAsync(db => db.People.CountAsync());
-
-    private static async Task<AngleSharp.Html.Dom.IHtmlDocument> UploadAsync(HttpClient client, byte[] content, string fileName)
-    {
-        var page = await client.GetDocumentAsync("/Organization/Import");
-        var token = page.QuerySelector("form[enctype] input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-        using var form = new MultipartFormDataContent();
-        var file = new ByteArrayContent(content);
-        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        form.Add(file, "file", fileName);
-        form.Add(new StringContent(token), "__RequestVerificationToken");
-        var response = await client.PostAsync(new Uri("/Organization/Import?handler=Upload", UriKind.Relative), form);
-        response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        return await response.ParseAsync();
-    }
-
-    private static async Task<HttpResponseMessage> ConfirmAsync(HttpClient client, string uploadToken)
-    {
-        var page = await client.GetDocumentAsync("/Organization/Import");
-        var token = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-        using var content = new FormUrlEncodedContent(new Dictionary<string, string> { ["token"] = uploadToken, ["fileName"] = "x", ["__RequestVerificationToken"] = token });
-        return await client.PostAsync(new Uri("/Organization/Import?handler=Confirm", UriKind.Relative), content);
-    }
 }

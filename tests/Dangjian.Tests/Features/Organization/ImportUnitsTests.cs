@@ -28,7 +28,7 @@ public sealed class ImportUnitsTests(AppFactory app) : IClassFixture<AppFactory>
         }).ToList();
         var filled = FillExcel(template, rows);
 
-        var preview = await UploadAsync(client, filled, "人员导入模板.xlsx");
+        var preview = await RosterImportPages.UploadAsync(client, filled, "人员导入模板.xlsx");
 
         preview.QuerySelector("[data-testid=file-error]").ShouldBeNull();
         preview.QuerySelector("[data-testid=problems]").ShouldBeNull();
@@ -38,7 +38,7 @@ public sealed class ImportUnitsTests(AppFactory app) : IClassFixture<AppFactory>
         planned.ShouldContain("市科技局/数据管理科/数据党支部");
         (await app.WithDbAsync(db => db.OrgUnits.AnyAsync(u => u.Name == "数据管理科"))).ShouldBeFalse();
 
-        var confirm = await ConfirmAsync(client, preview.QuerySelector("input[name=token]")!.GetAttribute("value")!);
+        var confirm = await RosterImportPages.ConfirmAsync(client, preview.QuerySelector("input[name=token]")!.GetAttribute("value")!);
 
         confirm.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var section = await app.WithDbAsync(db => db.OrgUnits.SingleAsync(u => u.Name == "数据管理科"));
@@ -75,11 +75,11 @@ public sealed class ImportUnitsTests(AppFactory app) : IClassFixture<AppFactory>
 
         var filled = string.Join("\n", lines.Take(2).Append(Row("逗号一", "市科技局/档案室")).Append(Row("逗号二", "办公室")));
 
-        var preview = await UploadAsync(client, Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(filled)).ToArray(), "人员导入模板.csv");
+        var preview = await RosterImportPages.UploadAsync(client, Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(filled)).ToArray(), "人员导入模板.csv");
 
         preview.QuerySelector("[data-testid=problems]").ShouldBeNull(preview.Body!.TextContent);
         preview.QuerySelector("[data-testid=new-units]")!.TextContent.ShouldContain("市科技局/档案室");
-        var confirm = await ConfirmAsync(client, preview.QuerySelector("input[name=token]")!.GetAttribute("value")!);
+        var confirm = await RosterImportPages.ConfirmAsync(client, preview.QuerySelector("input[name=token]")!.GetAttribute("value")!);
         confirm.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await app.WithDbAsync(db => db.People.Where(p => p.Name == "逗号一").Select(p => p.OrgUnit!.Name).SingleAsync())).ShouldBe("档案室");
         (await app.WithDbAsync(db => db.People.Where(p => p.Name == "逗号二").Select(p => p.OrgUnit!.Code).SingleAsync())).ShouldBe("KJJ-BGS");
@@ -91,7 +91,7 @@ public sealed class ImportUnitsTests(AppFactory app) : IClassFixture<AppFactory>
         var client = await app.SignedInClientAsync("office");
         var csv = "姓名*,所在单位＊,手机号\n星号一,KJJ-BGS,13900001234";
 
-        var preview = await UploadAsync(client, Encoding.UTF8.GetBytes(csv), "stars.csv");
+        var preview = await RosterImportPages.UploadAsync(client, Encoding.UTF8.GetBytes(csv), "stars.csv");
 
         preview.QuerySelector("[data-testid=file-error]").ShouldBeNull();
         preview.QuerySelector("[data-testid=confirm]").ShouldNotBeNull();
@@ -112,18 +112,18 @@ public sealed class ImportUnitsTests(AppFactory app) : IClassFixture<AppFactory>
         var before = await app.WithDbAsync(db => db.OrgUnits.CountAsync());
         var csv = "姓名,所在单位\n越界一,市科技局/越界科\n所内一,市科技局/科技情报研究所/情报一室";
 
-        var preview = await UploadAsync(client, Encoding.UTF8.GetBytes(csv), "scope.csv");
+        var preview = await RosterImportPages.UploadAsync(client, Encoding.UTF8.GetBytes(csv), "scope.csv");
 
         var problems = preview.QuerySelectorAll("[data-testid=problems] tbody tr").Select(r => r.TextContent).ToList();
         problems.ShouldHaveSingleItem().ShouldContain("不能在“市科技局”下新建单位“越界科”：该单位不在您的管理范围内");
         preview.QuerySelector("[data-testid=confirm]").ShouldBeNull();
-        var forced = await ConfirmAsync(client, preview.QuerySelector("input[name=token]")?.GetAttribute("value") ?? Guid.NewGuid().ToString("N"));
+        var forced = await RosterImportPages.ConfirmAsync(client, preview.QuerySelector("input[name=token]")?.GetAttribute("value") ?? Guid.NewGuid().ToString("N"));
         forced.StatusCode.ShouldNotBe(HttpStatusCode.InternalServerError);
         (await app.WithDbAsync(db => db.OrgUnits.CountAsync())).ShouldBe(before);
         (await app.WithDbAsync(db => db.People.AnyAsync(p => p.Name == "所内一" || p.Name == "越界一"))).ShouldBeFalse();
 
-        var inside = await UploadAsync(client, Encoding.UTF8.GetBytes("姓名,所在单位\n所内一,市科技局/科技情报研究所/情报一室"), "inside.csv");
-        (await ConfirmAsync(client, inside.QuerySelector("input[name=token]")!.GetAttribute("value")!)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var inside = await RosterImportPages.UploadAsync(client, Encoding.UTF8.GetBytes("姓名,所在单位\n所内一,市科技局/科技情报研究所/情报一室"), "inside.csv");
+        (await RosterImportPages.ConfirmAsync(client, inside.QuerySelector("input[name=token]")!.GetAttribute("value")!)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var institute = await app.WithDbAsync(db => db.OrgUnits.SingleAsync(u => u.Code == "KJJ-QBS"));
         (await app.WithDbAsync(db => db.OrgUnits.Where(u => u.Name == "情报一室").Select(u => u.ParentId).SingleAsync())).ShouldBe(institute.Id);
     }
@@ -136,11 +136,11 @@ public sealed class ImportUnitsTests(AppFactory app) : IClassFixture<AppFactory>
         var people = await app.WithDbAsync(db => db.People.CountAsync());
         var csv = "姓名,所在单位,手机号\n回滚一,市科技局/回滚科,\n回滚二,市科技局/回滚科/回滚党支部,\n回滚三,市科技局/回滚科,12345";
 
-        var preview = await UploadAsync(client, Encoding.UTF8.GetBytes(csv), "bad.csv");
+        var preview = await RosterImportPages.UploadAsync(client, Encoding.UTF8.GetBytes(csv), "bad.csv");
 
         preview.QuerySelector("[data-testid=problems]")!.TextContent.ShouldContain("手机号");
         preview.QuerySelector("[data-testid=confirm]").ShouldBeNull();
-        var forced = await ConfirmAsync(client, preview.QuerySelector("input[name=token]")?.GetAttribute("value") ?? "");
+        var forced = await RosterImportPages.ConfirmAsync(client, preview.QuerySelector("input[name=token]")?.GetAttribute("value") ?? "");
         forced.StatusCode.ShouldNotBe(HttpStatusCode.InternalServerError);
         (await app.WithDbAsync(db => db.OrgUnits.CountAsync())).ShouldBe(before);
         (await app.WithDbAsync(db => db.People.CountAsync())).ShouldBe(people);
@@ -177,27 +177,5 @@ public sealed class ImportUnitsTests(AppFactory app) : IClassFixture<AppFactory>
         }
 
         return stream.ToArray();
-    }
-
-    private static async Task<AngleSharp.Html.Dom.IHtmlDocument> UploadAsync(HttpClient client, byte[] content, string fileName)
-    {
-        var page = await client.GetDocumentAsync("/Organization/Import");
-        var token = page.QuerySelector("form[enctype] input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-        using var form = new MultipartFormDataContent();
-        var file = new ByteArrayContent(content);
-        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        form.Add(file, "file", fileName);
-        form.Add(new StringContent(token), "__RequestVerificationToken");
-        var response = await client.PostAsync(new Uri("/Organization/Import?handler=Upload", UriKind.Relative), form);
-        response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        return await response.ParseAsync();
-    }
-
-    private static async Task<HttpResponseMessage> ConfirmAsync(HttpClient client, string uploadToken)
-    {
-        var page = await client.GetDocumentAsync("/Organization/Import");
-        var token = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-        using var content = new FormUrlEncodedContent(new Dictionary<string, string> { ["token"] = uploadToken, ["fileName"] = "x", ["__RequestVerificationToken"] = token });
-        return await client.PostAsync(new Uri("/Organization/Import?handler=Confirm", UriKind.Relative), content);
     }
 }
