@@ -99,7 +99,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         var select = page.GetByLabel("活动", new() { Exact = true });
         if (await select.IsVisibleAsync())
         {
-            await select.SelectOptionAsync(new SelectOptionValue { Label = DemoCampaign });
+            // Options name each campaign with its dates and status (两个同名活动也能分清), so the demo's is found by its name.
+            var value = await select.Locator("option").Filter(new() { HasTextString = DemoCampaign + "（" }).First.GetAttributeAsync("value");
+            await select.SelectOptionAsync(value!);
             await page.GetByRole(AriaRole.Button, new() { Name = "查询" }).ClickAsync();
         }
     }
