@@ -73,6 +73,8 @@ public sealed class ChangePasswordModel(
 
         user.MustChangePassword = false;
         await users.UpdateAsync(user);
+        // The first sign-in code (account slip) is used up: its validity no longer applies to later resets.
+        await users.RemoveAuthenticationTokenAsync(user, Features.Organization.RosterAccounts.TokenProvider, Features.Organization.RosterAccounts.ExpiryTokenName);
         await signIn.RefreshSignInAsync(user);
         await log.RecordAsync(SecurityEventKind.PasswordChanged, user.UserName, user.Id);
         TempData.Success("密码已修改。");

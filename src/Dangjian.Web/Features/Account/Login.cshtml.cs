@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Dangjian.Web.Features.Account;
@@ -27,6 +28,9 @@ public sealed class LoginModel(
 
     public string? Notice { get; private set; }
 
+    /// <summary>No account exists yet: the page says how the first administrator is made (README, 运维命令).</summary>
+    public bool NoAccountYet { get; private set; }
+
     public sealed class LoginInput
     {
         [Required(ErrorMessage = "请输入用户名。")]
@@ -41,12 +45,14 @@ public sealed class LoginModel(
         public string Password { get; set; } = "";
     }
 
-    public IActionResult OnGet()
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (User.Identity?.IsAuthenticated == true)
         {
             return LocalRedirect(SafeReturnUrl());
         }
+
+        NoAccountYet = !await signIn.UserManager.Users.AnyAsync(ct);
 
         Notice = Reason switch
         {
@@ -87,6 +93,14 @@ public sealed class LoginModel(
         }
 
         var result = await signIn.PasswordSignInAsync(userName, Input.Password, isPersistent: false, lockoutOnFailure: true);
+        if (result.Succeeded && await Features.Organization.RosterAccounts.CodeExpiredAsync(signIn.UserManager, user!, clock.GetUtcNow().UtcDateTime))
+        {
+            await signIn.SignOutAsync();
+            await log.RecordAsync(SecurityEventKind.SignInFailed, userName, user!.Id, "首次登录码已过期");
+            ModelState.AddModelError("", "首次登录码已过期，请找活动办公室重新打印登录单。");
+            return Page();
+        }
+
         if (result.Succeeded)
         {
             await AfterSignInAsync(user!);

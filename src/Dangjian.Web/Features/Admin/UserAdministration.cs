@@ -96,6 +96,7 @@ public sealed class UserAdministration(AppDbContext db, UserManager<AppUser> use
 
         user.MustChangePassword = true;
         await users.UpdateAsync(user);
+        await users.RemoveAuthenticationTokenAsync(user, Organization.RosterAccounts.TokenProvider, Organization.RosterAccounts.ExpiryTokenName);
         db.Audit(AuditActions.UserAdmin, "AppUser", user.Id.ToString(), $"重置 {user.UserName} 的密码");
         await db.SaveChangesAsync();
         return new Outcome(true, $"已为 {user.UserName} 生成临时密码，对方首次登录时须修改。", password);

@@ -20,7 +20,7 @@ public sealed class IndexModel(AppDbContext db, CampaignPicker picker, BriefingA
     [BindProperty(SupportsGet = true)]
     public Guid? CampaignId { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
 
     public IReadOnlyList<CampaignOption> Campaigns { get; private set; } = [];

@@ -16,7 +16,7 @@ public sealed class IndexModel(AppDbContext db, ScopeGuard guard, TimeProvider c
     [BindProperty(SupportsGet = true)]
     public CampaignStatus? Status { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
 
     public Paged<Row> Campaigns { get; private set; } = null!;

@@ -10,7 +10,7 @@ namespace Dangjian.Web.Features.Notifications;
 /// <summary>消息: the person's own notifications, newest first; opening one marks it read.</summary>
 public sealed class IndexModel(AppDbContext db, CurrentUser me, TimeProvider clock) : PageModel
 {
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
 
     public Paged<Notification> Items { get; private set; } = null!;

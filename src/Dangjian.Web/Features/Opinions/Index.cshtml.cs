@@ -37,7 +37,7 @@ public sealed class IndexModel(AppDbContext db, ScopeGuard guard, FigureCache ca
     [BindProperty(SupportsGet = true)]
     public string? Consolidated { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
 
     public Paged<Opinion> Opinions { get; private set; } = null!;

@@ -38,7 +38,7 @@ public sealed class ImportModel(RosterImport import, ScopeGuard guard, CurrentUs
             return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv", "人员导入模板.csv");
         }
 
-        var content = XlsxWriter.Write("人员", "人员导入模板（带*的列必填；所在单位填单位编码或全称）",
+        var content = XlsxWriter.Write("人员", "人员导入模板（带*的列必填；所在单位填单位编码、全称或路径如“市科技局/办公室”，路径中没有的单位导入时新建；示例行导入时忽略）",
             RosterImport.Headers.Select(h => new XlsxWriter.Column(h is "姓名" or "所在单位" ? h + "*" : h, h is "身份证号" ? 22 : h is "所在单位" or "职务" ? 18 : 12)).ToList(),
             RosterImport.TemplateRows);
         return FileDownloads.Xlsx(content, "人员导入模板.xlsx");
@@ -92,7 +92,7 @@ public sealed class ImportModel(RosterImport import, ScopeGuard guard, CurrentUs
 
         var count = await import.ImportAsync(Preview, fileName ?? "", ct);
         System.IO.File.Delete(PathFor(token));
-        TempData.Success($"已导入{count}人。");
+        TempData.Success(Preview.NewUnits.Count > 0 ? $"已导入{count}人，新建单位{Preview.NewUnits.Count}个。" : $"已导入{count}人。");
         return RedirectToPage("/Organization/People/Index");
     }
 

@@ -17,7 +17,7 @@ public sealed class IndexModel(AppDbContext db, ScopeGuard guard, CurrentUser me
     [BindProperty(SupportsGet = true)]
     public string? Q { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
 
     public List<OrgTree.Node> Roots { get; private set; } = [];

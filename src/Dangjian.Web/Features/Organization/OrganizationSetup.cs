@@ -8,6 +8,8 @@ public static class OrganizationSetup
         builder.Services.AddScoped<OrgUnitOperations>();
         builder.Services.AddScoped<PersonEditor>();
         builder.Services.AddScoped<RosterImport>();
+        builder.Services.AddScoped<RosterAccounts>();
+        builder.Services.Configure<RosterAccountOptions>(builder.Configuration.GetSection("Accounts"));
         return builder;
     }
 }

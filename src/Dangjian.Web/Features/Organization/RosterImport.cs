@@ -10,7 +10,9 @@ namespace Dangjian.Web.Features.Organization;
 /// <summary>
 /// Roster import: reads an .xlsx or .csv in the template's layout, checks every row (required fields, ID
 /// checksum, unit in scope, duplicates in the file and in the system) and reports every problem in Chinese
-/// before anything is written; then inserts all rows in one transaction, or none.
+/// before anything is written; then inserts all rows in one transaction, or none. The unit column takes a unit's
+/// code, its unique name, or a path of names from the top (市科技局/办公室): the path's missing units are created in
+/// the same transaction, but only under a unit in the importer's scope.
 /// </summary>
 public sealed class RosterImport(AppDbContext db, PersonEditor editor, SensitiveData sensitive)
 {
@@ -20,16 +22,25 @@ public sealed class RosterImport(AppDbContext db, PersonEditor editor, Sensitive
 
     public sealed record RowProblem(int Row, string Name, IReadOnlyList<string> Problems);
 
+    /// <summary>A unit the import will create, with its path of names for the preview.</summary>
+    public sealed record NewUnit(OrgUnit Unit, string NamePath);
+
     public sealed record Preview(int Total, IReadOnlyList<Person> Valid, IReadOnlyList<RowProblem> Problems, string? FileError)
     {
         public bool CanImport => FileError is null && Problems.Count == 0 && Valid.Count > 0;
+
+        /// <summary>Units named by a path that do not exist yet, parents first.</summary>
+        public IReadOnlyList<NewUnit> NewUnits { get; init; } = [];
     }
 
     /// <summary>Example rows for the template.</summary>
     public static IReadOnlyList<IReadOnlyList<object?>> TemplateRows { get; } =
     [
-        ["张三", "男", "1985-06-15", PersonalIds.WithCheckDigit("11010519850615001"), "13800000000", "办公室", "科员", "正式党员", "2008-07-01", "2009-07-01", "一般干部", "否"],
+        ["张三（示例，导入时忽略）", "男", "1985-06-15", PersonalIds.WithCheckDigit("11010519850615001"), "13800000000", "市科技局/办公室", "科员", "正式党员", "2008-07-01", "2009-07-01", "一般干部", "否"],
     ];
+
+    /// <summary>A header cell as the importer reads it: “姓名*” (required, as the Excel template marks it) is “姓名”.</summary>
+    public static string HeaderName(string cell) => (cell ?? "").Trim().TrimEnd('*', '＊').Trim();
 
     public async Task<Preview> CheckAsync(byte[] content, DataScope scope, CancellationToken ct = default)
     {
@@ -49,13 +60,13 @@ public sealed class RosterImport(AppDbContext db, PersonEditor editor, Sensitive
             return new Preview(0, [], [], e.Message);
         }
 
-        var headerIndex = rows.FindIndex(r => r.Any(c => c.Trim() == "姓名"));
+        var headerIndex = rows.FindIndex(r => r.Any(c => HeaderName(c) == "姓名"));
         if (headerIndex < 0)
         {
             return new Preview(0, [], [], "没有找到表头行。请使用下载的模板，第一行（或标题下一行）应包含“姓名”“所在单位”等列名。");
         }
 
-        var header = rows[headerIndex].Select(h => h.Trim().TrimEnd('*', '＊')).ToArray();
+        var header = rows[headerIndex].Select(HeaderName).ToArray();
         var col = Headers.ToDictionary(h => h, h => Array.IndexOf(header, h), StringComparer.Ordinal);
         if (col["所在单位"] < 0)
         {
@@ -67,8 +78,14 @@ public sealed class RosterImport(AppDbContext db, PersonEditor editor, Sensitive
         var byCode = units.GroupBy(u => u.Code, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First().Id, StringComparer.OrdinalIgnoreCase);
         var byName = units.GroupBy(u => u.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(u => u.Id).ToList(), StringComparer.Ordinal);
 
+        var example = TemplateRows[0][0]!.ToString();
         var data = rows.Skip(headerIndex + 1).Select((cells, i) => (Row: headerIndex + 2 + i, Cells: cells))
-            .Where(r => r.Cells.Any(c => !string.IsNullOrWhiteSpace(c))).ToList();
+            .Where(r => r.Cells.Any(c => !string.IsNullOrWhiteSpace(c)))
+            .Where(r => !(col["姓名"] >= 0 && col["姓名"] < r.Cells.Length && r.Cells[col["姓名"]].Trim() == example))
+            .ToList();
+        var paths = new UnitPaths(await db.OrgUnits.AsNoTracking().Where(u => u.IsActive)
+            .Select(u => new UnitPaths.Known(u.Id, u.ParentId, u.Name, u.Code, u.Path, u.SortOrder)).ToListAsync(ct),
+            await db.OrgUnits.IgnoreQueryFilters().Select(u => u.Code).ToListAsync(ct), scope);
         var hashes = new Dictionary<string, int>(StringComparer.Ordinal);
         var parsed = new List<(int Row, Person Person, string? Hash, List<string> Problems)>();
         foreach (var (rowNumber, cells) in data)
@@ -89,6 +106,18 @@ public sealed class RosterImport(AppDbContext db, PersonEditor editor, Sensitive
             if (unit.Length == 0)
             {
                 problems.Add("缺少所在单位");
+            }
+            else if (UnitPaths.IsPath(unit))
+            {
+                var (pathUnitId, pathProblem) = paths.Resolve(unit);
+                if (pathProblem is not null)
+                {
+                    problems.Add(pathProblem);
+                }
+                else
+                {
+                    person.OrgUnitId = pathUnitId;
+                }
             }
             else if (byCode.TryGetValue(unit, out var unitId))
             {
@@ -203,11 +232,15 @@ public sealed class RosterImport(AppDbContext db, PersonEditor editor, Sensitive
             return new Preview(0, [], [], "文件中没有数据行。");
         }
 
+        var valid = parsed.Where(r => r.Problems.Count == 0).Select(r => r.Person).ToList();
         return new Preview(
             parsed.Count,
-            parsed.Where(r => r.Problems.Count == 0).Select(r => r.Person).ToList(),
+            valid,
             parsed.Where(r => r.Problems.Count > 0).Select(r => new RowProblem(r.Row, r.Person.Name, r.Problems)).ToList(),
-            null);
+            null)
+        {
+            NewUnits = paths.Planned,
+        };
     }
 
     /// <summary>Inserts every checked row in one transaction (each audited), plus one import record.</summary>
@@ -220,8 +253,10 @@ public sealed class RosterImport(AppDbContext db, PersonEditor editor, Sensitive
         }
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        db.OrgUnits.AddRange(preview.NewUnits.Select(u => u.Unit));
         db.People.AddRange(preview.Valid);
-        db.Audit(AuditActions.Import, nameof(Person), null, $"导入人员{preview.Valid.Count}人", null, new { 文件 = fileName, 人数 = preview.Valid.Count });
+        var summary = preview.NewUnits.Count > 0 ? $"导入人员{preview.Valid.Count}人，新建单位{preview.NewUnits.Count}个" : $"导入人员{preview.Valid.Count}人";
+        db.Audit(AuditActions.Import, nameof(Person), null, summary, null, new { 文件 = fileName, 人数 = preview.Valid.Count, 新建单位 = preview.NewUnits.Select(u => u.NamePath).ToList() });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return preview.Valid.Count;

@@ -35,7 +35,7 @@ public sealed class UnitModel(AppDbContext db, ScopeGuard guard, OrgUnitOperatio
 
     public bool CanEditPeople => User.Can(Permissions.PeopleEdit);
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)

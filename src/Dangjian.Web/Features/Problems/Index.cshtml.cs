@@ -30,7 +30,7 @@ public sealed class IndexModel(AppDbContext db, ListeningAccess listening, Campa
     [BindProperty(SupportsGet = true)]
     public string? Q { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
 
     public IReadOnlyList<CampaignOption> Campaigns { get; private set; } = [];

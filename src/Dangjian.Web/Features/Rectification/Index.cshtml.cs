@@ -44,7 +44,7 @@ public sealed class IndexModel(AppDbContext db, CampaignPicker picker, Rectifica
     [BindProperty(SupportsGet = true)]
     public string? Plan { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
 
     public IReadOnlyList<CampaignOption> Campaigns { get; private set; } = [];

@@ -23,7 +23,7 @@ public sealed class IndexModel(RuleAccess access) : PageModel
     [BindProperty(SupportsGet = true)]
     public string? Q { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
 
     public Paged<Row> Rules { get; private set; } = null!;

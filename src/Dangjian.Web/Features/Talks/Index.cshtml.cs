@@ -35,7 +35,7 @@ public sealed class IndexModel(AppDbContext db, CampaignPicker picker, TalkServi
     [BindProperty(SupportsGet = true)]
     public string? Status { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
 
     public IReadOnlyList<CampaignOption> Campaigns { get; private set; } = [];

@@ -17,6 +17,7 @@ public static class Permissions
     public const string PeopleSensitive = "people.sensitive";
     public const string PeopleImport = "people.import";
     public const string PeopleExport = "people.export";
+    public const string PeopleAccounts = "people.accounts";
     public const string UsersManage = "users.manage";
     public const string RolesManage = "roles.manage";
     public const string PolicyManage = "policy.manage";
@@ -45,6 +46,7 @@ public static class Permissions
         new(PeopleSensitive, "组织人员", "查看身份证号、手机号（留审计记录）", false),
         new(PeopleImport, "组织人员", "批量导入人员", false),
         new(PeopleExport, "组织人员", "导出人员", false),
+        new(PeopleAccounts, "组织人员", "为人员批量开通登录账号（党员干部、领导班子角色）并打印登录单", false),
         new(CampaignsView, "活动管理", "查看活动", false),
         new(CampaignsEdit, "活动管理", "管理活动（新建、环节、节点、材料）", false),
         new(CampaignsApprove, "活动管理", "督导审核（仅限本活动督导组成员）", false),
@@ -68,13 +70,13 @@ public static class Permissions
     /// </summary>
     public static IReadOnlyDictionary<string, string[]> Defaults { get; } = new Dictionary<string, string[]>(StringComparer.Ordinal)
     {
-        [Roles.CampaignOffice] = [OrgView, OrgEdit, PeopleView, PeopleEdit, PeopleSensitive, PeopleImport, PeopleExport, CampaignsView, CampaignsEdit, StudyView, StudyEdit, LedgersView, LedgersEdit, RulesView, RulesEdit],
+        [Roles.CampaignOffice] = [OrgView, OrgEdit, PeopleView, PeopleEdit, PeopleSensitive, PeopleImport, PeopleExport, PeopleAccounts, CampaignsView, CampaignsEdit, StudyView, StudyEdit, LedgersView, LedgersEdit, RulesView, RulesEdit],
         [Roles.UnitOffice] = [OrgView, PeopleView, CampaignsView, CampaignsEdit, StudyView, LedgersView, RulesView],
         [Roles.Leader] = [OrgView, PeopleView, PeopleExport, CampaignsView, StudyView, LedgersView, RulesView],
         [Roles.Member] = [OrgView, PeopleView, CampaignsView, StudyView, LedgersView, RulesView],
         [Roles.Supervisor] = [OrgView, PeopleView, PeopleExport, CampaignsView, CampaignsApprove, StudyView, LedgersView, RulesView],
         [Roles.Observer] = [OrgView, CampaignsView, StudyView],
-        [Roles.SystemAdmin] = [UsersManage],
+        [Roles.SystemAdmin] = [UsersManage, PeopleAccounts],
         [Roles.SecurityAdmin] = [RolesManage, PolicyManage],
         [Roles.AuditAdmin] = [AuditView],
     };

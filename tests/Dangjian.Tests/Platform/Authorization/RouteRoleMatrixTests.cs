@@ -104,6 +104,7 @@ public sealed class RouteRoleMatrixTests(AppFactory app) : IClassFixture<AppFact
         ("/Opinions/Letters/Print", "/Opinions/Letters/Print?id={letter}", "O D D D D D D D D"),
         ("/Opinions/Overview", "/Opinions/Overview?campaignId={campaign}", "O O O O O O D D D"),
         ("/Organization/EditUnit", "/Organization/EditUnit?id={institute}", "O D D D D D D D D"),
+        ("/Organization/Accounts", "/Organization/Accounts", "O D D D D D O D D"),
         ("/Organization/Import", "/Organization/Import", "O D D D D D D D D"),
         ("/Organization/Import?handler=Template", "/Organization/Import?handler=Template", "O D D D D D D D D"),
         ("/Organization/Index", "/Organization/Index", "O O O O O O D D D"),

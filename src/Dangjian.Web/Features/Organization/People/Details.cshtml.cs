@@ -11,7 +11,7 @@ namespace Dangjian.Web.Features.Organization.People;
 
 /// <summary>A person: facts with masked ID and phone (revealed only by an audited "查看"), extra roles, account.</summary>
 [RequirePermission(Permissions.PeopleView)]
-public sealed class DetailsModel(AppDbContext db, ScopeGuard guard, SensitiveData sensitive) : PageModel
+public sealed class DetailsModel(AppDbContext db, ScopeGuard guard, SensitiveData sensitive, RosterAccounts accounts) : PageModel
 {
     public Person Person { get; private set; } = null!;
 
@@ -59,8 +59,12 @@ public sealed class DetailsModel(AppDbContext db, ScopeGuard guard, SensitiveDat
     public async Task<IActionResult> OnPostDeleteAsync(Guid id, CancellationToken ct)
     {
         await LoadAsync(id, Permissions.PeopleEdit, ct);
+        // The person leaves the roster and their sign-in stops, together.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.People.Remove(Person);
         await db.SaveChangesAsync(ct);
+        await accounts.DisableForPersonAsync(Person.Id, Person.Name, ct);
+        await tx.CommitAsync(ct);
         TempData.Success($"已删除“{Person.Name}”。可在“已删除的人员”中恢复。");
         return RedirectToPage("/Organization/People/Index");
     }

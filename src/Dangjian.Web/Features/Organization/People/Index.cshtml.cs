@@ -37,7 +37,7 @@ public sealed class IndexModel(AppDbContext db, ScopeGuard guard, TimeProvider c
     [BindProperty(SupportsGet = true)]
     public bool Deleted { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
 
     public Paged<Row> People { get; private set; } = null!;
@@ -49,6 +49,8 @@ public sealed class IndexModel(AppDbContext db, ScopeGuard guard, TimeProvider c
     public bool CanExport => User.Can(Permissions.PeopleExport);
 
     public bool CanImport => User.Can(Permissions.PeopleImport);
+
+    public bool CanCreateAccounts => User.Can(Permissions.PeopleAccounts);
 
     public bool Filtered => Unit is not null || Status is not null || Rank is not null || Retired is not null || !string.IsNullOrWhiteSpace(Q);
 

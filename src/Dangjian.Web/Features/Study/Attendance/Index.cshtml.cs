@@ -19,7 +19,7 @@ public sealed class IndexModel(AppDbContext db, StudyAccess access, StudyFigures
     [BindProperty(SupportsGet = true)]
     public bool AbsentOnly { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
 
     public List<StudyAccess.Option> Campaigns { get; private set; } = [];

@@ -16,7 +16,7 @@ public sealed class IndexModel(AppDbContext db, StudyAccess access) : PageModel
     [BindProperty(SupportsGet = true)]
     public Guid? CampaignId { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
 
     public List<StudyAccess.Option> Campaigns { get; private set; } = [];

@@ -13,7 +13,7 @@ public sealed class ExhibitionModel(AppDbContext db, ScopeGuard guard) : PageMod
 {
     public sealed record Item(Guid Id, string Title, NoteKind Kind, string Author, string Unit, string Excerpt, NoteMark? Mark);
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
 
     public Paged<Item> Items { get; private set; } = null!;

@@ -29,7 +29,7 @@ public sealed class IndexModel(AppDbContext db, ScopeGuard guard, CampaignAccess
     [BindProperty(SupportsGet = true)]
     public bool ByPerson { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
 
     public Paged<Row> Notes { get; private set; } = null!;

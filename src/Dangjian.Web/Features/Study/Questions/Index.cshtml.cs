@@ -22,7 +22,7 @@ public sealed class IndexModel(AppDbContext db, QuestionBank bank) : PageModel
     [BindProperty(SupportsGet = true)]
     public string? Q { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
 
     public Paged<Row> Questions { get; private set; } = null!;

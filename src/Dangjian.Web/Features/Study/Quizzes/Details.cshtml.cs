@@ -61,7 +61,7 @@ public sealed class DetailsModel(AppDbContext db, StudyAccess access, QuizServic
     [BindProperty(SupportsGet = true)]
     public string? Show { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
 
     public bool HasOpenAttempt => MyAttempts.Any(a => a.SubmittedAt is null && Now <= Quiz.ClosesAt);

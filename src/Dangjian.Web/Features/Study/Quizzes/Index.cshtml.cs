@@ -13,7 +13,7 @@ public sealed class IndexModel(AppDbContext db, ScopeGuard guard, StudyAccess ac
 {
     public sealed record Row(Guid Id, string Title, string Campaign, DateTime OpensAt, DateTime ClosesAt, int TimeLimit, bool Published, int Questions, int? MyBest, int MyAttempts, int MaxAttempts);
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
 
     public Paged<Row> Quizzes { get; private set; } = null!;

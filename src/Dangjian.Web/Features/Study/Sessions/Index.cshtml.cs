@@ -17,7 +17,7 @@ public sealed class IndexModel(AppDbContext db, ScopeGuard guard) : PageModel
     [BindProperty(SupportsGet = true)]
     public SessionKind? Kind { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
 
     public Paged<Row> Sessions { get; private set; } = null!;
