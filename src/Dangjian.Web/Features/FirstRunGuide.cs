@@ -15,8 +15,11 @@ namespace Dangjian.Web.Features;
 /// </summary>
 public static class FirstRunGuide
 {
-    /// <summary>How the 动员大会 is recognised: a study session of the running campaign named so, or tied to the template milestone 召开动员大会.</summary>
+    /// <summary>How the 动员大会 is recognised: a study session of a running campaign named so, or tied to a milestone named so.</summary>
     public const string MeetingWord = "动员大会";
+
+    /// <summary>The template milestone; once marked done, the meeting counts as held even without a study session for it.</summary>
+    public const string HeldMilestone = "召开动员大会";
 
     public sealed record Step(int Number, string Title, string Hint, string? Url, bool Done);
 
@@ -54,6 +57,7 @@ public static class FirstRunGuide
                 .Where(s => running.Any(c => c.Id == s.CampaignId)
                     && (s.Title.Contains(MeetingWord) || db.Milestones.Any(m => m.Id == s.MilestoneId && m.Title.Contains(MeetingWord))))
                 .OrderBy(s => s.StartsAt).Select(s => (DateTime?)s.StartsAt).FirstOrDefault(),
+            MeetingHeld = db.Milestones.Any(m => running.Any(c => c.Id == m.CampaignId) && m.Status == MilestoneStatus.Done && m.Title.Contains(HeldMilestone)),
         }).SingleAsync(ct);
         if (state.FirstRunGuideHiddenAt is not null)
         {
@@ -69,8 +73,8 @@ public static class FirstRunGuide
             new(2, "导入人员名单", state.People == 0 ? "下载Excel模板，填好后上传；“单位”列可写“市科技局/办公室”" : $"已导入{state.People}人", links.For(user, "/Organization/Import"), state.People > 0),
             new(3, "创建登录账号", state.Accounts == 0 ? (state.People == 0 ? "先导入人员名单" : $"{without}人还没有账号") : without > 0 ? $"已创建{state.Accounts}个账号，{without}人还没有账号" : $"已创建{state.Accounts}个账号，人人都有账号", links.For(user, "/Organization/Accounts"), state.Accounts > 0),
             new(4, "启动第一个活动", state.Campaigns == 0 ? "按模板新建活动，再点“启动活动”" : state.Running == 0 ? $"已建{state.Campaigns}个活动，尚未启动" : $"已建{state.Campaigns}个活动，{state.Running}个进行中", links.For(user, campaignLink), state.Running > 0),
-            new(5, "安排动员大会", state.Meeting is { } at ? $"已安排在{ChinaTime.DateTimeText(at)}" : state.Current is null ? "活动启动后安排" : "为进行中的活动安排动员大会，人员扫码签到",
-                state.Current is { } c ? links.For(user, $"/Study/Sessions/Edit?campaignId={c}&preset=mobilization") : null, state.Meeting is not null),
+            new(5, "安排动员大会", state.Meeting is { } at ? $"已安排在{ChinaTime.DateTimeText(at)}" : state.MeetingHeld ? "已召开（“召开动员大会”节点已完成）" : state.Current is null ? "活动启动后安排" : "为进行中的活动安排动员大会，人员扫码签到",
+                state.Current is { } c ? links.For(user, $"/Study/Sessions/Edit?campaignId={c}&preset=mobilization") : null, state.Meeting is not null || state.MeetingHeld),
         ];
         return steps.All(s => s.Done) ? null : new Guide(steps);
     }

@@ -86,6 +86,7 @@ public sealed class PhaseModel(AppDbContext db, CampaignAccess access, TimeProvi
     public async Task<IActionResult> OnPostShiftAsync(Guid id, int days, bool movePhase, bool confirm, CancellationToken ct)
     {
         await LoadAsync(id, ct);
+        ModelState.Clear(); // the edit form's fields are not part of a shift
         var posted = LoadedVersion;
         (Name, StartsOn, EndsOn, LoadedVersion) = (Phase.Name, Phase.StartsOn, Phase.EndsOn, Phase.Version);
         (ShiftDays, ShiftMovesPhase) = (days, movePhase);
