@@ -5,6 +5,7 @@ using Dangjian.Web.Platform.Data;
 using Dangjian.Web.Platform.Identity;
 using Dangjian.Web.Platform.Security;
 using Dangjian.Web.Platform.Web;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -33,6 +34,9 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me, IOptions<Securit
 
     public string Today { get; private set; } = "";
 
+    /// <summary>The campaign office's first-run checklist, until every step is done or the person hides it.</summary>
+    public FirstRunGuide.Guide? Guide { get; private set; }
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
@@ -47,6 +51,11 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me, IOptions<Securit
         if (PasswordPolicy.DaysLeft(new AppUser { PasswordChangedAt = account.PasswordChangedAt }, security.Value, now) is { } days and <= 14)
         {
             Todos.Add(new Todo("修改密码", days <= 0 ? "密码已到期" : $"密码还剩{days}天到期", "/Account/ChangePassword", days <= 3 ? "red" : "amber"));
+        }
+
+        if (FirstRunGuide.IsFor(me.Principal))
+        {
+            Guide = await FirstRunGuide.LoadAsync(db, userId, await me.GetScopeAsync(ct), me.Principal, links, ct);
         }
 
         var soon = now.AddDays(14);
@@ -71,6 +80,21 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me, IOptions<Securit
         {
             await LoadHealthAsync(DateOnly.FromDateTime(local), ct);
         }
+    }
+
+    /// <summary>不再显示 on the first-run guide: remembered for this account (audited with the account's change).</summary>
+    public async Task<IActionResult> OnPostHideGuideAsync(CancellationToken ct)
+    {
+        if (!FirstRunGuide.IsFor(me.Principal))
+        {
+            throw new ForbiddenException("首次使用向导只给活动办公室。");
+        }
+
+        var user = await db.Users.SingleAsync(u => u.Id == me.Id, ct);
+        user.FirstRunGuideHiddenAt ??= clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(ct);
+        TempData.Success("已隐藏首次使用向导。各项工作仍可从菜单进入。");
+        return RedirectToPage();
     }
 
     /// <summary>The current campaign's health (the top bar's campaign), from the 活动看板's cached board.</summary>

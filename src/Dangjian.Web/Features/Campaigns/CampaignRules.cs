@@ -64,6 +64,35 @@ public static class CampaignRules
             : null;
     }
 
+    /// <summary>A milestone deadline a phase shift would move.</summary>
+    public sealed record Move(Guid Id, string Title, DateOnly From, DateOnly To);
+
+    /// <summary>The longest shift of a phase's deadlines at once, in days either way.</summary>
+    public const int MaxShiftDays = 365;
+
+    /// <summary>
+    /// Shifting a phase's open deadlines by <paramref name="days"/>: a whole number of days other than zero, and no moved
+    /// deadline outside the campaign period nor in the past.
+    /// </summary>
+    public static string? CheckShift(int days, DateOnly today, DateOnly campaignStart, DateOnly campaignEnd, IEnumerable<Move> moves)
+    {
+        ArgumentNullException.ThrowIfNull(moves);
+        if (days == 0 || Math.Abs(days) > MaxShiftDays)
+        {
+            return $"请填写要移动的天数：正数为推迟，负数为提前，不能为0，不超过{MaxShiftDays}天。";
+        }
+
+        var list = moves.ToList();
+        if (list.FirstOrDefault(m => m.To < campaignStart || m.To > campaignEnd) is { } outside)
+        {
+            return $"节点“{outside.Title}”将移到{outside.To:yyyy-MM-dd}，超出活动期间（{campaignStart:yyyy-MM-dd} 至 {campaignEnd:yyyy-MM-dd}），未作移动。请减少天数，或先调整活动日期。";
+        }
+
+        return list.FirstOrDefault(m => m.To < today) is { } past
+            ? $"节点“{past.Title}”将移到{past.To:yyyy-MM-dd}，早于今天，未作移动。"
+            : null;
+    }
+
     public static bool IsOverdue(MilestoneStatus status, DateOnly deadline, DateOnly today) => status == MilestoneStatus.Open && deadline < today;
 
     /// <summary>Done or counted share of a set of milestones, 0–100.</summary>

@@ -16,7 +16,12 @@ public sealed class CampaignService(AppDbContext db, Notifier notifier, TimeProv
 {
     public sealed record Membership(bool IsOffice, bool IsSupervisor, bool IsLeader);
 
-    public async Task<Campaign> CreateFromTemplateAsync(CampaignTemplates.Template template, string title, string? theme, Guid scopeUnitId, DateOnly startsOn, Guid? creatorPersonId, CancellationToken ct = default)
+    /// <summary>
+    /// A campaign laid out from <paramref name="template"/>, its milestones placed by <see cref="CampaignTemplates.PlaceDeadline"/>
+    /// (nothing due in the first week, nothing overdue on creation). <paramref name="asPlanned"/>: every milestone on its
+    /// template day, for the demo's story of a campaign already under way.
+    /// </summary>
+    public async Task<Campaign> CreateFromTemplateAsync(CampaignTemplates.Template template, string title, string? theme, Guid scopeUnitId, DateOnly startsOn, Guid? creatorPersonId, bool asPlanned = false, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(template);
         var campaign = new Campaign
@@ -30,6 +35,7 @@ public sealed class CampaignService(AppDbContext db, Notifier notifier, TimeProv
             TemplateKey = template.Key,
         };
         db.Campaigns.Add(campaign);
+        var earliest = asPlanned ? DateOnly.MinValue : CampaignTemplates.EarliestDeadline(startsOn, Today);
         var order = 1;
         foreach (var p in template.Phases)
         {
@@ -49,7 +55,7 @@ public sealed class CampaignService(AppDbContext db, Notifier notifier, TimeProv
                     CampaignId = campaign.Id,
                     PhaseId = phase.Id,
                     Title = m.Title,
-                    Deadline = phase.StartsOn.AddDays(m.DayInPhase) > phase.EndsOn ? phase.EndsOn : phase.StartsOn.AddDays(m.DayInPhase),
+                    Deadline = CampaignTemplates.PlaceDeadline(phase.StartsOn, phase.EndsOn, campaign.EndsOn, m.DayInPhase, m.FixedDay, earliest),
                     RequiredCount = m.RequiredCount,
                     OwnerUnitId = m.Owner == CampaignTemplates.Owner.None ? null : scopeUnitId,
                 });

@@ -14,7 +14,41 @@ public static class CampaignTemplates
         None,
     }
 
-    public sealed record MilestoneTemplate(string Title, int DayInPhase, int? RequiredCount = null, Owner Owner = Owner.Office);
+    /// <summary>
+    /// A typical milestone, due <paramref name="DayInPhase"/> days into its phase. <paramref name="FixedDay"/>: the template
+    /// insists on that day even inside the first week (see <see cref="PlaceDeadline"/>).
+    /// </summary>
+    public sealed record MilestoneTemplate(string Title, int DayInPhase, int? RequiredCount = null, Owner Owner = Owner.Office, bool FixedDay = false);
+
+    /// <summary>A new campaign's milestones fall due no earlier than this many days after it starts (or after today, for a start date in the past).</summary>
+    public const int FirstWeekDays = 7;
+
+    /// <summary>The earliest deadline a new campaign's milestones get: <see cref="FirstWeekDays"/> after the later of its start date and today.</summary>
+    public static DateOnly EarliestDeadline(DateOnly startsOn, DateOnly today) => (startsOn > today ? startsOn : today).AddDays(FirstWeekDays);
+
+    /// <summary>
+    /// Where a template milestone's deadline goes: its day in the phase (at the latest the phase's end), but never before
+    /// <paramref name="earliest"/> unless the template fixes the day — so a new campaign has nothing overdue in its first
+    /// week, and one entered with a start date in the past does not open with a flood of overdue milestones. A milestone
+    /// moved this way stays in its phase when the phase lasts long enough, else goes to <paramref name="earliest"/>
+    /// (at the latest the campaign's end): the office marks what was already done, or moves it.
+    /// </summary>
+    public static DateOnly PlaceDeadline(DateOnly phaseStart, DateOnly phaseEnd, DateOnly campaignEnd, int dayInPhase, bool fixedDay, DateOnly earliest)
+    {
+        var planned = phaseStart.AddDays(dayInPhase);
+        if (planned > phaseEnd)
+        {
+            planned = phaseEnd;
+        }
+
+        if (fixedDay || planned >= earliest)
+        {
+            return planned;
+        }
+
+        var cap = phaseEnd >= earliest ? phaseEnd : campaignEnd;
+        return earliest > cap ? cap : earliest;
+    }
 
     public sealed record PhaseTemplate(string Name, int StartDay, int LengthDays, IReadOnlyList<MilestoneTemplate> Milestones);
 

@@ -72,7 +72,7 @@ public sealed class CreateModel(AppDbContext db, ScopeGuard guard, CampaignServi
             return Page();
         }
 
-        var campaign = await service.CreateFromTemplateAsync(template!, Title, Theme, ScopeUnitId, StartsOn, await access.PersonIdAsync(ct), ct);
+        var campaign = await service.CreateFromTemplateAsync(template!, Title, Theme, ScopeUnitId, StartsOn, await access.PersonIdAsync(ct), ct: ct);
         TempData.Success($"已按“{template!.Name}”模板创建活动，共{template.Phases.Count}个环节。请配备领导小组和督导组，并起草实施方案。");
         return RedirectToPage("/Campaigns/Details", new { id = campaign.Id });
     }

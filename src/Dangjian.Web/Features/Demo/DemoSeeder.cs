@@ -81,7 +81,7 @@ public sealed class DemoSeeder(AppDbContext db, AccountProvisioning accounts, Pe
         var bureau = db.OrgUnits.Local.Single(u => u.Code == "KJJ");
         var today = Platform.Web.ChinaTime.Today(clock);
         var template = CampaignTemplates.Find("mass-line")!;
-        var campaign = await campaigns.CreateFromTemplateAsync(template, "市科技局党的群众路线教育实践活动", "为民务实清廉", bureau.Id, today.AddDays(-60), people["赵敏"].Id, ct);
+        var campaign = await campaigns.CreateFromTemplateAsync(template, "市科技局党的群众路线教育实践活动", "为民务实清廉", bureau.Id, today.AddDays(-60), people["赵敏"].Id, asPlanned: true, ct: ct);
         db.CampaignMembers.AddRange(
             new CampaignMember { CampaignId = campaign.Id, PersonId = people["王建国"].Id, Group = CampaignGroup.LeadingGroup, Title = "组长" },
             new CampaignMember { CampaignId = campaign.Id, PersonId = people["李红梅"].Id, Group = CampaignGroup.LeadingGroup, Title = "副组长" },

@@ -28,4 +28,7 @@ public sealed class AppUser : IdentityUser<Guid>
 
     /// <summary>Set by the system administrator for accounts that must use a second factor (always true in effect for administrators).</summary>
     public bool RequireTwoFactor { get; set; }
+
+    /// <summary>When the person hid the first-run guide on their home page (the campaign office's checklist); null while shown.</summary>
+    public DateTime? FirstRunGuideHiddenAt { get; set; }
 }

@@ -65,7 +65,8 @@ public sealed class EditModel(AppDbContext db, ScopeGuard guard, CampaignAccess 
 
     public List<OrgTree.Node> Units { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken ct)
+    /// <summary><c>?preset=mobilization</c> (the office's first-run guide): the campaign's 动员大会, for everyone in the campaign's scope.</summary>
+    public async Task OnGetAsync(string? preset, CancellationToken ct)
     {
         Date = Platform.Web.ChinaTime.Today(clock);
         if (Id is { } id)
@@ -80,6 +81,16 @@ public sealed class EditModel(AppDbContext db, ScopeGuard guard, CampaignAccess 
 
         await LoadAsync(ct);
         PhaseId = Phases.FirstOrDefault(p => p.Status == PhaseStatus.InProgress)?.Id ?? Phases.FirstOrDefault()?.Id;
+        if (preset == "mobilization" && CampaignId is { } campaignId)
+        {
+            (Kind, Title, UnitIds) = (SessionKind.Collective, FirstRunGuide.MeetingWord, Units.Take(1).Select(u => u.Id).ToList());
+            var planned = await db.Milestones.AsNoTracking().Where(m => m.CampaignId == campaignId && m.Title.Contains(FirstRunGuide.MeetingWord))
+                .OrderBy(m => m.Deadline).Select(m => new { m.PhaseId, m.Deadline }).FirstOrDefaultAsync(ct);
+            if (planned is not null)
+            {
+                (PhaseId, Date) = (planned.PhaseId, planned.Deadline < Date ? Date : planned.Deadline);
+            }
+        }
     }
 
     private async Task<StudySession> FindAsync(Guid id, CancellationToken ct)
