@@ -89,6 +89,8 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public const string DemoCampaign = "市科技局党的群众路线教育实践活动";
 
+    private static readonly System.Text.RegularExpressions.Regex DemoOption = new("^\\s*" + DemoCampaign + "(（|\\s*$)");
+
     /// <summary>
     /// On a per-campaign page, chooses the demo campaign when the selector is shown (another test may have started a
     /// newer campaign on the same server).
@@ -99,8 +101,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         var select = page.GetByLabel("活动", new() { Exact = true });
         if (await select.IsVisibleAsync())
         {
-            // Options name each campaign with its dates and status (两个同名活动也能分清), so the demo's is found by its name.
-            var value = await select.Locator("option").Filter(new() { HasTextString = DemoCampaign + "（" }).First.GetAttributeAsync("value");
+            // The shared selectors name each campaign with its dates and status (两个同名活动也能分清), a form's own list by
+            // its name alone: the demo's is the option that is its name, or its name followed by the dates.
+            var value = await select.Locator("option").Filter(new() { HasTextRegex = DemoOption }).First.GetAttributeAsync("value");
             await select.SelectOptionAsync(value!);
             await page.GetByRole(AriaRole.Button, new() { Name = "查询" }).ClickAsync();
         }

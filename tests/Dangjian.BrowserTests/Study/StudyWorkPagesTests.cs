@@ -41,7 +41,7 @@ public sealed class StudyWorkPagesTests(BrowserFixture fixture)
         if (await office.GetByRole(AriaRole.Button, new() { Name = "下一步" }).IsVisibleAsync())
         {
             // Another test may have started a second campaign: pick the demo one first.
-            await office.GetByLabel("活动").SelectOptionAsync(new SelectOptionValue { Label = "市科技局党的群众路线教育实践活动" });
+            await office.GetByLabel("活动", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "市科技局党的群众路线教育实践活动" });
             await office.GetByRole(AriaRole.Button, new() { Name = "下一步" }).ClickAsync();
         }
 

@@ -9,7 +9,9 @@ namespace Dangjian.Tests.Features.Reports;
 /// <summary>A fixture with the dashboards' one-minute figure cache on, as in production.</summary>
 public sealed class CachedFiguresAppFactory : AppFactory
 {
-    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Figures:CacheSeconds"] = "60" };
+    // One instance: the change feed would otherwise replay this instance's own earlier saves (an opinion a previous test
+    // recorded) a few seconds later and empty the cache between two looks a test compares.
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Figures:CacheSeconds"] = "60", ["Instances:PollSeconds"] = "0" };
 }
 
 /// <summary>
