@@ -76,6 +76,8 @@ public sealed class RouteRoleWriteMatrixTests(AppFactory app) : IClassFixture<Ap
         ("/Campaigns/Milestone", "/Campaigns/Milestone?Id={milestone}&CampaignId={campaign}", "", "A D D D D D D D D"),
         ("/Campaigns/Milestone?handler=Delete", "/Campaigns/Milestone?handler=Delete&Id={milestone}&CampaignId={campaign}", "", "A D D D D D D D D"),
         ("/Campaigns/Phase", "/Campaigns/Phase?id={phase}", "", "A D D D D D D D D"),
+        ("/Campaigns/Phase?handler=Shift", "/Campaigns/Phase?handler=Shift&id={phase}", "days=0", "A D D D D D D D D"),
+        ("/Index?handler=HideGuide", "/Index?handler=HideGuide", "", "A D D D D D D D D"),
         ("/Error", "/Error/404", "", "N N N N N N N N N"),
         ("/Campaigns/Index?handler=Switch", "/Campaigns/Index?handler=Switch", "campaignId={campaign}&returnUrl=/", "A A A A A N D D D"),
         ("/Ledgers/Assessment?handler=DeleteIndicator", "/Ledgers/Assessment?handler=DeleteIndicator&SchemeId={scheme}&indicatorId={indicator}", "", "A D D D D D D D D"),
