@@ -26,12 +26,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        App.UseKestrel(0);
-        App.StartServer();
-        BaseUrl = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
-            .First()
-            .Replace("[::]", "127.0.0.1", StringComparison.Ordinal)
-            .Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal);
+        BaseUrl = Serve(App);
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -42,12 +37,25 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    public async Task<IPage> NewPageAsync(string viewport = "desktop")
+    /// <summary>Starts <paramref name="app"/> on a loopback Kestrel port and returns its address.</summary>
+    public static string Serve(AppFactory app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseKestrel(0);
+        app.StartServer();
+        return app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
+            .First()
+            .Replace("[::]", "127.0.0.1", StringComparison.Ordinal)
+            .Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal);
+    }
+
+    /// <summary>A page in a fresh browser context (no cookies) on the shared server, or on <paramref name="baseUrl"/> (a test's own server).</summary>
+    public async Task<IPage> NewPageAsync(string viewport = "desktop", string? baseUrl = null)
     {
         var size = Viewports.Single(v => v.Name == viewport);
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = BaseUrl,
+            BaseURL = baseUrl ?? BaseUrl,
             Locale = "zh-CN",
             TimezoneId = "Asia/Shanghai",
             ViewportSize = new ViewportSize { Width = size.Width, Height = size.Height },

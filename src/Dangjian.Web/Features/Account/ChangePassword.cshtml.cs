@@ -18,6 +18,10 @@ public sealed class ChangePasswordModel(
     [BindProperty]
     public ChangePasswordInput Input { get; set; } = new();
 
+    /// <summary>The page the person was opening when the password step stopped them (local addresses only).</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
     public bool Forced => User.HasClaim(AppClaims.MustChangePassword, "1");
 
     public SecurityOptions Policy => security.Value;
@@ -78,6 +82,6 @@ public sealed class ChangePasswordModel(
         await signIn.RefreshSignInAsync(user);
         await log.RecordAsync(SecurityEventKind.PasswordChanged, user.UserName, user.Id);
         TempData.Success("密码已修改。");
-        return Redirect("/");
+        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
     }
 }

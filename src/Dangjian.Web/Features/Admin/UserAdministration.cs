@@ -15,16 +15,24 @@ public sealed class UserAdministration(AppDbContext db, UserManager<AppUser> use
 {
     public sealed record Outcome(bool Ok, string Message, string? TemporaryPassword = null);
 
-    /// <summary>A random password that satisfies the policy (all four classes), for first sign-in or a reset.</summary>
+    /// <summary>
+    /// A random password for a first sign-in or a reset, meant to be read off a slip and typed on a phone: three groups of
+    /// four from letters and digits that cannot be mistaken for one another (no 0/O, 1/l/I), joined by “-”, with at
+    /// least one capital, small letter and digit, so that it satisfies the policy (≈68 bits).
+    /// </summary>
     public static string TemporaryPassword()
     {
-        const string upper = "ABCDEFGHJKLMNPQRSTUVWXYZ", lower = "abcdefghijkmnpqrstuvwxyz", digits = "23456789", symbols = "@#$%&*!?";
-        var all = upper + lower + digits + symbols;
-        var chars = new[] { Pick(upper), Pick(lower), Pick(digits), Pick(symbols) }.Concat(Enumerable.Range(0, 8).Select(_ => Pick(all))).ToArray();
-        RandomNumberGenerator.Shuffle(chars.AsSpan());
-        return new string(chars);
-
-        static char Pick(string set) => set[RandomNumberGenerator.GetInt32(set.Length)];
+        const string upper = "ABCDEFGHJKLMNPQRSTUVWXYZ", lower = "abcdefghijkmnpqrstuvwxyz", digits = "23456789";
+        const string all = upper + lower + digits;
+        while (true)
+        {
+            var chars = Enumerable.Range(0, 12).Select(_ => all[RandomNumberGenerator.GetInt32(all.Length)]).ToArray();
+            if (chars.Any(upper.Contains) && chars.Any(lower.Contains) && chars.Any(digits.Contains))
+            {
+                var text = new string(chars);
+                return string.Join('-', text[..4], text[4..8], text[8..]);
+            }
+        }
     }
 
     public async Task<Outcome> CreateAsync(string userName, string displayName, IReadOnlyList<string> roles, Guid? personId, bool requireTwoFactor)

@@ -33,6 +33,12 @@ public sealed class IndexModel(AppDbContext db, ScopeGuard guard, CurrentUser me
     [StringLength(100, ErrorMessage = "单位名称不能超过100个字。")]
     public string? FirstUnitName { get; set; }
 
+    /// <summary>The top unit's code (its sub-units' codes and the account user names begin with it); “DW” when left blank.</summary>
+    [BindProperty]
+    [StringLength(20, ErrorMessage = "单位编码不能超过20个字符。")]
+    [RegularExpression("^[A-Za-z0-9]+$", ErrorMessage = "单位编码只能包含英文字母和数字，如 KJJ。")]
+    public string? FirstUnitCode { get; set; }
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         ViewData.Trail(new Breadcrumb("组织架构"));
@@ -75,7 +81,7 @@ public sealed class IndexModel(AppDbContext db, ScopeGuard guard, CurrentUser me
             return Page();
         }
 
-        var unit = new OrgUnit { Name = FirstUnitName!.Trim(), Code = "ROOT", Kind = OrgUnitKind.Bureau };
+        var unit = new OrgUnit { Name = FirstUnitName!.Trim(), Code = string.IsNullOrWhiteSpace(FirstUnitCode) ? "DW" : FirstUnitCode.Trim().ToUpperInvariant(), Kind = OrgUnitKind.Bureau };
         unit.PlaceUnder(null);
         db.OrgUnits.Add(unit);
         var user = await db.Users.SingleAsync(u => u.Id == me.Id, ct);

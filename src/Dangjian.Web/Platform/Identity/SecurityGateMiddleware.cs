@@ -42,7 +42,11 @@ public sealed class SecurityGateMiddleware(RequestDelegate next)
             return ProblemResults.WriteAsync(context, StatusCodes.Status403Forbidden, message!);
         }
 
-        context.Response.Redirect(step);
+        // A page the person was opening (the meeting's sign-in link they scanned) is where the step returns them afterwards.
+        var back = context.Request.Path + context.Request.QueryString;
+        context.Response.Redirect(HttpMethods.IsGet(context.Request.Method) && back != "/"
+            ? step + "?returnUrl=" + Uri.EscapeDataString(back)
+            : step);
         return Task.CompletedTask;
     }
 

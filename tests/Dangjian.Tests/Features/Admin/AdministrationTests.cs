@@ -21,7 +21,7 @@ public sealed class AdministrationTests(AppFactory app) : IClassFixture<AppFacto
         created.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var page = await admin.GetDocumentAsync(created.Headers.Location!.OriginalString);
         var temporary = page.QuerySelector("[data-testid=temporary-password]")!.TextContent.Trim();
-        temporary.Length.ShouldBe(12);
+        temporary.Length.ShouldBe(14, "three groups of four joined by “-”");
         var user = app.CreateBrowserLikeClient();
         await user.SignInAsync("fengjing", temporary);
         (await user.GetAsync(new Uri("/", UriKind.Relative))).Headers.Location!.OriginalString.ShouldBe("/Account/ChangePassword");

@@ -39,12 +39,18 @@ public sealed class FirstDayTests(EmptyAppFactory app) : IClassFixture<EmptyAppF
         errors.ShouldNotContain("有效值");
         (await app.WithDbAsync(db => db.OrgUnits.CountAsync())).ShouldBe(0);
 
-        var created = await client.PostFormAsync("/Organization", new Dictionary<string, string> { ["FirstUnitName"] = "市科技局" }, action: "handler=FirstUnit");
+        var badCode = await client.PostFormAsync("/Organization", new Dictionary<string, string> { ["FirstUnitName"] = "市科技局", ["FirstUnitCode"] = "市科" }, action: "handler=FirstUnit");
+        badCode.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await badCode.ParseAsync()).ErrorsText().ShouldContain("单位编码只能包含英文字母和数字");
+        (await app.WithDbAsync(db => db.OrgUnits.CountAsync())).ShouldBe(0);
+
+        var created = await client.PostFormAsync("/Organization", new Dictionary<string, string> { ["FirstUnitName"] = "市科技局", ["FirstUnitCode"] = "kjj" }, action: "handler=FirstUnit");
 
         created.StatusCode.ShouldBe(HttpStatusCode.Redirect, (await created.ParseAsync()).ErrorsText());
         created.Headers.Location!.OriginalString.ShouldContain("/Organization/Unit");
         var unit = await app.WithDbAsync(db => db.OrgUnits.SingleAsync());
         unit.Name.ShouldBe("市科技局");
+        unit.Code.ShouldBe("KJJ", "the code the office typed, in capitals: sub-units and user names begin with it");
         (await app.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.ObjectType == "OrgUnit" && e.ObjectId == unit.Id.ToString()))).ShouldBeTrue();
         var again = await client.PostHandlerAsync("/Organization", "FirstUnit", new Dictionary<string, string> { ["FirstUnitName"] = "第二个顶层单位" });
         again.StatusCode.ShouldBe(HttpStatusCode.Redirect);

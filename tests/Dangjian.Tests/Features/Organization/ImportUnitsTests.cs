@@ -6,9 +6,6 @@ using Dangjian.Tests.Infrastructure;
 using Dangjian.Web.Features.Organization;
 using Dangjian.Web.Platform.Authorization;
 using Dangjian.Web.Platform.Identity;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -26,7 +23,7 @@ public sealed class ImportUnitsTests(AppFactory app) : IClassFixture<AppFactory>
         {
             $"表格{i:D2}", i % 2 == 0 ? "男" : "女", "", "", i % 3 == 0 ? "" : $"139{i:D8}", i < 10 ? "市科技局/数据管理科" : i < 20 ? "市科技局/数据管理科/数据党支部" : "KJJ-BGS", "科员", "正式党员", "", "", "一般干部", "否",
         }).ToList();
-        var filled = FillExcel(template, rows);
+        var filled = RosterWorkbook.Fill(template, rows);
 
         var preview = await RosterImportPages.UploadAsync(client, filled, "人员导入模板.xlsx");
 
@@ -144,38 +141,5 @@ public sealed class ImportUnitsTests(AppFactory app) : IClassFixture<AppFactory>
         forced.StatusCode.ShouldNotBe(HttpStatusCode.InternalServerError);
         (await app.WithDbAsync(db => db.OrgUnits.CountAsync())).ShouldBe(before);
         (await app.WithDbAsync(db => db.People.CountAsync())).ShouldBe(people);
-    }
-
-    /// <summary>Keeps the downloaded workbook (title, styles, the header row with “姓名*”) and writes rows below it, as a person filling it in would.</summary>
-    private static byte[] FillExcel(byte[] template, List<string[]> rows)
-    {
-        using var stream = new MemoryStream();
-        stream.Write(template);
-        using (var document = SpreadsheetDocument.Open(stream, true))
-        {
-            var part = document.WorkbookPart!.WorksheetParts.First();
-            var data = part.Worksheet.GetFirstChild<SheetData>()!;
-            var header = data.Elements<Row>().Single(r => r.RowIndex!.Value == 2);
-            header.InnerText.ShouldContain("姓名*");
-            foreach (var old in data.Elements<Row>().Where(r => r.RowIndex!.Value > 2).ToList())
-            {
-                old.Remove();
-            }
-
-            for (var i = 0; i < rows.Count; i++)
-            {
-                var index = (uint)(i + 3);
-                data.Append(new Row(rows[i].Select((text, c) => new Cell
-                {
-                    CellReference = ((char)('A' + c)).ToString() + index.ToString(CultureInfo.InvariantCulture),
-                    DataType = CellValues.InlineString,
-                    InlineString = new InlineString(new Text(text) { Space = SpaceProcessingModeValues.Preserve }),
-                })) { RowIndex = index });
-            }
-
-            part.Worksheet.Save();
-        }
-
-        return stream.ToArray();
     }
 }

@@ -39,6 +39,8 @@ public sealed class RosterAccountsTests(AppFactory app) : IClassFixture<AppFacto
         slip[0].QuerySelector("[data-testid=slip-valid]")!.TextContent.ShouldBe(app.Today.AddDays(7).ToString("yyyy年M月d日", System.Globalization.CultureInfo.InvariantCulture));
         slips.QuerySelector("[data-print]").ShouldNotBeNull();
         var code = slip[0].QuerySelector("[data-testid=slip-code]")!.TextContent.Trim();
+        // Read off paper and typed on a phone: three groups of four, no 0/O or 1/l/I.
+        code.ShouldMatch("^[A-HJ-NP-Za-km-z2-9]{4}-[A-HJ-NP-Za-km-z2-9]{4}-[A-HJ-NP-Za-km-z2-9]{4}$");
         var firstName = slip[0].QuerySelector("[data-testid=slip-name]")!.TextContent;
         var user = await app.WithDbAsync(db => db.Users.SingleAsync(u => u.UserName == "zcfg.first"));
         user.MustChangePassword.ShouldBeTrue();

@@ -32,6 +32,51 @@ public sealed class PasswordTests(AppFactory app) : IClassFixture<AppFactory>
         flags.ShouldBeFalse();
     }
 
+    /// <summary>Someone who scanned a meeting's sign-in link before their first sign-in lands back on it once the password is set.</summary>
+    [DbFact]
+    public async Task ThePasswordStepReturnsToThePageThePersonWasOpeningAndOnlyToALocalOne()
+    {
+        var user = await app.CreateUserAsync([Roles.Member], Initial, mustChangePassword: true);
+        var client = app.CreateBrowserLikeClient();
+        await client.SignInAsync(user, Initial);
+
+        var scanned = await client.GetAsync(new Uri("/Study/My?tab=notes", UriKind.Relative));
+        scanned.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var step = scanned.Headers.Location!.OriginalString;
+        step.ShouldBe("/Account/ChangePassword?returnUrl=" + Uri.EscapeDataString("/Study/My?tab=notes"));
+        var form = await client.GetDocumentAsync(step);
+        form.QuerySelector("form:not([action])").ShouldNotBeNull("the form posts back to the address with its returnUrl");
+
+        var wrong = await client.PostFormAsync(step, new Dictionary<string, string>
+        {
+            ["Input.CurrentPassword"] = "Not-the-current1",
+            ["Input.NewPassword"] = "Neues-Passw0rt",
+            ["Input.ConfirmPassword"] = "Neues-Passw0rt",
+        });
+        wrong.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await wrong.ParseAsync()).ErrorsText().ShouldContain("当前密码不正确");
+
+        var changed = await client.PostFormAsync(step, new Dictionary<string, string>
+        {
+            ["Input.CurrentPassword"] = Initial,
+            ["Input.NewPassword"] = "Neues-Passw0rt",
+            ["Input.ConfirmPassword"] = "Neues-Passw0rt",
+        });
+        changed.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        changed.Headers.Location!.OriginalString.ShouldBe("/Study/My?tab=notes");
+
+        var other = await app.CreateUserAsync([Roles.Member], Initial, mustChangePassword: true);
+        var outsider = app.CreateBrowserLikeClient();
+        await outsider.SignInAsync(other, Initial);
+        var offsite = await outsider.PostFormAsync("/Account/ChangePassword?returnUrl=" + Uri.EscapeDataString("https://evil.example/"), new Dictionary<string, string>
+        {
+            ["Input.CurrentPassword"] = Initial,
+            ["Input.NewPassword"] = "Neues-Passw0rt",
+            ["Input.ConfirmPassword"] = "Neues-Passw0rt",
+        });
+        offsite.Headers.Location!.OriginalString.ShouldBe("/");
+    }
+
     [DbTheory]
     [InlineData(Initial, "Passw0rd!x", "Passw0rd!x", "最近5次")]
     [InlineData(Initial, "abcdefgh", "abcdefgh", "至少3类")]

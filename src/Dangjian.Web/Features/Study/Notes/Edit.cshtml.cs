@@ -17,7 +17,8 @@ public sealed class EditModel(AppDbContext db, ScopeGuard guard, CampaignAccess 
     [BindProperty(SupportsGet = true)]
     public Guid? Id { get; set; }
 
-    [BindProperty]
+    /// <summary>The campaign the note counts toward; a link may preselect it (the meeting just signed in to).</summary>
+    [BindProperty(SupportsGet = true)]
     public Guid CampaignId { get; set; }
 
     [BindProperty]
