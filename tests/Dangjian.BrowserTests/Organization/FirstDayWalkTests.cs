@@ -1,24 +1,11 @@
 using System.Globalization;
 using Dangjian.BrowserTests.Infrastructure;
 using Dangjian.Tests.Infrastructure;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
 
 namespace Dangjian.BrowserTests.Organization;
-
-/// <summary>A production install on an empty database: no demo data, nothing but what its operator and users do.</summary>
-public sealed class EmptyProductionApp : AppFactory
-{
-    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Demo:SeedOnStartup"] = "false" };
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.UseEnvironment("Production");
-    }
-}
 
 /// <summary>
 /// The first day of a real agency, through the UI alone: from an empty production database with only <c>create-admin</c>

@@ -22,23 +22,37 @@ public class AppFactory : WebApplicationFactory<Program>
 
     private readonly bool ownsDatabase;
 
+    /// <summary>Whether this app starts from a copy of the seeded demo template rather than an empty database.</summary>
+    private readonly bool fromTemplate;
+
+    private bool copied;
+
     public AppFactory()
-        : this(new TestDatabase(), owns: true)
+        : this(new TestDatabase(), owns: true, fromTemplate: true)
     {
     }
 
     /// <summary>A second instance of the app on <paramref name="shared"/> (another factory's database, which that factory drops).</summary>
     protected AppFactory(TestDatabase shared)
-        : this(shared, owns: false)
+        : this(shared, owns: false, fromTemplate: false)
     {
     }
 
-    private AppFactory(TestDatabase database, bool owns) => (Database, ownsDatabase) = (database, owns);
+    /// <summary>The app on <paramref name="shared"/>, seeding it itself when <paramref name="fromTemplate"/> is false (the template's own seeder).</summary>
+    protected AppFactory(TestDatabase shared, bool fromTemplate)
+        : this(shared, owns: false, fromTemplate)
+    {
+    }
+
+    private AppFactory(TestDatabase database, bool owns, bool fromTemplate) => (Database, ownsDatabase, this.fromTemplate) = (database, owns, fromTemplate);
 
     public TestDatabase Database { get; }
 
     /// <summary>This instance's key ring folder (also where it keeps the audit checkpoint).</summary>
     public string KeysFolder => keysFolder;
+
+    /// <summary>This instance's stored files (uploads, attachments).</summary>
+    public string FilesFolder => keysFolder.Replace("keys-", "files-", StringComparison.Ordinal);
 
     public TestClock Clock { get; } = new();
 
@@ -51,6 +65,17 @@ public class AppFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        var settings = Settings;
+        // The demo data comes from the run's seeded template unless this app wants an empty database, or keeps its key
+        // ring in the database (the template's secrets are sealed with its file key ring).
+        if (fromTemplate && !copied
+            && !(settings.TryGetValue("Demo:SeedOnStartup", out var seed) && seed == "false")
+            && !settings.ContainsKey("DataProtection:Store"))
+        {
+            SeededTemplate.CopyInto(Database, keysFolder, FilesFolder);
+            copied = true;
+        }
+
         builder.UseEnvironment("Testing");
         builder.UseSetting("Database:Provider", Database.Provider.ToString());
         builder.UseSetting("ConnectionStrings:Default", Database.ConnectionString);
@@ -61,10 +86,10 @@ public class AppFactory : WebApplicationFactory<Program>
         // Dashboards count afresh on every request in tests (FigureCacheTests turns the one-minute cache back on).
         builder.UseSetting("Figures:CacheSeconds", "0");
         builder.UseSetting("DataProtection:KeysPath", keysFolder);
-        builder.UseSetting("Files:Root", keysFolder.Replace("keys-", "files-", StringComparison.Ordinal));
+        builder.UseSetting("Files:Root", FilesFolder);
         // With the key ring in the database, every instance on one database holds the same master key file (as deployed).
         builder.UseSetting("DataProtection:MasterKeyFile", Path.Combine(Path.GetTempPath(), "dangjian-tests", "master-" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Database.Name)))[..16] + ".key"));
-        foreach (var (key, value) in Settings)
+        foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
         }

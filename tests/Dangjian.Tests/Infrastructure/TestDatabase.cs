@@ -10,11 +10,17 @@ public sealed class TestDatabase : IDisposable
     private readonly string? sqliteFolder;
 
     public TestDatabase()
+        : this("dj_test_")
+    {
+    }
+
+    /// <param name="prefix">The start of a PostgreSQL database's name (the seeded template's differs, see <see cref="SeededTemplate"/>).</param>
+    public TestDatabase(string prefix)
     {
         if (TestEnvironment.UsePostgres)
         {
             Provider = DatabaseProvider.Postgres;
-            Name = "dj_test_" + Guid.NewGuid().ToString("N")[..16];
+            Name = prefix + Guid.NewGuid().ToString("N")[..16];
             using (var admin = new NpgsqlConnection(TestEnvironment.PostgresAdminConnection))
             {
                 admin.Open();

@@ -48,6 +48,13 @@ public static class IdentitySetup
             protection.PersistKeysToFileSystem(new DirectoryInfo(keys));
         }
 
+        if (builder.Environment.IsEnvironment("Testing"))
+        {
+            // The test suites hash thousands of passwords; only there is the key derivation cheap. Every other environment
+            // keeps Identity's default (PBKDF2, 100,000 iterations); a hash states its own count, so either verifies.
+            services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000);
+        }
+
         services.AddIdentity<AppUser, AppRole>(options =>
             {
                 // Length and character classes are checked (and explained) once, by PasswordComplexityValidator.
