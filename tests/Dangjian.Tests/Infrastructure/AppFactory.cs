@@ -18,6 +18,17 @@ public class AppFactory : WebApplicationFactory<Program>
 {
     public const string DemoPassword = "Demo@2026";
 
+    /// <summary>
+    /// Every test app would otherwise watch its configuration files and web root with inotify, and a machine allows 128
+    /// inotify instances per user, which two suites running side by side use up: no configuration reloading, and the
+    /// file providers poll instead.
+    /// </summary>
+    static AppFactory()
+    {
+        Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+        Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "true");
+    }
+
     private readonly string keysFolder = Path.Combine(Path.GetTempPath(), "dangjian-tests", "keys-" + Guid.NewGuid().ToString("N"));
 
     private readonly bool ownsDatabase;

@@ -19,8 +19,6 @@ public static class CampaignsApi
 
     public sealed record CampaignDetailDto(CampaignDto Campaign, IReadOnlyList<PhaseDto> Phases);
 
-    public sealed record PageDto<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize);
-
     public static RouteGroupBuilder MapCampaignsApi(this RouteGroupBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
@@ -33,13 +31,13 @@ public static class CampaignsApi
         return api;
     }
 
-    private static async Task<Ok<PageDto<CampaignDto>>> ListAsync(AppDbContext db, ScopeGuard guard, int? page, int? pageSize, CancellationToken ct)
+    private static async Task<Ok<Paged<CampaignDto>>> ListAsync(AppDbContext db, ScopeGuard guard, int? page, int? pageSize, CancellationToken ct)
     {
         var result = await db.Campaigns.AsNoTracking().InScopeOrAbove(await guard.ScopeAsync(ct), c => c.ScopeUnit!.Path)
             .OrderByDescending(c => c.StartsOn).ThenBy(c => c.Id)
             .Select(c => new CampaignDto(c.Id, c.Title, c.Theme, c.ScopeUnitId, c.StartsOn, c.EndsOn, c.Status.ToString(), c.PhasesOverlap))
             .ToPageAsync(page ?? 1, pageSize ?? PagedQueryExtensions.DefaultPageSize, ct);
-        return TypedResults.Ok(new PageDto<CampaignDto>(result.Items, result.Total, result.Page, result.PageSize));
+        return TypedResults.Ok(result);
     }
 
     private static async Task<Ok<CampaignDetailDto>> GetAsync(Guid id, AppDbContext db, CampaignAccess access, CancellationToken ct)

@@ -17,8 +17,6 @@ public static class OpinionsApi
 
     public sealed record ForumDto(Guid Id, Guid CampaignId, string Title, DateOnly HeldOn, Guid HostPersonId, string Groups, int Attendees, int Opinions);
 
-    public sealed record PageDto<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize);
-
     public static RouteGroupBuilder MapOpinionsApi(this RouteGroupBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
@@ -31,7 +29,7 @@ public static class OpinionsApi
         return api;
     }
 
-    private static async Task<Ok<PageDto<OpinionDto>>> ListAsync(AppDbContext db, ListeningAccess listening, Guid? campaignId, Channel? channel, Nature? nature, int? page, int? pageSize, CancellationToken ct)
+    private static async Task<Ok<Paged<OpinionDto>>> ListAsync(AppDbContext db, ListeningAccess listening, Guid? campaignId, Channel? channel, Nature? nature, int? page, int? pageSize, CancellationToken ct)
     {
         var campaigns = await listening.CampaignIdsAsync(campaignId, ct);
         var result = await db.Opinions.AsNoTracking().Where(o => campaigns.Contains(o.CampaignId))
@@ -40,7 +38,7 @@ public static class OpinionsApi
             .OrderByDescending(o => o.ReceivedOn).ThenBy(o => o.Id)
             .ToPageAsync(page ?? 1, pageSize ?? PagedQueryExtensions.DefaultPageSize, ct);
         var items = result.Items.Select(o => new OpinionDto(o.Id, o.CampaignId, o.Channel.ToString(), o.ReceivedOn, o.Text, o.Concerns, o.Nature?.ToString(), o.Topic?.ToString(), o.Reply is not null, o.ForumId, o.LetterRecipientId)).ToList();
-        return TypedResults.Ok(new PageDto<OpinionDto>(items, result.Total, result.Page, result.PageSize));
+        return TypedResults.Ok(new Paged<OpinionDto>(items, result.Total, result.Page, result.PageSize));
     }
 
     private static async Task<Ok<CountsDto>> CountsAsync(AppDbContext db, ListeningAccess listening, Guid? campaignId, CancellationToken ct)

@@ -13,8 +13,6 @@ public static class OrganizationApi
 
     public sealed record PersonDto(Guid Id, string Name, string Gender, Guid OrgUnitId, string OrgUnit, string? Title, string PartyStatus, string PostRank, bool IsRetired, DateOnly? JoinedPartyOn, string? IdNumber, string? Phone);
 
-    public sealed record PageDto<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize);
-
     public static RouteGroupBuilder MapOrganizationApi(this RouteGroupBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
@@ -27,7 +25,7 @@ public static class OrganizationApi
         return api;
     }
 
-    private static async Task<Ok<PageDto<UnitDto>>> ListUnitsAsync(AppDbContext db, ScopeGuard guard, Guid? parentId, string? q, int? page, int? pageSize, CancellationToken ct)
+    private static async Task<Ok<Paged<UnitDto>>> ListUnitsAsync(AppDbContext db, ScopeGuard guard, Guid? parentId, string? q, int? page, int? pageSize, CancellationToken ct)
     {
         var query = db.OrgUnits.AsNoTracking().InScope(await guard.ScopeAsync(ct), u => u.Path);
         if (parentId is { } parent)
@@ -43,7 +41,7 @@ public static class OrganizationApi
         var result = await query.OrderBy(u => u.Path.Length).ThenBy(u => u.SortOrder).ThenBy(u => u.Id)
             .Select(u => new UnitDto(u.Id, u.Name, u.Code, u.Kind.ToString(), u.ParentId, u.SortOrder, u.IsActive))
             .ToPageAsync(page ?? 1, pageSize ?? PagedQueryExtensions.DefaultPageSize, ct);
-        return TypedResults.Ok(new PageDto<UnitDto>(result.Items, result.Total, result.Page, result.PageSize));
+        return TypedResults.Ok(result);
     }
 
     private static async Task<Ok<UnitDto>> GetUnitAsync(Guid id, AppDbContext db, ScopeGuard guard, CancellationToken ct)
@@ -53,7 +51,7 @@ public static class OrganizationApi
         return TypedResults.Ok(new UnitDto(unit.Id, unit.Name, unit.Code, unit.Kind.ToString(), unit.ParentId, unit.SortOrder, unit.IsActive));
     }
 
-    private static async Task<Ok<PageDto<PersonDto>>> ListPeopleAsync(AppDbContext db, ScopeGuard guard, Guid? unitId, PartyStatus? status, string? q, int? page, int? pageSize, CancellationToken ct)
+    private static async Task<Ok<Paged<PersonDto>>> ListPeopleAsync(AppDbContext db, ScopeGuard guard, Guid? unitId, PartyStatus? status, string? q, int? page, int? pageSize, CancellationToken ct)
     {
         var query = db.People.AsNoTracking().InScope(await guard.ScopeAsync(ct), p => p.OrgUnit!.Path);
         if (unitId is { } unit)
@@ -73,7 +71,7 @@ public static class OrganizationApi
         }
 
         var result = await query.OrderBy(p => p.Name).ThenBy(p => p.Id).Select(Project()).ToPageAsync(page ?? 1, pageSize ?? PagedQueryExtensions.DefaultPageSize, ct);
-        return TypedResults.Ok(new PageDto<PersonDto>(result.Items, result.Total, result.Page, result.PageSize));
+        return TypedResults.Ok(result);
     }
 
     private static async Task<Ok<PersonDto>> GetPersonAsync(Guid id, AppDbContext db, ScopeGuard guard, CancellationToken ct)

@@ -12,8 +12,6 @@ public static class ProblemsApi
 {
     public sealed record ProblemDto(Guid Id, Guid CampaignId, string Title, string? Category, string? Horizon, string? Concerns, string Source, IReadOnlyList<Guid> OpinionIds);
 
-    public sealed record PageDto<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize);
-
     public static RouteGroupBuilder MapProblemsApi(this RouteGroupBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
@@ -21,7 +19,7 @@ public static class ProblemsApi
         return api;
     }
 
-    private static async Task<Results<Ok<PageDto<ProblemDto>>, NotFound>> ListAsync(AppDbContext db, ListeningAccess listening, Guid campaignId, Topic? category, int? page, int? pageSize, CancellationToken ct)
+    private static async Task<Results<Ok<Paged<ProblemDto>>, NotFound>> ListAsync(AppDbContext db, ListeningAccess listening, Guid campaignId, Topic? category, int? page, int? pageSize, CancellationToken ct)
     {
         if (!await listening.ReadsAsync(campaignId, ct))
         {
@@ -34,6 +32,6 @@ public static class ProblemsApi
         var links = (await db.ProblemOpinions.AsNoTracking().Where(l => ids.Contains(l.ProblemId) && db.Opinions.Any(o => o.Id == l.OpinionId))
             .Select(l => new { l.ProblemId, l.OpinionId }).ToListAsync(ct)).ToLookup(l => l.ProblemId, l => l.OpinionId);
         var items = result.Items.Select(p => new ProblemDto(p.Id, p.CampaignId, p.Title, p.Category?.ToString(), p.Horizon?.ToString(), p.Concerns, p.Source.ToString(), links[p.Id].ToList())).ToList();
-        return TypedResults.Ok(new PageDto<ProblemDto>(items, result.Total, result.Page, result.PageSize));
+        return TypedResults.Ok(new Paged<ProblemDto>(items, result.Total, result.Page, result.PageSize));
     }
 }

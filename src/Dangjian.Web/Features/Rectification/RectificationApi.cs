@@ -11,8 +11,6 @@ public static class RectificationApi
 {
     public sealed record ItemDto(Guid Id, Guid? ParentId, Guid? PlanUnitId, Guid? ProblemId, string Title, string? Goal, string? Measures, DateOnly StartsOn, DateOnly DueOn, string Horizon, Guid LeaderPersonId, Guid DepartmentId, string? Commitment, string? Special, int Weight, int Progress, string Status, bool Overdue, bool IsPublic, DateOnly? ClosedOn);
 
-    public sealed record PageDto<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize);
-
     public static RouteGroupBuilder MapRectificationApi(this RouteGroupBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
@@ -26,7 +24,7 @@ public static class RectificationApi
     private static async Task<bool> VisibleAsync(AppDbContext db, ScopeGuard guard, Guid campaignId, CancellationToken ct) =>
         await db.Campaigns.InScopeOrAbove(await guard.ScopeAsync(ct), c => c.ScopeUnit!.Path).AnyAsync(c => c.Id == campaignId, ct);
 
-    private static async Task<Results<Ok<PageDto<ItemDto>>, NotFound>> ItemsAsync(AppDbContext db, ScopeGuard guard, TimeProvider clock, Guid campaignId, int? page, int? pageSize, CancellationToken ct)
+    private static async Task<Results<Ok<Paged<ItemDto>>, NotFound>> ItemsAsync(AppDbContext db, ScopeGuard guard, TimeProvider clock, Guid campaignId, int? page, int? pageSize, CancellationToken ct)
     {
         if (!await VisibleAsync(db, guard, campaignId, ct))
         {
@@ -38,7 +36,7 @@ public static class RectificationApi
             .ToPageAsync(page ?? 1, pageSize ?? PagedQueryExtensions.DefaultPageSize, ct);
         var items = result.Items.Select(i => new ItemDto(i.Id, i.ParentId, i.PlanUnitId, i.ProblemId, i.Title, i.Goal, i.Measures, i.StartsOn, i.DueOn, i.Horizon.ToString(), i.LeaderPersonId, i.DepartmentId,
             i.Commitment, i.Special, i.Weight, i.Progress, i.Status.ToString(), i.IsOverdue(today), i.IsPublic, i.ClosedOn)).ToList();
-        return TypedResults.Ok(new PageDto<ItemDto>(items, result.Total, result.Page, result.PageSize));
+        return TypedResults.Ok(new Paged<ItemDto>(items, result.Total, result.Page, result.PageSize));
     }
 
     private static async Task<Results<Ok<RectificationProgress.Figures>, NotFound>> FiguresAsync(AppDbContext db, ScopeGuard guard, RectificationProgress progress, Guid campaignId, CancellationToken ct) =>

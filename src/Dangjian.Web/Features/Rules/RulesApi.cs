@@ -10,8 +10,6 @@ public static class RulesApi
 {
     public sealed record RuleDto(Guid Id, Guid OrgUnitId, string? Number, string Title, string Category, string Issuer, DateOnly IssuedOn, DateOnly? EffectiveOn, string Status, DateOnly? AbolishedOn, Guid? ReplacesId, Guid? RectificationItemId, Guid? ReviewId);
 
-    public sealed record PageDto(IReadOnlyList<RuleDto> Items, int Total, int Page, int PageSize);
-
     public static RouteGroupBuilder MapRulesApi(this RouteGroupBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
@@ -21,13 +19,13 @@ public static class RulesApi
         return api;
     }
 
-    private static async Task<Ok<PageDto>> ListAsync(RuleAccess access, string? status, int? page, int? pageSize, CancellationToken ct)
+    private static async Task<Ok<Paged<RuleDto>>> ListAsync(RuleAccess access, string? status, int? page, int? pageSize, CancellationToken ct)
     {
         var filter = Enum.TryParse<RuleStatus>(status, out var s) && Enum.IsDefined(s) ? s : (RuleStatus?)null;
         var result = await (await access.VisibleAsync(ct)).WhereIf(filter is not null, r => r.Status == filter).OrderBy(r => r.IssuedOn).ThenBy(r => r.Id)
             .Select(r => new RuleDto(r.Id, r.OrgUnitId, r.Number, r.Title, r.Category, r.Issuer, r.IssuedOn, r.EffectiveOn, r.Status.ToString(), r.AbolishedOn, r.ReplacesId, r.RectificationItemId, r.ReviewId))
             .ToPageAsync(page ?? 1, pageSize ?? PagedQueryExtensions.DefaultPageSize, ct);
-        return TypedResults.Ok(new PageDto(result.Items, result.Total, result.Page, result.PageSize));
+        return TypedResults.Ok(result);
     }
 
     private static async Task<Results<Ok<Rule>, NotFound>> OneAsync(RuleAccess access, Guid id, CancellationToken ct) =>

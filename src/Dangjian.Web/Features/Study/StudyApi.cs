@@ -25,8 +25,6 @@ public static class StudyApi
 
     public sealed record QuizResultDto(Guid PersonId, string Name, string Unit, int Attempts, int? BestScore, bool Passed, bool NeedsMarking);
 
-    public sealed record PageDto<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize);
-
     public static RouteGroupBuilder MapStudyApi(this RouteGroupBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
@@ -44,7 +42,7 @@ public static class StudyApi
 
     private static SessionDto ToDto(StudySession s) => new(s.Id, s.CampaignId, s.PhaseId, s.Kind.ToString(), StudyLabels.Of(s.Kind), s.Title, s.StartsAt, s.EndsAt, s.Place, s.Speaker);
 
-    private static async Task<Ok<PageDto<SessionDto>>> SessionsAsync(AppDbContext db, StudyAccess access, Guid? campaignId, int? page, int? pageSize, CancellationToken ct)
+    private static async Task<Ok<Paged<SessionDto>>> SessionsAsync(AppDbContext db, StudyAccess access, Guid? campaignId, int? page, int? pageSize, CancellationToken ct)
     {
         var campaigns = (await access.CampaignsAsync(ct: ct)).Select(c => c.Id).ToList();
         if (campaignId is { } only)
@@ -54,7 +52,7 @@ public static class StudyApi
 
         var result = await db.StudySessions.AsNoTracking().Where(s => campaigns.Contains(s.CampaignId)).OrderByDescending(s => s.StartsAt).ThenBy(s => s.Id)
             .ToPageAsync(page ?? 1, pageSize ?? PagedQueryExtensions.DefaultPageSize, ct);
-        return TypedResults.Ok(new PageDto<SessionDto>(result.Items.Select(ToDto).ToList(), result.Total, result.Page, result.PageSize));
+        return TypedResults.Ok(result.Select(ToDto));
     }
 
     private static async Task<Ok<AttendanceSheetDto>> AttendanceAsync(Guid id, AppDbContext db, StudyAccess access, TimeProvider clock, CancellationToken ct)
@@ -84,7 +82,7 @@ public static class StudyApi
         return ok ? TypedResults.Ok(ToDto(session)) : TypedResults.Problem(message, statusCode: StatusCodes.Status409Conflict, title: "签到失败");
     }
 
-    private static async Task<Ok<PageDto<NoteDto>>> NotesAsync(AppDbContext db, StudyAccess access, ScopeGuard guard, bool? all, int? page, int? pageSize, CancellationToken ct)
+    private static async Task<Ok<Paged<NoteDto>>> NotesAsync(AppDbContext db, StudyAccess access, ScopeGuard guard, bool? all, int? page, int? pageSize, CancellationToken ct)
     {
         var notes = db.StudyNotes.AsNoTracking();
         if (all == true && access.CanEdit)
@@ -100,7 +98,7 @@ public static class StudyApi
         var result = await notes.OrderByDescending(n => n.CreatedAt).ThenBy(n => n.Id)
             .Select(n => new NoteDto(n.Id, n.CampaignId, n.Kind.ToString(), n.Title, n.Person!.Name, n.CreatedAt, n.Mark == null ? null : n.Mark.ToString(), n.CheckedAt != null, n.ExhibitedAt != null))
             .ToPageAsync(page ?? 1, pageSize ?? PagedQueryExtensions.DefaultPageSize, ct);
-        return TypedResults.Ok(new PageDto<NoteDto>(result.Items, result.Total, result.Page, result.PageSize));
+        return TypedResults.Ok(result);
     }
 
     private static async Task<Results<Created<NoteDto>, ValidationProblem>> AddNoteAsync(NoteRequest request, AppDbContext db, StudyAccess access, CancellationToken ct)
@@ -158,7 +156,7 @@ public static class StudyApi
         return TypedResults.Ok(items);
     }
 
-    private static async Task<Ok<PageDto<QuizResultDto>>> QuizResultsAsync(Guid id, AppDbContext db, StudyAccess access, int? page, int? pageSize, CancellationToken ct)
+    private static async Task<Ok<Paged<QuizResultDto>>> QuizResultsAsync(Guid id, AppDbContext db, StudyAccess access, int? page, int? pageSize, CancellationToken ct)
     {
         var quiz = await db.Quizzes.AsNoTracking().SingleOrDefaultAsync(q => q.Id == id, ct) ?? throw new NotFoundException();
         var campaign = await access.ReadAsync(quiz.CampaignId, ct);
@@ -173,7 +171,7 @@ public static class StudyApi
             .OrderBy(r => r.Unit).ThenBy(r => r.Name).ThenBy(r => r.PersonId)
             .ToPageAsync(page ?? 1, pageSize ?? PagedQueryExtensions.DefaultPageSize, ct);
         var items = result.Items.Select(r => new QuizResultDto(r.PersonId, r.Name, r.Unit, r.Attempts, r.Best, r.Best >= quiz.PassScore, r.NeedsMarking)).ToList();
-        return TypedResults.Ok(new PageDto<QuizResultDto>(items, result.Total, result.Page, result.PageSize));
+        return TypedResults.Ok(new Paged<QuizResultDto>(items, result.Total, result.Page, result.PageSize));
     }
 
     private static async Task<Ok<StudyFigures.Figures>> FiguresAsync(Guid id, Guid? phaseId, StudyAccess access, StudyFigures figures, CancellationToken ct)

@@ -16,8 +16,6 @@ public static class TalksApi
 
     public sealed record RequirementDto(Guid Id, string Kind, Guid? PersonAId, string PersonA, Guid PersonBId, string PersonB, string? Reason, int Held);
 
-    public sealed record PageDto<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize);
-
     public static RouteGroupBuilder MapTalksApi(this RouteGroupBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
@@ -31,7 +29,7 @@ public static class TalksApi
     private static async Task<IQueryable<Guid>> CampaignsAsync(AppDbContext db, ScopeGuard guard, Guid campaignId, CancellationToken ct) =>
         db.Campaigns.InScopeOrAbove(await guard.ScopeAsync(ct), c => c.ScopeUnit!.Path).Where(c => c.Id == campaignId).Select(c => c.Id);
 
-    private static async Task<Results<Ok<PageDto<TalkDto>>, NotFound>> ListAsync(AppDbContext db, ScopeGuard guard, Guid campaignId, int? page, int? pageSize, CancellationToken ct)
+    private static async Task<Results<Ok<Paged<TalkDto>>, NotFound>> ListAsync(AppDbContext db, ScopeGuard guard, Guid campaignId, int? page, int? pageSize, CancellationToken ct)
     {
         var campaigns = await CampaignsAsync(db, guard, campaignId, ct);
         if (!await campaigns.AnyAsync(ct))
@@ -42,10 +40,10 @@ public static class TalksApi
         var result = await db.Talks.AsNoTracking().Where(t => t.CampaignId == campaignId).OrderByDescending(t => t.HeldOn).ThenBy(t => t.Id)
             .Select(t => new TalkDto(t.Id, t.CampaignId, t.Kind.ToString(), t.HeldOn, t.InitiatorId, t.Initiator!.Name, t.PartnerId, t.Partner!.Name, t.Admonition.ToString()))
             .ToPageAsync(page ?? 1, pageSize ?? PagedQueryExtensions.DefaultPageSize, ct);
-        return TypedResults.Ok(new PageDto<TalkDto>(result.Items, result.Total, result.Page, result.PageSize));
+        return TypedResults.Ok(result);
     }
 
-    private static async Task<Results<Ok<PageDto<RequirementDto>>, NotFound>> RequirementsAsync(AppDbContext db, ScopeGuard guard, Guid campaignId, bool? open, int? page, int? pageSize, CancellationToken ct)
+    private static async Task<Results<Ok<Paged<RequirementDto>>, NotFound>> RequirementsAsync(AppDbContext db, ScopeGuard guard, Guid campaignId, bool? open, int? page, int? pageSize, CancellationToken ct)
     {
         var campaigns = await CampaignsAsync(db, guard, campaignId, ct);
         if (!await campaigns.AnyAsync(ct))
@@ -59,7 +57,7 @@ public static class TalksApi
             .OrderBy(r => r.Kind).ThenBy(r => r.CreatedAt).ThenBy(r => r.Id)
             .Select(r => new RequirementDto(r.Id, r.Kind.ToString(), r.PersonAId, r.PersonAId == null ? "督导组" : r.PersonA!.Name, r.PersonBId, r.PersonB!.Name, r.Reason, held.Count(t => t.PairKey == r.PairKey)))
             .ToPageAsync(page ?? 1, pageSize ?? PagedQueryExtensions.DefaultPageSize, ct);
-        return TypedResults.Ok(new PageDto<RequirementDto>(result.Items, result.Total, result.Page, result.PageSize));
+        return TypedResults.Ok(result);
     }
 
     private static async Task<Results<Ok<TalkList.Figures>, NotFound>> FiguresAsync(AppDbContext db, ScopeGuard guard, TalkList talks, Guid campaignId, CancellationToken ct)

@@ -1,15 +1,25 @@
+using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dangjian.Web.Platform.Data;
 
-/// <summary>One page of a server-side paginated list, with what a pager needs.</summary>
+/// <summary>
+/// One page of a server-side paginated list, with what a pager needs; also the JSON of every paginated API list
+/// (<c>items</c>, <c>total</c>, <c>page</c>, <c>pageSize</c>).
+/// </summary>
 public sealed record Paged<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize)
 {
+    [JsonIgnore]
     public int TotalPages => Total == 0 ? 1 : (Total + PageSize - 1) / PageSize;
 
+    [JsonIgnore]
     public bool HasPrevious => Page > 1;
 
+    [JsonIgnore]
     public bool HasNext => Page < TotalPages;
+
+    /// <summary>The same page with each item mapped (a page of entities as a page of DTOs).</summary>
+    public Paged<TResult> Select<TResult>(Func<T, TResult> map) => new(Items.Select(map).ToList(), Total, Page, PageSize);
 }
 
 public static class PagedQueryExtensions

@@ -1,3 +1,4 @@
+using Dangjian.Web.Platform.Data;
 using System.Net;
 using System.Net.Http.Json;
 using Dangjian.Tests.Infrastructure;
@@ -105,7 +106,7 @@ public sealed class OpinionTests(AppFactory app) : IClassFixture<AppFactory>
         var letters = await office.GetFromJsonAsync<List<OpinionsApi.LetterDto>>("/api/v1/letters");
         letters!.ShouldContain(l => l.Sent == 50 && l.Returned == 39);
         (await office.GetFromJsonAsync<List<OpinionsApi.ForumDto>>("/api/v1/forums"))!.Count.ShouldBe(3);
-        (await office.GetFromJsonAsync<OpinionsApi.PageDto<OpinionsApi.OpinionDto>>("/api/v1/opinions?channel=PublicBox"))!.Items.ShouldAllBe(o => o.Channel == "PublicBox");
+        (await office.GetFromJsonAsync<Paged<OpinionsApi.OpinionDto>>("/api/v1/opinions?channel=PublicBox"))!.Items.ShouldAllBe(o => o.Channel == "PublicBox");
         (await office.GetAsync(new Uri("/api/v1/opinions?channel=Nonsense", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
 
         var member = await app.SignedInClientAsync("member");

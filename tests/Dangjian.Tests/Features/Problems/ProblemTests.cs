@@ -1,3 +1,4 @@
+using Dangjian.Web.Platform.Data;
 using System.Net;
 using System.Net.Http.Json;
 using Dangjian.Tests.Infrastructure;
@@ -33,7 +34,7 @@ public sealed class ProblemTests(AppFactory app) : IClassFixture<AppFactory>
         text.ShouldContain("公务接待标准执行不够严格");
         text.ShouldContain("建议公务接待严格执行标准，杜绝铺张。");
 
-        var api = await office.GetFromJsonAsync<ProblemsApi.PageDto<ProblemsApi.ProblemDto>>($"/api/v1/problems?campaignId={campaign}");
+        var api = await office.GetFromJsonAsync<Paged<ProblemsApi.ProblemDto>>($"/api/v1/problems?campaignId={campaign}");
         api!.Items.Single(p => p.Title == "公务接待标准执行不够严格").OpinionIds.Count.ShouldBe(1);
         api.Items.Single(p => p.Title.StartsWith("项目审批", StringComparison.Ordinal)).OpinionIds.Count.ShouldBe(3);
         (await office.GetAsync(new Uri($"/api/v1/problems?campaignId={Guid.NewGuid()}", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.NotFound);

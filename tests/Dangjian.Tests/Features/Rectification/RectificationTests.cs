@@ -1,3 +1,4 @@
+using Dangjian.Web.Platform.Data;
 using System.Net;
 using System.Net.Http.Json;
 using Dangjian.Tests.Infrastructure;
@@ -38,7 +39,7 @@ public sealed class RectificationTests(AppFactory app) : IClassFixture<AppFactor
         roadmap.QuerySelector("[data-testid=roadmap]")!.TextContent.ShouldContain("张志强");
         roadmap.QuerySelectorAll(".dj-roadmap-bar.dj-status-red").Length.ShouldBe(1);
         (await office.GetDocumentAsync($"/Rectification/Special?campaignId={campaign}")).QuerySelector("[data-testid=special]")!.TextContent.ShouldContain("文山会海专项整治");
-        var items = await office.GetFromJsonAsync<RectificationApi.PageDto<RectificationApi.ItemDto>>($"/api/v1/rectification/items?campaignId={campaign}&pageSize=100");
+        var items = await office.GetFromJsonAsync<Paged<RectificationApi.ItemDto>>($"/api/v1/rectification/items?campaignId={campaign}&pageSize=100");
         items!.Total.ShouldBe(9);
         items.Items.Single(i => i.Title == "改进窗口服务作风").Overdue.ShouldBeTrue();
         (await office.GetAsync(new Uri($"/api/v1/rectification/items?campaignId={Guid.NewGuid()}", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.NotFound);

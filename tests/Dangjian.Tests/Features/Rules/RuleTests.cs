@@ -1,3 +1,4 @@
+using Dangjian.Web.Platform.Data;
 using System.Net;
 using System.Net.Http.Json;
 using Dangjian.Tests.Infrastructure;
@@ -33,7 +34,7 @@ public sealed class RuleRegistryTests(AppFactory app) : IClassFixture<AppFactory
         reviewPage.QuerySelectorAll("[data-testid=decisions] > li").Length.ShouldBe(7);
         reviewPage.QuerySelector("[data-testid=decisions]")!.TextContent.ShouldContain("公务用车制度改革");
 
-        var api = await member.GetFromJsonAsync<RulesApi.PageDto>("/api/v1/rules?status=Current&pageSize=100");
+        var api = await member.GetFromJsonAsync<Paged<RulesApi.RuleDto>>("/api/v1/rules?status=Current&pageSize=100");
         api!.Total.ShouldBe(8);
         api.Items.ShouldContain(r => r.Title == "市科技局会议计划管理办法" && r.RectificationItemId != null);
         (await member.GetAsync(new Uri($"/api/v1/rules/{Guid.NewGuid()}", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.NotFound);

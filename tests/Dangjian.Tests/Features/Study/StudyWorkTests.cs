@@ -1,3 +1,4 @@
+using Dangjian.Web.Platform.Data;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -151,7 +152,7 @@ public sealed class StudyWorkTests(AppFactory app) : IClassFixture<AppFactory>
     public async Task TheStudyApiIsScopedAndRefusesBadInput()
     {
         var member = await app.SignedInClientAsync("member");
-        var sessions = await member.GetFromJsonAsync<StudyApi.PageDto<StudyApi.SessionDto>>("/api/v1/study/sessions");
+        var sessions = await member.GetFromJsonAsync<Paged<StudyApi.SessionDto>>("/api/v1/study/sessions");
         sessions!.Total.ShouldBeGreaterThanOrEqualTo(6);
         var lecture = sessions.Items.Single(s => s.Title == "主要负责同志讲专题党课");
         var sheet = await member.GetFromJsonAsync<StudyApi.AttendanceSheetDto>($"/api/v1/study/sessions/{lecture.Id}/attendance");

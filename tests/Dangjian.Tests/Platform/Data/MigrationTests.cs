@@ -45,6 +45,55 @@ public sealed class MigrationTests
         left.Except(right, StringComparer.Ordinal).ShouldContain(line => line.Contains("IX_OrgUnits_Path", StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// The history keeps each applied file's checksum: a migration edited after it was applied stops start-up naming it;
+    /// rows from before checksums were kept (even a history table without the column) get the file's.
+    /// </summary>
+    [DbFact]
+    public async Task AnAppliedMigrationChangedAfterwardsStopsStartUpAndOlderHistoriesGetTheirChecksums()
+    {
+        using var database = new TestDatabase();
+        await using var db = database.CreateContext();
+        var runner = new MigrationRunner(db, NullLogger<MigrationRunner>.Instance);
+        await runner.MigrateAsync();
+        var files = MigrationRunner.Available(database.Provider).ToDictionary(m => m.Id, m => m.Checksum);
+        (await ChecksumsAsync(db)).ShouldBe(files, ignoreOrder: true);
+
+        await db.Database.ExecuteSqlRawAsync("ALTER TABLE __dangjian_migrations DROP COLUMN checksum");
+        (await runner.MigrateAsync()).ShouldBeEmpty();
+        (await ChecksumsAsync(db)).ShouldBe(files, ignoreOrder: true);
+
+        var edited = files.Keys.Order(StringComparer.Ordinal).ElementAt(8);
+        await db.Database.ExecuteSqlRawAsync("UPDATE __dangjian_migrations SET checksum = {0} WHERE id = {1}", new string('0', 64), edited);
+        var refusal = await Should.ThrowAsync<MigrationRunner.ChangedMigrationException>(() => runner.MigrateAsync());
+        refusal.Message.ShouldContain(edited);
+        refusal.Message.ShouldContain("启动已停止");
+        (await ChecksumsAsync(db))[edited].ShouldBe(new string('0', 64), "a refused start changes nothing");
+    }
+
+    private static async Task<Dictionary<string, string>> ChecksumsAsync(AppDbContext db)
+    {
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT id, checksum FROM __dangjian_migrations";
+            await using var reader = await command.ExecuteReaderAsync();
+            var rows = new Dictionary<string, string>(StringComparer.Ordinal);
+            while (await reader.ReadAsync())
+            {
+                rows[reader.GetString(0)] = reader.IsDBNull(1) ? "(null)" : reader.GetString(1);
+            }
+
+            return rows;
+        }
+        finally
+        {
+            await connection.CloseAsync();
+        }
+    }
+
     [DbFact]
     public async Task MigratingTwiceAppliesEachMigrationOnce()
     {
