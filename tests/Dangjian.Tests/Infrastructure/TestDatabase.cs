@@ -29,7 +29,9 @@ public sealed class TestDatabase : IDisposable
                 create.ExecuteNonQuery();
             }
 
-            ConnectionString = new NpgsqlConnectionStringBuilder(TestEnvironment.PostgresAdminConnection) { Database = Name, Pooling = false }.ToString();
+            // Pooled, as in production: without a pool every query paid for a new server process and a SCRAM handshake.
+            // Dispose clears the pools and drops the database WITH (FORCE), so no idle connection outlives it.
+            ConnectionString = new NpgsqlConnectionStringBuilder(TestEnvironment.PostgresAdminConnection) { Database = Name }.ToString();
         }
         else
         {

@@ -238,6 +238,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TimePro
             b.HasIndex(u => u.Path);
             b.HasIndex(u => new { u.ParentId, u.SortOrder });
             b.HasOne(u => u.Parent).WithMany().HasForeignKey(u => u.ParentId).OnDelete(DeleteBehavior.Restrict);
+            b.HasIndex(u => u.MergedIntoId);
         });
 
         builder.Entity<Person>(b =>
@@ -247,12 +248,6 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TimePro
             b.HasIndex(p => new { p.OrgUnitId, p.Name });
             b.HasIndex(p => p.PartyStatus);
             b.HasOne(p => p.OrgUnit).WithMany().HasForeignKey(p => p.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
-        });
-
-        builder.Entity<OrgUnit>().HasIndex(u => u.MergedIntoId);
-
-        builder.Entity<Person>(b =>
-        {
             b.Property(p => p.IdNumberCipher).HasMaxLength(1000);
             b.Property(p => p.IdNumberMasked).HasMaxLength(24);
             b.Property(p => p.IdNumberHash).HasMaxLength(64);
