@@ -39,7 +39,7 @@ public sealed class TestDatabase : IDisposable
             sqliteFolder = Path.Combine(Path.GetTempPath(), "dangjian-tests", Guid.NewGuid().ToString("N"));
             Directory.CreateDirectory(sqliteFolder);
             Name = Path.Combine(sqliteFolder, "test.db");
-            ConnectionString = $"Data Source={Name};Pooling=False";
+            ConnectionString = $"Data Source={Name}"; // pooled, as in production (Dispose clears the pools)
         }
     }
 
