@@ -73,7 +73,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.GetByLabel("用户名").FillAsync(userName);
         await page.GetByLabel("密码").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await page.WaitForLoadStateAsync(LoadState.Load);
     }
 
     /// <summary>Signs in a fresh administrator whose authenticator is enrolled, through both sign-in steps.</summary>
@@ -92,7 +92,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         await SignInAsync(page, userName, password);
         await page.GetByLabel("验证码").FillAsync(Totp.Code(key, DateTimeOffset.UtcNow));
         await page.GetByRole(AriaRole.Button, new() { Name = "验证并登录" }).ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await page.WaitForLoadStateAsync(LoadState.Load);
     }
 
     public const string DemoCampaign = "市科技局党的群众路线教育实践活动";
