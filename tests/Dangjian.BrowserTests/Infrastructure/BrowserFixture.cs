@@ -152,13 +152,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     private static string FindScreenshotFolder()
     {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Dangjian.slnx")))
-        {
-            dir = dir.Parent;
-        }
-
-        var folder = Path.Combine(dir?.FullName ?? Path.GetTempPath(), "artifacts", "screenshots");
+        var folder = Path.Combine(TestEnvironment.RepositoryRoot, "artifacts", "screenshots");
         Directory.CreateDirectory(folder);
         return folder;
     }

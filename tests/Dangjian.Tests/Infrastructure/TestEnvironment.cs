@@ -13,6 +13,9 @@ public static class TestEnvironment
 
     private static readonly Lazy<string?> PostgresProblem = new(ProbePostgres);
 
+    /// <summary>The repository's root folder (the one holding Dangjian.slnx), found upwards from the test binaries.</summary>
+    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+
     public static bool IsCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
 
     public static bool UsePostgres => string.Equals(Environment.GetEnvironmentVariable("DANGJIAN_TEST_DB"), "postgres", StringComparison.OrdinalIgnoreCase);
@@ -24,6 +27,17 @@ public static class TestEnvironment
         UsePostgres && !IsCi && PostgresProblem.Value is { } problem
             ? $"PostgreSQL 不可用（{problem}）。设置 DANGJIAN_TEST_PG 指向一个服务器，或在 CI=true 下运行使其成为失败。"
             : null;
+
+    private static string FindRepositoryRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Dangjian.slnx")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? throw new InvalidOperationException("没有找到仓库根目录（Dangjian.slnx）。");
+    }
 
     private static string? ProbePostgres()
     {

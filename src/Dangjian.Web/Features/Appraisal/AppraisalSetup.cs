@@ -1,3 +1,5 @@
+using Dangjian.Web.Platform.Security;
+
 namespace Dangjian.Web.Features.Appraisals;
 
 public static class AppraisalSetup
@@ -8,6 +10,7 @@ public static class AppraisalSetup
         builder.Services.AddScoped<AppraisalService>();
         builder.Services.AddScoped<AppraisalAccess>();
         builder.Services.AddSingleton<BallotKey>();
+        builder.Services.AddSingleton<KeptSecret>(services => services.GetRequiredService<BallotKey>());
         builder.Services.AddHostedService<BallotRekey>();
         return builder;
     }

@@ -1,3 +1,4 @@
+using Dangjian.Web.Platform.Data;
 using Dangjian.Web.Platform.Security;
 using Microsoft.AspNetCore.DataProtection;
 
@@ -13,4 +14,8 @@ public sealed class BallotKey(IDataProtectionProvider provider, IServiceScopeFac
     public const string SecretName = "ballot-key";
 
     public const string Purpose = "Dangjian.Ballots.v1";
+
+    /// <summary>Sealed ballots sealed again and the unused codes of open appraisals issued anew; returns those appraisals.</summary>
+    public override Task<int> RenewAsync(AppDbContext db, byte[] oldKey, byte[] newKey, DateTime now, CancellationToken ct) =>
+        BallotRekey.RenewKeyAsync(db, oldKey, newKey, now, ct);
 }

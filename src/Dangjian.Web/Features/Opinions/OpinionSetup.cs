@@ -1,3 +1,5 @@
+using Dangjian.Web.Platform.Security;
+
 namespace Dangjian.Web.Features.Opinions;
 
 public static class OpinionSetup
@@ -8,6 +10,7 @@ public static class OpinionSetup
         builder.Services.AddScoped<ForumService>();
         builder.Services.AddScoped<LetterService>();
         builder.Services.AddSingleton<LetterKey>();
+        builder.Services.AddSingleton<KeptSecret>(services => services.GetRequiredService<LetterKey>());
         builder.Services.AddHostedService<LetterRekey>();
         builder.Services.AddScoped<ListeningFigures>();
         builder.Services.AddScoped<ListeningAccess>();

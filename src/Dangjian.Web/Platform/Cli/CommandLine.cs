@@ -1,4 +1,3 @@
-using Dangjian.Web.Features.Demo;
 using Dangjian.Web.Platform.Audit;
 using Dangjian.Web.Platform.Data;
 using Dangjian.Web.Platform.Identity;
@@ -33,12 +32,15 @@ public static class CommandLine
         }
         try
         {
+            if (services.GetServices<ICommandVerb>().FirstOrDefault(c => c.Verb == verb) is { } feature)
+            {
+                return await feature.RunAsync(services, app.Environment, args) ?? Help();
+            }
+
             return verb switch
             {
                 "migrate" => await MigrateAsync(services),
                 "create-admin" => await CreateAdminAsync(services, args),
-                "seed" when Option(args, 1) == "demo" => await SeedDemoAsync(services, app.Environment),
-                "seed" when Option(args, 1) is { } preset && Features.Demo.ScaleSeeder.Presets.ContainsKey(preset) => await SeedScaleAsync(services, app.Environment, Features.Demo.ScaleSeeder.Presets[preset], args),
                 "schema" when Option(args, 1) == "script" => Schema(args),
                 "audit" when Option(args, 1) == "verify" => await AuditVerifyAsync(services),
                 "audit" when Option(args, 1) == "purge" => await AuditPurgeAsync(services),
@@ -57,27 +59,6 @@ public static class CommandLine
             await Console.Error.WriteLineAsync($"失败：{e.Message}");
             return 1;
         }
-    }
-
-    private static async Task<int> SeedScaleAsync(IServiceProvider services, IHostEnvironment environment, Features.Demo.ScaleSeeder.Preset preset, string[] args)
-    {
-        if (environment.IsProduction())
-        {
-            await Console.Error.WriteLineAsync("生产环境不能生成规模测试数据。");
-            return 1;
-        }
-
-        await services.GetRequiredService<AccountProvisioning>().EnsureRolesAsync();
-        var password = Environment.GetEnvironmentVariable("DANGJIAN_BENCH_PASSWORD") is { Length: > 0 } p ? p : "Bench@2026";
-        var (summary, refusal) = await services.GetRequiredService<Features.Demo.ScaleSeeder>().SeedAsync(preset, password, Named(args, "--ballot-tokens"));
-        if (refusal is not null)
-        {
-            await Console.Error.WriteLineAsync(refusal);
-            return 1;
-        }
-
-        Console.WriteLine(summary);
-        return 0;
     }
 
     private static async Task<int> BackupAsync(IServiceProvider services, string file)
@@ -188,20 +169,6 @@ public static class CommandLine
         return 0;
     }
 
-    private static async Task<int> SeedDemoAsync(IServiceProvider services, IHostEnvironment environment)
-    {
-        if (environment.IsProduction())
-        {
-            await Console.Error.WriteLineAsync("生产环境不允许写入演示数据。请设置 ASPNETCORE_ENVIRONMENT=Development 后再试。");
-            return 1;
-        }
-
-        await services.GetRequiredService<MigrationRunner>().MigrateAsync();
-        var seeded = await services.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync();
-        Console.WriteLine(seeded ? "已写入演示数据。" : "数据库中已有数据，未写入演示数据。");
-        return seeded ? 0 : 1;
-    }
-
     private static async Task<int> AuditVerifyAsync(IServiceProvider services)
     {
         var db = services.GetRequiredService<AppDbContext>();
@@ -229,10 +196,17 @@ public static class CommandLine
         return 0;
     }
 
-    private static string? Option(string[] args, int index) => args.Length > index ? args[index] : null;
-
-    private static string? Named(string[] args, string name)
+    /// <summary>The argument at <paramref name="index"/> (0 is the verb), or null.</summary>
+    public static string? Option(string[] args, int index)
     {
+        ArgumentNullException.ThrowIfNull(args);
+        return args.Length > index ? args[index] : null;
+    }
+
+    /// <summary>The value after the argument <paramref name="name"/> (<c>--provider postgres</c>), or null.</summary>
+    public static string? Named(string[] args, string name)
+    {
+        ArgumentNullException.ThrowIfNull(args);
         var i = Array.IndexOf(args, name);
         return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
     }

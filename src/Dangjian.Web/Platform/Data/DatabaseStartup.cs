@@ -1,4 +1,3 @@
-using Dangjian.Web.Features.Demo;
 using Dangjian.Web.Platform.Authorization;
 using Dangjian.Web.Platform.Identity;
 using Dangjian.Web.Platform.Security;
@@ -8,14 +7,13 @@ using Microsoft.Extensions.Options;
 namespace Dangjian.Web.Platform.Data;
 
 /// <summary>
-/// Migrates the database (and, outside Production, seeds the demo bureau into an empty one) before any
-/// other hosted service starts, so the web server never serves a request against an old schema.
+/// Migrates the database, then runs the features' <see cref="IStartupStep"/>s (outside Production the demo bureau is
+/// seeded into an empty database), before any other hosted service starts, so the web server never serves a request
+/// against an old schema.
 /// </summary>
 public sealed class DatabaseStartup(
     IServiceScopeFactory scopes,
-    IOptions<DatabaseOptions> database,
-    IOptions<DemoOptions> demo,
-    IHostEnvironment environment) : IHostedLifecycleService
+    IOptions<DatabaseOptions> database) : IHostedLifecycleService
 {
     public async Task StartingAsync(CancellationToken cancellationToken)
     {
@@ -39,9 +37,9 @@ public sealed class DatabaseStartup(
         await scope.ServiceProvider.GetRequiredService<AccountProvisioning>().EnsureRolesAsync();
         await scope.ServiceProvider.GetRequiredService<RolePermissions>().EnsureDefaultsAsync(cancellationToken);
 
-        if (demo.Value.SeedOnStartup && !environment.IsProduction())
+        foreach (var step in scope.ServiceProvider.GetServices<IStartupStep>())
         {
-            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync(cancellationToken);
+            await step.RunAsync(scope.ServiceProvider, cancellationToken);
         }
     }
 

@@ -1,3 +1,4 @@
+using Dangjian.Web.Platform.Data;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace Dangjian.Web.Platform.Security;
@@ -5,7 +6,8 @@ namespace Dangjian.Web.Platform.Security;
 /// <summary>
 /// A named 32-byte secret of the server (the ballot key, the letter key), stored in <see cref="AppSecrets"/> only as
 /// ciphertext of the Data Protection key ring, which lives outside the database: a database reader cannot use it.
-/// Loaded on first use and then held. <see cref="KeyRingRotation"/> knows each one by <see cref="Name"/> and purpose.
+/// Loaded on first use and then held. A feature registers its secret as a <see cref="KeptSecret"/> too, so that
+/// <see cref="KeyRingRotation"/> finds it by <see cref="Name"/> and <see cref="ProtectionPurpose"/> without knowing the feature.
 /// </summary>
 public abstract class KeptSecret
 {
@@ -16,10 +18,19 @@ public abstract class KeptSecret
     protected KeptSecret(IDataProtectionProvider provider, IServiceScopeFactory scopes, string purpose, string name)
     {
         ArgumentNullException.ThrowIfNull(provider);
-        (this.scopes, protector, Name) = (scopes, provider.CreateProtector(purpose), name);
+        (this.scopes, protector, Name, ProtectionPurpose) = (scopes, provider.CreateProtector(purpose), name, purpose);
     }
 
     public string Name { get; }
+
+    /// <summary>The Data Protection purpose its stored value is protected under.</summary>
+    public string ProtectionPurpose { get; }
+
+    /// <summary>
+    /// When <see cref="KeyRingRotation"/> replaces the value (its old one was readable from a backup), moves what depends
+    /// on it to <paramref name="newKey"/> inside the rotation's transaction; returns how many items had to be issued anew.
+    /// </summary>
+    public virtual Task<int> RenewAsync(AppDbContext db, byte[] oldKey, byte[] newKey, DateTime now, CancellationToken ct) => Task.FromResult(0);
 
     /// <summary>The key; call it before opening a transaction (it may create the key in its own unit of work).</summary>
     public async Task<byte[]> GetAsync(CancellationToken ct = default) => value ??= await AppSecrets.GetOrCreateAsync(scopes, protector, Name, ct);

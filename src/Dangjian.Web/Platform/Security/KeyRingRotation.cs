@@ -1,7 +1,5 @@
 using System.Security.Cryptography;
 using System.Xml.Linq;
-using Dangjian.Web.Features.Appraisals;
-using Dangjian.Web.Features.Opinions;
 using Dangjian.Web.Platform.Audit;
 using Dangjian.Web.Platform.Data;
 using Microsoft.AspNetCore.DataProtection;
@@ -31,18 +29,23 @@ public sealed class KeyRingRotation(
     IOptions<KeyManagementOptions> keyOptions,
     SecurityLog securityLog,
     TimeProvider clock,
-    ILogger<KeyRingRotation> logger)
+    ILogger<KeyRingRotation> logger,
+    IEnumerable<KeptSecret> kept)
 {
     private const long PostgresLockKey = 0x444A4B6579526F74; // "DJKeyRot"
 
-    /// <summary>The secrets kept in <see cref="AppSecrets"/>: purpose, and whether rotation replaces the value itself.</summary>
-    private static readonly (string Name, string Purpose, bool Renew)[] Secrets =
+    /// <summary>
+    /// The secrets kept in <see cref="AppSecrets"/>: purpose, and whether rotation replaces the value itself — the
+    /// platform's two and every feature's <see cref="KeptSecret"/> (the ballot key, the letter key), all replaced.
+    /// </summary>
+    private readonly (string Name, string Purpose, bool Renew)[] secrets =
     [
         (AuditKey.Name, AuditKey.Purpose, false),
         (SensitiveData.LookupKeyName, SensitiveData.Purpose, true),
-        (BallotKey.SecretName, BallotKey.Purpose, true),
-        (LetterKey.SecretName, LetterKey.Purpose, true),
+        .. kept.Select(k => (k.Name, k.ProtectionPurpose, true)),
     ];
+
+    private readonly KeptSecret[] featureSecrets = [.. kept];
 
     /// <summary>What a rotation did: clear keys retired, secrets re-protected (of which renewed), people re-protected, appraisals given new codes.</summary>
     public sealed record Outcome(int ClearKeys, int Secrets, int Renewed, int People, int Appraisals);
@@ -178,7 +181,7 @@ public sealed class KeyRingRotation(
         string Sealed(string value) => UnderClearKey(value) ? throw new InvalidOperationException("Key ring rotation: a value was protected under a clear key; nothing was changed.") : value;
 
         var stored = (await db.AppSecrets.OrderBy(s => s.Name).ToListAsync(ct)).Where(s => UnderClearKey(s.ProtectedValue)).ToList();
-        var unknown = stored.Where(s => Secrets.All(k => k.Name != s.Name)).Select(s => s.Name).ToList();
+        var unknown = stored.Where(s => secrets.All(k => k.Name != s.Name)).Select(s => s.Name).ToList();
         if (unknown.Count > 0)
         {
             logger.LogError("Key ring rotation stopped: secret(s) {Names} are protected by a clear key for an unknown purpose; the clear keys are kept.", string.Join(", ", unknown));
@@ -190,15 +193,15 @@ public sealed class KeyRingRotation(
         byte[]? newLookupKey = null;
         foreach (var secret in stored)
         {
-            var (_, purpose, renew) = Secrets.Single(k => k.Name == secret.Name);
+            var (_, purpose, renew) = secrets.Single(k => k.Name == secret.Name);
             var protector = provider.CreateProtector(purpose);
             var value = Convert.FromBase64String(protector.Unprotect(secret.ProtectedValue));
             if (renew)
             {
                 var fresh = RandomNumberGenerator.GetBytes(32);
-                if (secret.Name == BallotKey.SecretName)
+                if (featureSecrets.FirstOrDefault(k => k.Name == secret.Name) is { } feature)
                 {
-                    appraisals = await BallotRekey.RenewKeyAsync(db, value, fresh, now, ct);
+                    appraisals += await feature.RenewAsync(db, value, fresh, now, ct);
                 }
                 else if (secret.Name == SensitiveData.LookupKeyName)
                 {

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Dangjian.Tests.Infrastructure;
 
 namespace Dangjian.Tests.Platform.Web;
 
@@ -11,7 +12,7 @@ public sealed partial class InlineScriptTests
     [Fact]
     public void NoViewHasAnInlineEventHandlerOrScriptUrl()
     {
-        var features = Path.Combine(RepositoryRoot(), "src", "Dangjian.Web", "Features");
+        var features = Path.Combine(TestEnvironment.RepositoryRoot, "src", "Dangjian.Web", "Features");
         var views = Directory.GetFiles(features, "*.cshtml", SearchOption.AllDirectories);
         views.Length.ShouldBeGreaterThan(100);
         var found = views
@@ -32,15 +33,4 @@ public sealed partial class InlineScriptTests
 
     [GeneratedRegex("""<[^>]*\son[a-z]+\s*=\s*["']""", RegexOptions.IgnoreCase)]
     private static partial Regex InlineHandler();
-
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Dangjian.slnx")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("没有找到仓库根目录（Dangjian.slnx）。");
-    }
 }
