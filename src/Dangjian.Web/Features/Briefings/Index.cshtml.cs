@@ -13,19 +13,12 @@ namespace Dangjian.Web.Features.Briefings;
 /// state; for everyone else the campaign column (published issues only).
 /// </summary>
 [RequirePermission(Permissions.CampaignsView)]
-public sealed class IndexModel(AppDbContext db, CampaignPicker picker, BriefingAccess access) : PageModel
+public sealed class IndexModel(AppDbContext db, CampaignPicker picker, BriefingAccess access) : CampaignPageModel
 {
     public sealed record Row(Guid Id, int Number, string Title, DocumentStatus Status, DateOnly? SentOn, string? SentTo, DateTime? PublishedAt, DateTime CreatedAt);
 
-    [BindProperty(SupportsGet = true)]
-    public Guid? CampaignId { get; set; }
-
     [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
-
-    public IReadOnlyList<CampaignOption> Campaigns { get; private set; } = [];
-
-    public Campaign? Campaign { get; private set; }
 
     public BriefingAccess.Rights Rights { get; private set; } = new(false, false);
 
@@ -38,14 +31,12 @@ public sealed class IndexModel(AppDbContext db, CampaignPicker picker, BriefingA
     public async Task OnGetAsync(CancellationToken ct)
     {
         ViewData.Trail(new Breadcrumb("简报"));
-        var pick = await picker.PickAsync(CampaignId, ct);
-        (Campaigns, Campaign, CampaignId) = (pick.Campaigns, pick.Campaign, pick.Campaign?.Id);
-        if (Campaign is null)
+        if (await ChooseAsync(picker.PickAsync(CampaignId, ct)) is not { } campaign)
         {
             return;
         }
 
-        Rights = await access.RightsAsync(Campaign, ct);
+        Rights = await access.RightsAsync(campaign, ct);
         var all = db.Briefings.AsNoTracking().Where(b => b.CampaignId == CampaignId);
         (Sent, Published) = (await all.CountAsync(b => b.SentOn != null, ct), await all.CountAsync(b => b.PublishedAt != null, ct));
         Issues = await all.WhereIf(!Rights.ReadDrafts, b => b.PublishedAt != null).OrderByDescending(b => b.Number)

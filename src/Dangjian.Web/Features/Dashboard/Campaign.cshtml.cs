@@ -10,15 +10,8 @@ namespace Dangjian.Web.Features.Dashboard;
 
 /// <summary>活动看板: one campaign's phases, milestones, attendance trend, opinions, problems, rectification and overdue lists, with the summary's own figures.</summary>
 [RequirePermission(Permissions.CampaignsView)]
-public sealed class CampaignModel(CampaignPicker picker, CampaignBoard board, CampaignAccess access) : PageModel
+public sealed class CampaignModel(CampaignPicker picker, CampaignBoard board, CampaignAccess access) : CampaignPageModel
 {
-    [BindProperty(SupportsGet = true)]
-    public Guid? CampaignId { get; set; }
-
-    public IReadOnlyList<CampaignOption> Campaigns { get; private set; } = [];
-
-    public Campaign? Campaign { get; private set; }
-
     public CampaignBoard.Board? Board { get; private set; }
 
     public List<ChartCard> ChartCards { get; } = [];
@@ -29,16 +22,14 @@ public sealed class CampaignModel(CampaignPicker picker, CampaignBoard board, Ca
     public async Task OnGetAsync(CancellationToken ct)
     {
         ViewData.Trail(new Breadcrumb("活动看板"));
-        var pick = await picker.PickAsync(CampaignId, ct);
-        (Campaigns, Campaign, CampaignId) = (pick.Campaigns, pick.Campaign, pick.Campaign?.Id);
-        if (Campaign is null)
+        if (await ChooseAsync(picker.PickAsync(CampaignId, ct)) is not { } campaign)
         {
             return;
         }
 
-        Board = await board.ForCampaignAsync(Campaign, ct);
-        CanEdit = await access.RunsAsync(Campaign, Permissions.CampaignsEdit, ct);
-        var q = $"campaignId={Campaign.Id}";
+        Board = await board.ForCampaignAsync(campaign, ct);
+        CanEdit = await access.RunsAsync(campaign, Permissions.CampaignsEdit, ct);
+        var q = $"campaignId={campaign.Id}";
         var trend = Board.Trend;
         ChartCards.Add(new ChartCard("学习出勤率（按场次）",
             Charts.Line(trend.Select(t => ChinaTime.ToLocal(t.StartsAt).ToString("M-d", CultureInfo.InvariantCulture)).ToList(), [new("出勤率", trend.Select(t => t.Rate).ToList(), Charts.Red)], "%", 100),

@@ -9,14 +9,9 @@ namespace Dangjian.Web.Features.Meetings;
 
 /// <summary>生活会: the campaign's 民主生活会, 组织生活会 and 通报会 with attendance, criticism counts and whether reported upward.</summary>
 [RequirePermission(Permissions.CampaignsView)]
-public sealed class IndexModel(AppDbContext db, CampaignPicker picker, MeetingService service) : PageModel
+public sealed class IndexModel(AppDbContext db, CampaignPicker picker, MeetingService service) : CampaignPageModel
 {
     public sealed record Row(Guid Id, MeetingKind Kind, string Title, DateOnly HeldOn, string Host, int Expected, int Present, int Criticisms, bool Reported, bool Briefed);
-
-    [Microsoft.AspNetCore.Mvc.BindProperty(SupportsGet = true)]
-    public Guid? CampaignId { get; set; }
-
-    public IReadOnlyList<CampaignOption> Campaigns { get; private set; } = [];
 
     public List<Row> Meetings { get; private set; } = [];
 
@@ -25,9 +20,7 @@ public sealed class IndexModel(AppDbContext db, CampaignPicker picker, MeetingSe
     public async Task OnGetAsync(CancellationToken ct)
     {
         ViewData.Trail(new Breadcrumb("生活会"));
-        var pick = await picker.PickAsync(CampaignId, ct);
-        (Campaigns, CampaignId) = (pick.Campaigns, pick.Campaign?.Id);
-        if (pick.Campaign is not { } chosen)
+        if (await ChooseAsync(picker.PickAsync(CampaignId, ct)) is not { } chosen)
         {
             return;
         }

@@ -15,14 +15,11 @@ namespace Dangjian.Web.Features.Problems;
 /// opinions behind it; the consolidated list (each problem with its opinions verbatim) exports for the supervision group.
 /// </summary>
 [RequirePermission(Permissions.CampaignsView)]
-public sealed class IndexModel(AppDbContext db, ListeningAccess listening, CampaignAccess access) : PageModel
+public sealed class IndexModel(AppDbContext db, ListeningAccess listening, CampaignAccess access) : CampaignPageModel
 {
     public sealed record Row(Guid Id, string Title, Topic? Category, string? Concerns, ProblemSource Source, ProblemHorizon? Horizon, int Opinions);
 
     public sealed record Count(string Label, int Value);
-
-    [BindProperty(SupportsGet = true)]
-    public Guid? CampaignId { get; set; }
 
     [BindProperty(SupportsGet = true)]
     public Topic? Category { get; set; }
@@ -32,8 +29,6 @@ public sealed class IndexModel(AppDbContext db, ListeningAccess listening, Campa
 
     [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
-
-    public IReadOnlyList<CampaignOption> Campaigns { get; private set; } = [];
 
     public Paged<Row> Problems { get; private set; } = null!;
 
@@ -105,10 +100,6 @@ public sealed class IndexModel(AppDbContext db, ListeningAccess listening, Campa
             .WhereIf(text.Length > 0, p => p.Title.Contains(text) || (p.Concerns != null && p.Concerns.Contains(text)));
     }
 
-    private async Task<Campaign?> LoadCampaignAsync(CancellationToken ct)
-    {
-        var pick = await listening.PickAsync(CampaignId, ct);
-        (Campaigns, CampaignId) = (pick.Campaigns, pick.Campaign?.Id);
-        return pick.Campaign;
-    }
+    private Task<Campaign?> LoadCampaignAsync(CancellationToken ct) =>
+        ChooseAsync(listening.PickAsync(CampaignId, ct));
 }

@@ -10,13 +10,8 @@ namespace Dangjian.Web.Features.Rectification;
 
 /// <summary>整改公示 for the office: which items are published, the public page's address and a QR code to print.</summary>
 [RequirePermission(Permissions.CampaignsView)]
-public sealed class DisclosureModel(AppDbContext db, CampaignPicker picker) : PageModel
+public sealed class DisclosureModel(AppDbContext db, CampaignPicker picker) : CampaignPageModel
 {
-    [BindProperty(SupportsGet = true)]
-    public Guid? CampaignId { get; set; }
-
-    public IReadOnlyList<CampaignOption> Campaigns { get; private set; } = [];
-
     public int Published { get; private set; }
 
     public int Total { get; private set; }
@@ -28,9 +23,7 @@ public sealed class DisclosureModel(AppDbContext db, CampaignPicker picker) : Pa
     public async Task OnGetAsync(CancellationToken ct)
     {
         ViewData.Trail(new Breadcrumb("整改公示"));
-        var pick = await picker.PickAsync(CampaignId, ct);
-        (Campaigns, CampaignId) = (pick.Campaigns, pick.Campaign?.Id);
-        if (pick.Campaign is not { } chosen)
+        if (await ChooseAsync(picker.PickAsync(CampaignId, ct)) is not { } chosen)
         {
             return;
         }

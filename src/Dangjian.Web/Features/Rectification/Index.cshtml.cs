@@ -15,7 +15,7 @@ namespace Dangjian.Web.Features.Rectification;
 /// (closed and on-time rates); filters; the 整改台账 in Excel.
 /// </summary>
 [RequirePermission(Permissions.CampaignsView)]
-public sealed class IndexModel(AppDbContext db, CampaignPicker picker, RectificationService service, FigureCache cache, TimeProvider clock) : PageModel
+public sealed class IndexModel(AppDbContext db, CampaignPicker picker, RectificationService service, FigureCache cache, TimeProvider clock) : CampaignPageModel
 {
     /// <summary>What a save of these rows changes in the figures and filters kept for this page.</summary>
     private static readonly Type[] Counted = [typeof(RectificationItem), typeof(ProgressReport), typeof(Problem), typeof(Organization.OrgUnit)];
@@ -26,9 +26,6 @@ public sealed class IndexModel(AppDbContext db, CampaignPicker picker, Rectifica
     {
         public bool Overdue(DateOnly today) => RectificationRules.IsOverdue(Status, Horizon, DueOn, today);
     }
-
-    [BindProperty(SupportsGet = true)]
-    public Guid? CampaignId { get; set; }
 
     /// <summary>An <see cref="ItemStatus"/> name, or "overdue".</summary>
     [BindProperty(SupportsGet = true)]
@@ -46,8 +43,6 @@ public sealed class IndexModel(AppDbContext db, CampaignPicker picker, Rectifica
 
     [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
-
-    public IReadOnlyList<CampaignOption> Campaigns { get; private set; } = [];
 
     public IReadOnlyList<Option> Departments { get; private set; } = [];
 
@@ -220,10 +215,6 @@ public sealed class IndexModel(AppDbContext db, CampaignPicker picker, Rectifica
             .WhereIf(text.Length > 0, i => i.Title.Contains(text) || (i.Measures != null && i.Measures.Contains(text)));
     }
 
-    private async Task<Campaign?> LoadCampaignAsync(CancellationToken ct)
-    {
-        var pick = await picker.PickAsync(CampaignId, ct);
-        (Campaigns, CampaignId) = (pick.Campaigns, pick.Campaign?.Id);
-        return pick.Campaign;
-    }
+    private Task<Campaign?> LoadCampaignAsync(CancellationToken ct) =>
+        ChooseAsync(picker.PickAsync(CampaignId, ct));
 }

@@ -11,20 +11,15 @@ namespace Dangjian.Web.Features.Rectification;
 
 /// <summary>整改路线图 (挂图作战): every item and task on one timeline, grouped by department or by leader, with today's line and overdue in red; printable.</summary>
 [RequirePermission(Permissions.CampaignsView)]
-public sealed class RoadmapModel(AppDbContext db, CampaignPicker picker, TimeProvider clock) : PageModel
+public sealed class RoadmapModel(AppDbContext db, CampaignPicker picker, TimeProvider clock) : CampaignPageModel
 {
     public const int MaxRows = 500;
 
     public sealed record Bar(Guid Id, bool IsTask, string Title, string Group, DateOnly StartsOn, DateOnly DueOn, ProblemHorizon Horizon, int Progress, ItemStatus Status, bool Overdue);
 
-    [BindProperty(SupportsGet = true)]
-    public Guid? CampaignId { get; set; }
-
     /// <summary>"department" (default) or "leader".</summary>
     [BindProperty(SupportsGet = true)]
     public string? By { get; set; }
-
-    public IReadOnlyList<CampaignOption> Campaigns { get; private set; } = [];
 
     public string? CampaignTitle { get; private set; }
 
@@ -51,9 +46,7 @@ public sealed class RoadmapModel(AppDbContext db, CampaignPicker picker, TimePro
     public async Task OnGetAsync(CancellationToken ct)
     {
         ViewData.Trail(new Breadcrumb("整改路线图"));
-        var pick = await picker.PickAsync(CampaignId, ct);
-        (Campaigns, CampaignId) = (pick.Campaigns, pick.Campaign?.Id);
-        if (pick.Campaign is not { } chosen)
+        if (await ChooseAsync(picker.PickAsync(CampaignId, ct)) is not { } chosen)
         {
             return;
         }

@@ -11,14 +11,9 @@ namespace Dangjian.Web.Features.Rectification;
 
 /// <summary>专项整治: the campaign's tagged sets of items, each with its count, progress and items.</summary>
 [RequirePermission(Permissions.CampaignsView)]
-public sealed class SpecialModel(AppDbContext db, CampaignPicker picker, TimeProvider clock) : PageModel
+public sealed class SpecialModel(AppDbContext db, CampaignPicker picker, TimeProvider clock) : CampaignPageModel
 {
     public sealed record Row(Guid Id, string Special, string Title, string Department, DateOnly DueOn, ProblemHorizon Horizon, int Progress, ItemStatus Status);
-
-    [BindProperty(SupportsGet = true)]
-    public Guid? CampaignId { get; set; }
-
-    public IReadOnlyList<CampaignOption> Campaigns { get; private set; } = [];
 
     public List<IGrouping<string, Row>> Sets { get; private set; } = [];
 
@@ -27,9 +22,7 @@ public sealed class SpecialModel(AppDbContext db, CampaignPicker picker, TimePro
     public async Task OnGetAsync(CancellationToken ct)
     {
         ViewData.Trail(new Breadcrumb("专项整治"));
-        var pick = await picker.PickAsync(CampaignId, ct);
-        (Campaigns, CampaignId) = (pick.Campaigns, pick.Campaign?.Id);
-        if (pick.Campaign is not { } chosen)
+        if (await ChooseAsync(picker.PickAsync(CampaignId, ct)) is not { } chosen)
         {
             return;
         }

@@ -15,17 +15,10 @@ namespace Dangjian.Web.Features.Reports;
 /// page's export — the same scope checks and audit entries as downloading it there.
 /// </summary>
 [RequirePermission(Permissions.CampaignsEdit)]
-public sealed class ExportsModel(AppDbContext db, CampaignPicker picker, CampaignAccess access, LedgerAccess ledgers, AssessmentService assessments, TimeProvider clock) : PageModel
+public sealed class ExportsModel(AppDbContext db, CampaignPicker picker, CampaignAccess access, LedgerAccess ledgers, AssessmentService assessments, TimeProvider clock) : CampaignPageModel
 {
     /// <summary>One download: what it is, where it comes from, and its group on the page.</summary>
     public sealed record Export(string Group, string Name, string Description, string Url);
-
-    [Microsoft.AspNetCore.Mvc.BindProperty(SupportsGet = true)]
-    public Guid? CampaignId { get; set; }
-
-    public IReadOnlyList<CampaignOption> Campaigns { get; private set; } = [];
-
-    public Campaign? Campaign { get; private set; }
 
     public bool IsOffice { get; private set; }
 
@@ -34,20 +27,18 @@ public sealed class ExportsModel(AppDbContext db, CampaignPicker picker, Campaig
     public async Task OnGetAsync(CancellationToken ct)
     {
         ViewData.Trail(new Breadcrumb("台账导出"));
-        var pick = await picker.PickAsync(CampaignId, ct);
-        (Campaigns, Campaign, CampaignId) = (pick.Campaigns, pick.Campaign, pick.Campaign?.Id);
-        if (Campaign is null)
+        if (await ChooseAsync(picker.PickAsync(CampaignId, ct)) is not { } campaign)
         {
             return;
         }
 
-        IsOffice = (await access.ActorAsync(Campaign.Id, ct)).IsOffice;
+        IsOffice = (await access.ActorAsync(campaign.Id, ct)).IsOffice;
         if (!IsOffice)
         {
             return;
         }
 
-        var c = Campaign.Id;
+        var c = campaign.Id;
         var now = clock.GetUtcNow().UtcDateTime;
         const string Campaign_ = "活动台账";
         Exports.Add(new(Campaign_, "整改台账", "各整改事项的四明确一承诺、任务分解、进度和销号情况", $"/Rectification?handler=Export&campaignId={c}"));

@@ -10,16 +10,9 @@ namespace Dangjian.Web.Features.Reports;
 
 /// <summary>活动总结: a campaign's generated summaries — each phase's 环节小结 and the 活动总结 — with their approval state; the office drafts them from the records.</summary>
 [RequirePermission(Permissions.CampaignsView)]
-public sealed class IndexModel(AppDbContext db, CampaignPicker picker, CampaignAccess access, SummaryWriter writer) : PageModel
+public sealed class IndexModel(AppDbContext db, CampaignPicker picker, CampaignAccess access, SummaryWriter writer) : CampaignPageModel
 {
     public sealed record Row(Guid? PhaseId, string Name, Guid? SummaryId, Guid? DocumentId, DocumentStatus? Status, DateTime? GeneratedAt);
-
-    [BindProperty(SupportsGet = true)]
-    public Guid? CampaignId { get; set; }
-
-    public IReadOnlyList<CampaignOption> Campaigns { get; private set; } = [];
-
-    public Campaign? Campaign { get; private set; }
 
     public bool CanDraft { get; private set; }
 
@@ -50,14 +43,12 @@ public sealed class IndexModel(AppDbContext db, CampaignPicker picker, CampaignA
     private async Task LoadAsync(CancellationToken ct)
     {
         ViewData.Trail(new Breadcrumb("活动总结"));
-        var pick = await picker.PickAsync(CampaignId, ct);
-        (Campaigns, Campaign, CampaignId) = (pick.Campaigns, pick.Campaign, pick.Campaign?.Id);
-        if (Campaign is null)
+        if (await ChooseAsync(picker.PickAsync(CampaignId, ct)) is not { } campaign)
         {
             return;
         }
 
-        CanDraft = (await access.ActorAsync(Campaign.Id, ct)).IsOffice;
+        CanDraft = (await access.ActorAsync(campaign.Id, ct)).IsOffice;
         var summaries = await db.CampaignSummaries.AsNoTracking().Where(s => s.CampaignId == CampaignId)
             .Select(s => new { s.Id, s.PhaseId, s.DocumentId, s.Document!.Status, s.GeneratedAt }).ToListAsync(ct);
         var phases = await db.Phases.AsNoTracking().Where(p => p.CampaignId == CampaignId).OrderBy(p => p.Order).Select(p => new { p.Id, p.Name, p.Order }).ToListAsync(ct);

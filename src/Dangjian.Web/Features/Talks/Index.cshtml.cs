@@ -13,7 +13,7 @@ namespace Dangjian.Web.Features.Talks;
 /// and the talks recorded. Contents are shown only on a talk's own page, to those allowed to read them.
 /// </summary>
 [RequirePermission(Permissions.CampaignsView)]
-public sealed class IndexModel(AppDbContext db, CampaignPicker picker, TalkService talks, TalkList list) : PageModel
+public sealed class IndexModel(AppDbContext db, CampaignPicker picker, TalkService talks, TalkList list) : CampaignPageModel
 {
     public sealed record Requirement(Guid Id, TalkKind Kind, Guid? PersonAId, string PersonA, Guid PersonBId, string PersonB, string? Reason, int Held);
 
@@ -26,9 +26,6 @@ public sealed class IndexModel(AppDbContext db, CampaignPicker picker, TalkServi
     }
 
     [BindProperty(SupportsGet = true)]
-    public Guid? CampaignId { get; set; }
-
-    [BindProperty(SupportsGet = true)]
     public TalkKind? Kind { get; set; }
 
     /// <summary>"open" for pairs not yet talked, "done" for those covered.</summary>
@@ -37,8 +34,6 @@ public sealed class IndexModel(AppDbContext db, CampaignPicker picker, TalkServi
 
     [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
-
-    public IReadOnlyList<CampaignOption> Campaigns { get; private set; } = [];
 
     public TalkList.Figures Figures { get; private set; } = null!;
 
@@ -119,12 +114,8 @@ public sealed class IndexModel(AppDbContext db, CampaignPicker picker, TalkServi
         return Platform.Documents.FileDownloads.Xlsx(content, "谈心谈话台账.xlsx");
     }
 
-    private async Task<Campaign?> LoadCampaignAsync(CancellationToken ct)
-    {
-        var pick = await picker.PickAsync(CampaignId, ct);
-        (Campaigns, CampaignId) = (pick.Campaigns, pick.Campaign?.Id);
-        return pick.Campaign;
-    }
+    private Task<Campaign?> LoadCampaignAsync(CancellationToken ct) =>
+        ChooseAsync(picker.PickAsync(CampaignId, ct));
 
     private async Task LoadMatrixAsync(Guid id, CancellationToken ct)
     {

@@ -10,14 +10,9 @@ namespace Dangjian.Web.Features.Opinions.Forums;
 
 /// <summary>座谈会: the forums of a campaign and the per-leader rule (主要负责同志至少2次，其他班子成员至少1次).</summary>
 [RequirePermission(Permissions.CampaignsView)]
-public sealed class IndexModel(AppDbContext db, ListeningAccess listening, ForumService forums) : PageModel
+public sealed class IndexModel(AppDbContext db, ListeningAccess listening, ForumService forums) : CampaignPageModel
 {
     public sealed record Row(Guid Id, string Title, DateOnly HeldOn, string Host, string Groups, int Attendees, int Opinions);
-
-    [BindProperty(SupportsGet = true)]
-    public Guid? CampaignId { get; set; }
-
-    public IReadOnlyList<CampaignOption> Campaigns { get; private set; } = [];
 
     public List<Row> Forums { get; private set; } = [];
 
@@ -28,8 +23,7 @@ public sealed class IndexModel(AppDbContext db, ListeningAccess listening, Forum
     public async Task OnGetAsync(CancellationToken ct)
     {
         ViewData.Trail(new Breadcrumb("座谈会"));
-        var pick = await listening.PickAsync(CampaignId, ct);
-        (Campaigns, CampaignId) = (pick.Campaigns, pick.Campaign?.Id);
+        await ChooseAsync(listening.PickAsync(CampaignId, ct));
         if (CampaignId is not { } id)
         {
             return;

@@ -10,23 +10,16 @@ namespace Dangjian.Web.Features.Problems.SelfInspections;
 
 /// <summary>对照检查材料: the team's and each leader's, with their state, versions and the last "四不过关" review.</summary>
 [RequirePermission(Permissions.CampaignsView)]
-public sealed class IndexModel(AppDbContext db, CampaignPicker picker, SelfInspectionService service, DocumentAccess documents) : PageModel
+public sealed class IndexModel(AppDbContext db, CampaignPicker picker, SelfInspectionService service, DocumentAccess documents) : CampaignPageModel
 {
     public sealed record Row(Guid? PersonId, string Name, string? Title, Guid? InspectionId, DocumentStatus? Status, int Versions, ReviewCriteria? LastFailed, bool MayWrite, bool MayRead);
-
-    [BindProperty(SupportsGet = true)]
-    public Guid? CampaignId { get; set; }
-
-    public IReadOnlyList<CampaignOption> Campaigns { get; private set; } = [];
 
     public List<Row> Rows { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         ViewData.Trail(new Breadcrumb("对照检查材料"));
-        var pick = await picker.PickAsync(CampaignId, ct);
-        (Campaigns, CampaignId) = (pick.Campaigns, pick.Campaign?.Id);
-        if (pick.Campaign is not { } chosen)
+        if (await ChooseAsync(picker.PickAsync(CampaignId, ct)) is not { } chosen)
         {
             return;
         }
