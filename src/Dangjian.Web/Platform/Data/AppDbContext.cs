@@ -1,7 +1,4 @@
 using System.Linq.Expressions;
-using Dangjian.Web.Features.Campaigns;
-using Dangjian.Web.Features.Organization;
-using Dangjian.Web.Features.Study;
 using Dangjian.Web.Platform.Audit;
 using Dangjian.Web.Platform.Identity;
 using Dangjian.Web.Platform.Notifications;
@@ -13,17 +10,15 @@ namespace Dangjian.Web.Platform.Data;
 
 /// <summary>
 /// The one EF Core model of the application. Provider-neutral: nothing here may depend on SQLite or
-/// PostgreSQL specifics, because the same model runs embedded and in production.
+/// PostgreSQL specifics, because the same model runs embedded and in production. This file holds the platform's tables;
+/// each feature declares its own in a <c>partial</c> part in its folder (<c>Features/Study/StudyData.cs</c>), and every
+/// entity's configuration sits next to its class.
 /// </summary>
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TimeProvider? clock = null, IHttpContextAccessor? http = null, AuditKey? auditKey = null, FigureCache? figures = null)
+public sealed partial class AppDbContext(DbContextOptions<AppDbContext> options, TimeProvider? clock = null, IHttpContextAccessor? http = null, AuditKey? auditKey = null, FigureCache? figures = null)
     : IdentityDbContext<AppUser, AppRole, Guid>(options)
 {
     private readonly TimeProvider clock = clock ?? TimeProvider.System;
     private readonly List<AuditEntry> notes = [];
-
-    public DbSet<OrgUnit> OrgUnits => Set<OrgUnit>();
-
-    public DbSet<Person> People => Set<Person>();
 
     public DbSet<PasswordHistoryEntry> PasswordHistory => Set<PasswordHistoryEntry>();
 
@@ -33,127 +28,13 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TimePro
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
-    public DbSet<PersonUnitRole> PersonUnitRoles => Set<PersonUnitRole>();
-
-    public DbSet<SupervisionLink> SupervisionLinks => Set<SupervisionLink>();
-
     public DbSet<SecuritySettings> SecuritySettings => Set<SecuritySettings>();
 
     public DbSet<AppSecret> AppSecrets => Set<AppSecret>();
 
     public DbSet<Security.DataProtectionKeyRecord> DataProtectionKeys => Set<Security.DataProtectionKeyRecord>();
 
-    public DbSet<Campaign> Campaigns => Set<Campaign>();
-
-    public DbSet<CampaignMember> CampaignMembers => Set<CampaignMember>();
-
-    public DbSet<Phase> Phases => Set<Phase>();
-
-    public DbSet<Milestone> Milestones => Set<Milestone>();
-
-    public DbSet<ApprovalDocument> ApprovalDocuments => Set<ApprovalDocument>();
-
-    public DbSet<DocumentVersion> DocumentVersions => Set<DocumentVersion>();
-
-    public DbSet<SavedTemplate> SavedTemplates => Set<SavedTemplate>();
-
-    public DbSet<StudySession> StudySessions => Set<StudySession>();
-
-    public DbSet<SessionAttendee> SessionAttendees => Set<SessionAttendee>();
-
-    public DbSet<StudyNote> StudyNotes => Set<StudyNote>();
-
-    public DbSet<StudyMaterial> StudyMaterials => Set<StudyMaterial>();
-
-    public DbSet<MaterialCopy> MaterialCopies => Set<MaterialCopy>();
-
-    public DbSet<StudyPlan> StudyPlans => Set<StudyPlan>();
-
-    public DbSet<DiscussionTopic> DiscussionTopics => Set<DiscussionTopic>();
-
-    public DbSet<DiscussionSpeaker> DiscussionSpeakers => Set<DiscussionSpeaker>();
-
-    public DbSet<Question> Questions => Set<Question>();
-
-    public DbSet<Quiz> Quizzes => Set<Quiz>();
-
-    public DbSet<QuizQuestion> QuizQuestions => Set<QuizQuestion>();
-
-    public DbSet<QuizAttempt> QuizAttempts => Set<QuizAttempt>();
-
-    public DbSet<QuizAnswer> QuizAnswers => Set<QuizAnswer>();
-
     public DbSet<Platform.Files.StoredFile> StoredFiles => Set<Platform.Files.StoredFile>();
-
-    public DbSet<Features.Appraisals.Appraisal> Appraisals => Set<Features.Appraisals.Appraisal>();
-
-    public DbSet<Features.Opinions.Opinion> Opinions => Set<Features.Opinions.Opinion>();
-
-    public DbSet<Features.Opinions.Forum> Forums => Set<Features.Opinions.Forum>();
-
-    public DbSet<Features.Opinions.SolicitationLetter> SolicitationLetters => Set<Features.Opinions.SolicitationLetter>();
-
-    public DbSet<Features.Opinions.LetterRecipient> LetterRecipients => Set<Features.Opinions.LetterRecipient>();
-
-    public DbSet<Features.Talks.Talk> Talks => Set<Features.Talks.Talk>();
-
-    public DbSet<Features.Talks.TalkRequirement> TalkRequirements => Set<Features.Talks.TalkRequirement>();
-
-    public DbSet<Features.Problems.Problem> Problems => Set<Features.Problems.Problem>();
-
-    public DbSet<Features.Problems.ProblemOpinion> ProblemOpinions => Set<Features.Problems.ProblemOpinion>();
-
-    public DbSet<Features.Rectification.RectificationItem> RectificationItems => Set<Features.Rectification.RectificationItem>();
-
-    public DbSet<Features.Rules.Rule> Rules => Set<Features.Rules.Rule>();
-
-    public DbSet<Features.Briefings.Briefing> Briefings => Set<Features.Briefings.Briefing>();
-
-    public DbSet<Features.Reports.CampaignSummary> CampaignSummaries => Set<Features.Reports.CampaignSummary>();
-
-    public DbSet<Features.Ledgers.AssessmentScheme> AssessmentSchemes => Set<Features.Ledgers.AssessmentScheme>();
-
-    public DbSet<Features.Ledgers.Indicator> Indicators => Set<Features.Ledgers.Indicator>();
-
-    public DbSet<Features.Ledgers.AssessmentPeriod> AssessmentPeriods => Set<Features.Ledgers.AssessmentPeriod>();
-
-    public DbSet<Features.Ledgers.IndicatorScore> IndicatorScores => Set<Features.Ledgers.IndicatorScore>();
-
-    public DbSet<Features.Rules.RuleReview> RuleReviews => Set<Features.Rules.RuleReview>();
-
-    public DbSet<Features.Rules.RuleReviewDecision> RuleReviewDecisions => Set<Features.Rules.RuleReviewDecision>();
-
-    public DbSet<Features.Rectification.ProgressReport> ProgressReports => Set<Features.Rectification.ProgressReport>();
-
-    public DbSet<Features.Rectification.ItemEvent> ItemEvents => Set<Features.Rectification.ItemEvent>();
-
-    public DbSet<Features.Problems.SelfInspection> SelfInspections => Set<Features.Problems.SelfInspection>();
-
-    public DbSet<Features.Problems.SelfInspectionComment> SelfInspectionComments => Set<Features.Problems.SelfInspectionComment>();
-
-    public DbSet<Features.Problems.SelfInspectionReview> SelfInspectionReviews => Set<Features.Problems.SelfInspectionReview>();
-
-    public DbSet<Features.Meetings.LifeMeeting> LifeMeetings => Set<Features.Meetings.LifeMeeting>();
-
-    public DbSet<Features.Meetings.MeetingAttendee> MeetingAttendees => Set<Features.Meetings.MeetingAttendee>();
-
-    public DbSet<Features.Meetings.Criticism> Criticisms => Set<Features.Meetings.Criticism>();
-
-    public DbSet<Features.Meetings.MemberAppraisal> MemberAppraisals => Set<Features.Meetings.MemberAppraisal>();
-
-    public DbSet<Features.Ledgers.Ledger> Ledgers => Set<Features.Ledgers.Ledger>();
-
-    public DbSet<Features.Ledgers.LedgerItem> LedgerItems => Set<Features.Ledgers.LedgerItem>();
-
-    public DbSet<Features.Ledgers.MonthlyReport> MonthlyReports => Set<Features.Ledgers.MonthlyReport>();
-
-    public DbSet<Features.Appraisals.AppraisalTarget> AppraisalTargets => Set<Features.Appraisals.AppraisalTarget>();
-
-    public DbSet<Features.Appraisals.AppraisalVoter> AppraisalVoters => Set<Features.Appraisals.AppraisalVoter>();
-
-    public DbSet<Features.Appraisals.AppraisalBallot> AppraisalBallots => Set<Features.Appraisals.AppraisalBallot>();
-
-    public DbSet<Features.Appraisals.SealedBallot> SealedBallots => Set<Features.Appraisals.SealedBallot>();
 
     public DbSet<Notification> Notifications => Set<Notification>();
 
