@@ -11,7 +11,7 @@ namespace Dangjian.Web.Platform.Data;
 /// <summary>
 /// The one EF Core model of the application. Provider-neutral: nothing here may depend on SQLite or
 /// PostgreSQL specifics, because the same model runs embedded and in production. This file holds the platform's tables;
-/// each feature declares its own in a <c>partial</c> part in its folder (<c>Features/Study/StudyData.cs</c>), and every
+/// each feature declares its own in a <c>partial</c> part in its folder (the study feature's <c>StudyData.cs</c>), and every
 /// entity's configuration sits next to its class.
 /// </summary>
 public sealed partial class AppDbContext(DbContextOptions<AppDbContext> options, TimeProvider? clock = null, IHttpContextAccessor? http = null, AuditKey? auditKey = null, FigureCache? figures = null)
