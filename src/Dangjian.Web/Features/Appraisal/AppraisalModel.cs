@@ -1,5 +1,8 @@
+using Dangjian.Web.Features.Campaigns;
 using Dangjian.Web.Platform.Audit;
 using Dangjian.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Dangjian.Web.Features.Appraisals;
 
@@ -53,6 +56,18 @@ public sealed class Appraisal : Entity, ISoftDeletable, IAuditTitled
     string IAuditTitled.AuditTitle => Title;
 }
 
+internal sealed class AppraisalConfiguration : IEntityTypeConfiguration<Appraisal>
+{
+    public void Configure(EntityTypeBuilder<Appraisal> b)
+    {
+        b.Property(x => x.Title).HasMaxLength(200);
+        b.Property(x => x.Instructions).HasMaxLength(2000);
+        b.Property(x => x.TokenSecret).HasMaxLength(64);
+        b.HasIndex(x => x.CampaignId);
+        b.HasOne<Campaign>().WithMany().HasForeignKey(x => x.CampaignId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
 /// <summary>Who or what is rated: 领导班子, a named leader, a middle cadre.</summary>
 public sealed class AppraisalTarget : Entity, IAuditTitled
 {
@@ -63,6 +78,16 @@ public sealed class AppraisalTarget : Entity, IAuditTitled
     public required string Name { get; set; }
 
     string IAuditTitled.AuditTitle => Name;
+}
+
+internal sealed class AppraisalTargetConfiguration : IEntityTypeConfiguration<AppraisalTarget>
+{
+    public void Configure(EntityTypeBuilder<AppraisalTarget> b)
+    {
+        b.Property(x => x.Name).HasMaxLength(100);
+        b.HasIndex(x => new { x.AppraisalId, x.Order }).IsUnique();
+        b.HasOne<Appraisal>().WithMany().HasForeignKey(x => x.AppraisalId).OnDelete(DeleteBehavior.Cascade);
+    }
 }
 
 /// <summary>
@@ -82,6 +107,18 @@ public sealed class AppraisalVoter : Entity, IAuditTitled
     public bool Used { get; set; }
 
     string IAuditTitled.AuditTitle => Label;
+}
+
+internal sealed class AppraisalVoterConfiguration : IEntityTypeConfiguration<AppraisalVoter>
+{
+    public void Configure(EntityTypeBuilder<AppraisalVoter> b)
+    {
+        b.Property(x => x.Label).HasMaxLength(100);
+        b.Property(x => x.TokenHash).HasMaxLength(64);
+        b.HasIndex(x => x.TokenHash).IsUnique();
+        b.HasIndex(x => new { x.AppraisalId, x.PersonId });
+        b.HasOne<Appraisal>().WithMany().HasForeignKey(x => x.AppraisalId).OnDelete(DeleteBehavior.Cascade);
+    }
 }
 
 /// <summary>
@@ -108,6 +145,18 @@ public sealed class AppraisalBallot
     public string? Comment { get; set; }
 }
 
+internal sealed class AppraisalBallotConfiguration : IEntityTypeConfiguration<AppraisalBallot>
+{
+    public void Configure(EntityTypeBuilder<AppraisalBallot> b)
+    {
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.Property(x => x.Grades).HasMaxLength(2000);
+        b.Property(x => x.Comment).HasMaxLength(2000);
+        b.HasIndex(x => new { x.AppraisalId, x.Filled, x.Id });
+        b.HasOne<Appraisal>().WithMany().HasForeignKey(x => x.AppraisalId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 /// <summary>
 /// A cast online ballot until the close: an AES-GCM envelope of fixed size (<see cref="BallotSeal"/>) under a key that is
 /// not in the database. It is written in the same transaction as the voting right it used — so a crash loses no
@@ -121,4 +170,14 @@ public sealed class SealedBallot
     public Guid AppraisalId { get; set; }
 
     public required byte[] Envelope { get; set; }
+}
+
+internal sealed class SealedBallotConfiguration : IEntityTypeConfiguration<SealedBallot>
+{
+    public void Configure(EntityTypeBuilder<SealedBallot> b)
+    {
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.HasIndex(x => x.AppraisalId);
+        b.HasOne<Appraisal>().WithMany().HasForeignKey(x => x.AppraisalId).OnDelete(DeleteBehavior.Cascade);
+    }
 }

@@ -4,6 +4,7 @@ using Dangjian.Web.Platform.Authorization;
 using Dangjian.Web.Platform.Data;
 using Dangjian.Web.Platform.Web;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Dangjian.Web.Features.Briefings;
 
@@ -33,6 +34,19 @@ public sealed class Briefing : Entity, IAuditTitled
     public DateTime? PublishedAt { get; set; }
 
     string IAuditTitled.AuditTitle => $"第{Number}期 {Title}";
+}
+
+internal sealed class BriefingConfiguration : IEntityTypeConfiguration<Briefing>
+{
+    public void Configure(EntityTypeBuilder<Briefing> b)
+    {
+        b.Property(x => x.Title).HasMaxLength(100);
+        b.Property(x => x.SentTo).HasMaxLength(100);
+        b.HasIndex(x => new { x.CampaignId, x.Number }).IsUnique();
+        b.HasIndex(x => x.DocumentId).IsUnique();
+        b.HasOne<Campaign>().WithMany().HasForeignKey(x => x.CampaignId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(x => x.Document).WithMany().HasForeignKey(x => x.DocumentId).OnDelete(DeleteBehavior.Restrict);
+    }
 }
 
 public static class BriefingRules

@@ -1,6 +1,8 @@
 using Dangjian.Web.Features.Organization;
 using Dangjian.Web.Platform.Audit;
 using Dangjian.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Dangjian.Web.Features.Campaigns;
 
@@ -83,6 +85,19 @@ public sealed class Campaign : Entity, ISoftDeletable, IAuditTitled
     string IAuditTitled.AuditTitle => Title;
 }
 
+internal sealed class CampaignConfiguration : IEntityTypeConfiguration<Campaign>
+{
+    public void Configure(EntityTypeBuilder<Campaign> b)
+    {
+        b.Property(c => c.Title).HasMaxLength(200);
+        b.Property(c => c.Theme).HasMaxLength(500);
+        b.Property(c => c.TemplateKey).HasMaxLength(50);
+        b.HasIndex(c => new { c.ScopeUnitId, c.StartsOn });
+        b.HasIndex(c => c.Status);
+        b.HasOne(c => c.ScopeUnit).WithMany().HasForeignKey(c => c.ScopeUnitId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
 /// <summary>A person in one of the campaign's groups (领导小组, 办公室, 督导组, 群众观察员) with their title there.</summary>
 public sealed class CampaignMember : Entity, IAuditTitled
 {
@@ -98,6 +113,19 @@ public sealed class CampaignMember : Entity, IAuditTitled
     public required string Title { get; set; }
 
     string IAuditTitled.AuditTitle => Title;
+}
+
+internal sealed class CampaignMemberConfiguration : IEntityTypeConfiguration<CampaignMember>
+{
+    public void Configure(EntityTypeBuilder<CampaignMember> b)
+    {
+        b.Property(m => m.Title).HasMaxLength(50);
+        b.HasIndex(m => new { m.CampaignId, m.PersonId, m.Group }).IsUnique();
+        b.HasIndex(m => m.PersonId);
+        b.HasOne<Campaign>().WithMany().HasForeignKey(m => m.CampaignId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne(m => m.Person).WithMany().HasForeignKey(m => m.PersonId).OnDelete(DeleteBehavior.Restrict);
+        b.HasQueryFilter(m => m.Person!.DeletedAt == null);
+    }
 }
 
 /// <summary>环节: an ordered phase with a planned window.</summary>
@@ -116,6 +144,16 @@ public sealed class Phase : Entity, IAuditTitled
     public PhaseStatus Status { get; set; } = PhaseStatus.NotStarted;
 
     string IAuditTitled.AuditTitle => Name;
+}
+
+internal sealed class PhaseConfiguration : IEntityTypeConfiguration<Phase>
+{
+    public void Configure(EntityTypeBuilder<Phase> b)
+    {
+        b.Property(p => p.Name).HasMaxLength(100);
+        b.HasIndex(p => new { p.CampaignId, p.Order }).IsUnique();
+        b.HasOne<Campaign>().WithMany().HasForeignKey(p => p.CampaignId).OnDelete(DeleteBehavior.Cascade);
+    }
 }
 
 /// <summary>节点任务: a deadline with an owner; a count rule when <see cref="RequiredCount"/> is set.</summary>
@@ -151,6 +189,23 @@ public sealed class Milestone : Entity, IAuditTitled
     string IAuditTitled.AuditTitle => Title;
 }
 
+internal sealed class MilestoneConfiguration : IEntityTypeConfiguration<Milestone>
+{
+    public void Configure(EntityTypeBuilder<Milestone> b)
+    {
+        b.Property(m => m.Title).HasMaxLength(200);
+        b.Property(m => m.Evidence).HasMaxLength(2000);
+        b.HasIndex(m => new { m.CampaignId, m.Deadline });
+        b.HasIndex(m => new { m.Status, m.Deadline });
+        b.HasIndex(m => m.PhaseId);
+        b.HasIndex(m => m.OwnerPersonId);
+        b.HasIndex(m => m.OwnerUnitId);
+        b.HasOne<Phase>().WithMany().HasForeignKey(m => m.PhaseId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne(m => m.OwnerPerson).WithMany().HasForeignKey(m => m.OwnerPersonId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(m => m.OwnerUnit).WithMany().HasForeignKey(m => m.OwnerUnitId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
 /// <summary>A document that needs upper approval; its text lives in <see cref="DocumentVersion"/>s.</summary>
 public sealed class ApprovalDocument : Entity, IAuditTitled
 {
@@ -173,6 +228,19 @@ public sealed class ApprovalDocument : Entity, IAuditTitled
     public DateTime? SubmittedAt { get; set; }
 
     string IAuditTitled.AuditTitle => Title;
+}
+
+internal sealed class ApprovalDocumentConfiguration : IEntityTypeConfiguration<ApprovalDocument>
+{
+    public void Configure(EntityTypeBuilder<ApprovalDocument> b)
+    {
+        b.Property(d => d.Title).HasMaxLength(200);
+        b.HasIndex(d => new { d.CampaignId, d.Status });
+        b.HasIndex(d => d.PhaseId);
+        b.HasIndex(d => new { d.CampaignId, d.Kind, d.UnitId });
+        b.HasOne<Campaign>().WithMany().HasForeignKey(d => d.CampaignId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<OrgUnit>().WithMany().HasForeignKey(d => d.UnitId).OnDelete(DeleteBehavior.Restrict);
+    }
 }
 
 /// <summary>One version of a document, with the decision taken on it. Approved and returned versions never change.</summary>
@@ -201,4 +269,17 @@ public sealed class DocumentVersion : Entity, IAuditTitled
     public string? Comment { get; set; }
 
     string IAuditTitled.AuditTitle => $"第{Number}版";
+}
+
+internal sealed class DocumentVersionConfiguration : IEntityTypeConfiguration<DocumentVersion>
+{
+    public void Configure(EntityTypeBuilder<DocumentVersion> b)
+    {
+        b.Property(v => v.Body).HasMaxLength(100000);
+        b.Property(v => v.AuthorName).HasMaxLength(100);
+        b.Property(v => v.DecidedByName).HasMaxLength(100);
+        b.Property(v => v.Comment).HasMaxLength(4000);
+        b.HasIndex(v => new { v.DocumentId, v.Number }).IsUnique();
+        b.HasOne<ApprovalDocument>().WithMany().HasForeignKey(v => v.DocumentId).OnDelete(DeleteBehavior.Cascade);
+    }
 }

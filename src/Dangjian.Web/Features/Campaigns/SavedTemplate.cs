@@ -1,6 +1,9 @@
 using System.Text.Json;
+using Dangjian.Web.Features.Organization;
 using Dangjian.Web.Platform.Audit;
 using Dangjian.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Dangjian.Web.Features.Campaigns;
 
@@ -22,4 +25,15 @@ public sealed class SavedTemplate : Entity, ISoftDeletable, IAuditTitled
 
     public CampaignTemplates.Template ToTemplate() =>
         JsonSerializer.Deserialize<CampaignTemplates.Template>(Definition)! with { Key = "saved:" + Id.ToString("N") };
+}
+
+internal sealed class SavedTemplateConfiguration : IEntityTypeConfiguration<SavedTemplate>
+{
+    public void Configure(EntityTypeBuilder<SavedTemplate> b)
+    {
+        b.Property(t => t.Name).HasMaxLength(200);
+        b.Property(t => t.Definition).HasMaxLength(100000);
+        b.HasIndex(t => t.OwnerUnitId);
+        b.HasOne<OrgUnit>().WithMany().HasForeignKey(t => t.OwnerUnitId).OnDelete(DeleteBehavior.Restrict);
+    }
 }

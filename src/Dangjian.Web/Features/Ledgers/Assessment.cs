@@ -1,6 +1,8 @@
 using Dangjian.Web.Features.Organization;
 using Dangjian.Web.Platform.Audit;
 using Dangjian.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Dangjian.Web.Features.Ledgers;
 
@@ -35,6 +37,16 @@ public sealed class AssessmentScheme : Entity, IAuditTitled
     string IAuditTitled.AuditTitle => Name;
 }
 
+internal sealed class AssessmentSchemeConfiguration : IEntityTypeConfiguration<AssessmentScheme>
+{
+    public void Configure(EntityTypeBuilder<AssessmentScheme> b)
+    {
+        b.Property(x => x.Name).HasMaxLength(100);
+        b.HasIndex(x => x.OwnerUnitId);
+        b.HasOne(x => x.OwnerUnit).WithMany().HasForeignKey(x => x.OwnerUnitId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
 /// <summary>考核指标: a node of the tree; <see cref="Points"/> is its weight (children's points add up to their parent's).</summary>
 public sealed class Indicator : Entity, IAuditTitled
 {
@@ -58,6 +70,20 @@ public sealed class Indicator : Entity, IAuditTitled
     string IAuditTitled.AuditTitle => Name;
 }
 
+internal sealed class IndicatorConfiguration : IEntityTypeConfiguration<Indicator>
+{
+    public void Configure(EntityTypeBuilder<Indicator> b)
+    {
+        b.Property(x => x.Name).HasMaxLength(100);
+        b.Property(x => x.Points).HasPrecision(6, 1);
+        b.HasIndex(x => new { x.SchemeId, x.ParentId });
+        b.HasIndex(x => x.AssessorPersonId);
+        b.HasOne<AssessmentScheme>().WithMany().HasForeignKey(x => x.SchemeId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Indicator>().WithMany().HasForeignKey(x => x.ParentId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(x => x.AssessorPerson).WithMany().HasForeignKey(x => x.AssessorPersonId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
 /// <summary>考核期: a month, quarter or year of a scheme; published (locked) once ranked.</summary>
 public sealed class AssessmentPeriod : Entity, IAuditTitled
 {
@@ -79,6 +105,18 @@ public sealed class AssessmentPeriod : Entity, IAuditTitled
     string IAuditTitled.AuditTitle => Label;
 }
 
+internal sealed class AssessmentPeriodConfiguration : IEntityTypeConfiguration<AssessmentPeriod>
+{
+    public void Configure(EntityTypeBuilder<AssessmentPeriod> b)
+    {
+        b.Property(x => x.Label).HasMaxLength(50);
+        b.Property(x => x.FlagHolders).HasMaxLength(500);
+        b.Property(x => x.TopScore).HasPrecision(6, 1);
+        b.HasIndex(x => new { x.SchemeId, x.StartsOn });
+        b.HasOne<AssessmentScheme>().WithMany().HasForeignKey(x => x.SchemeId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 /// <summary>A department's score on one leaf indicator in one period, with how it was made.</summary>
 public sealed class IndicatorScore : Entity, IAuditTitled
 {
@@ -96,6 +134,22 @@ public sealed class IndicatorScore : Entity, IAuditTitled
     public string? ScoredBy { get; set; }
 
     string IAuditTitled.AuditTitle => Score.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
+}
+
+internal sealed class IndicatorScoreConfiguration : IEntityTypeConfiguration<IndicatorScore>
+{
+    public void Configure(EntityTypeBuilder<IndicatorScore> b)
+    {
+        b.Property(x => x.Score).HasPrecision(6, 1);
+        b.Property(x => x.Explanation).HasMaxLength(200);
+        b.Property(x => x.ScoredBy).HasMaxLength(100);
+        b.HasIndex(x => new { x.PeriodId, x.IndicatorId, x.UnitId }).IsUnique();
+        b.HasIndex(x => x.IndicatorId);
+        b.HasIndex(x => x.UnitId);
+        b.HasOne<AssessmentPeriod>().WithMany().HasForeignKey(x => x.PeriodId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Indicator>().WithMany().HasForeignKey(x => x.IndicatorId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
+    }
 }
 
 public static class AssessmentLabels

@@ -1,6 +1,8 @@
 using Dangjian.Web.Features.Organization;
 using Dangjian.Web.Platform.Audit;
 using Dangjian.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Dangjian.Web.Features.Ledgers;
 
@@ -36,6 +38,16 @@ public sealed class Ledger : Entity, ISoftDeletable, IAuditTitled
     public Guid? DeletedById { get; set; }
 
     string IAuditTitled.AuditTitle => Title;
+}
+
+internal sealed class LedgerConfiguration : IEntityTypeConfiguration<Ledger>
+{
+    public void Configure(EntityTypeBuilder<Ledger> b)
+    {
+        b.Property(x => x.Title).HasMaxLength(200);
+        b.HasIndex(x => x.OwnerUnitId);
+        b.HasOne(x => x.OwnerUnit).WithMany().HasForeignKey(x => x.OwnerUnitId).OnDelete(DeleteBehavior.Restrict);
+    }
 }
 
 /// <summary>督办事项: where it came from, what is to be done, who leads and who does it, and by when.</summary>
@@ -80,6 +92,21 @@ public sealed class LedgerItem : Entity, ISoftDeletable, IAuditTitled
     string IAuditTitled.AuditTitle => Content.Length > 30 ? Content[..30] : Content;
 }
 
+internal sealed class LedgerItemConfiguration : IEntityTypeConfiguration<LedgerItem>
+{
+    public void Configure(EntityTypeBuilder<LedgerItem> b)
+    {
+        b.Property(x => x.Source).HasMaxLength(200);
+        b.Property(x => x.Issuer).HasMaxLength(100);
+        b.Property(x => x.Content).HasMaxLength(4000);
+        b.Property(x => x.Cooperating).HasMaxLength(200);
+        b.HasIndex(x => new { x.LedgerId, x.DepartmentId });
+        b.HasOne<Ledger>().WithMany().HasForeignKey(x => x.LedgerId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(x => x.LeadLeader).WithMany().HasForeignKey(x => x.LeadLeaderId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(x => x.Department).WithMany().HasForeignKey(x => x.DepartmentId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
 /// <summary>One month's report on one item by its department, with the office's comment.</summary>
 public sealed class MonthlyReport : Entity, IAuditTitled
 {
@@ -99,6 +126,18 @@ public sealed class MonthlyReport : Entity, IAuditTitled
     public string? CommentBy { get; set; }
 
     string IAuditTitled.AuditTitle => $"{Month:yyyy年M月}调度";
+}
+
+internal sealed class MonthlyReportConfiguration : IEntityTypeConfiguration<MonthlyReport>
+{
+    public void Configure(EntityTypeBuilder<MonthlyReport> b)
+    {
+        b.Property(x => x.Narrative).HasMaxLength(4000);
+        b.Property(x => x.Comment).HasMaxLength(2000);
+        b.Property(x => x.CommentBy).HasMaxLength(100);
+        b.HasIndex(x => new { x.ItemId, x.Month }).IsUnique();
+        b.HasOne<LedgerItem>().WithMany().HasForeignKey(x => x.ItemId).OnDelete(DeleteBehavior.Cascade);
+    }
 }
 
 /// <summary>时间过半、任务过半: green when progress keeps up with elapsed time, amber when a little behind, red when far behind or overdue.</summary>

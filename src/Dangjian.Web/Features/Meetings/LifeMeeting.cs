@@ -1,6 +1,9 @@
+using Dangjian.Web.Features.Campaigns;
 using Dangjian.Web.Features.Organization;
 using Dangjian.Web.Platform.Audit;
 using Dangjian.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Dangjian.Web.Features.Meetings;
 
@@ -68,6 +71,24 @@ public sealed class LifeMeeting : Entity, ISoftDeletable, IAuditTitled
     string IAuditTitled.AuditTitle => Title;
 }
 
+internal sealed class LifeMeetingConfiguration : IEntityTypeConfiguration<LifeMeeting>
+{
+    public void Configure(EntityTypeBuilder<LifeMeeting> b)
+    {
+        b.Property(x => x.Title).HasMaxLength(200);
+        b.Property(x => x.Place).HasMaxLength(200);
+        b.Property(x => x.Summary).HasMaxLength(20000);
+        b.Property(x => x.OpinionResponses).HasMaxLength(20000);
+        b.Property(x => x.Report).HasMaxLength(20000);
+        b.HasIndex(x => new { x.CampaignId, x.Kind });
+        b.HasIndex(x => x.FollowsId);
+        b.HasOne<Campaign>().WithMany().HasForeignKey(x => x.CampaignId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(x => x.HostPerson).WithMany().HasForeignKey(x => x.HostPersonId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(x => x.OrgUnit).WithMany().HasForeignKey(x => x.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<LifeMeeting>().WithMany().HasForeignKey(x => x.FollowsId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
 public sealed class MeetingAttendee : Entity, IAuditTitled
 {
     public Guid MeetingId { get; set; }
@@ -80,6 +101,17 @@ public sealed class MeetingAttendee : Entity, IAuditTitled
     public string? AbsenceReason { get; set; }
 
     string IAuditTitled.AuditTitle => "参会人员";
+}
+
+internal sealed class MeetingAttendeeConfiguration : IEntityTypeConfiguration<MeetingAttendee>
+{
+    public void Configure(EntityTypeBuilder<MeetingAttendee> b)
+    {
+        b.Property(x => x.AbsenceReason).HasMaxLength(200);
+        b.HasIndex(x => new { x.MeetingId, x.PersonId }).IsUnique();
+        b.HasOne<LifeMeeting>().WithMany().HasForeignKey(x => x.MeetingId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne(x => x.Person).WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
+    }
 }
 
 /// <summary>批评和自我批评: who raised what about whom (<see cref="ToPersonId"/> empty: self-criticism).</summary>
@@ -100,6 +132,18 @@ public sealed class Criticism : Entity, IAuditTitled
     string IAuditTitled.AuditTitle => ToPersonId is null ? "自我批评" : "相互批评";
 }
 
+internal sealed class CriticismConfiguration : IEntityTypeConfiguration<Criticism>
+{
+    public void Configure(EntityTypeBuilder<Criticism> b)
+    {
+        b.Property(x => x.Text).HasMaxLength(4000);
+        b.HasIndex(x => x.MeetingId);
+        b.HasOne<LifeMeeting>().WithMany().HasForeignKey(x => x.MeetingId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne(x => x.FromPerson).WithMany().HasForeignKey(x => x.FromPersonId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(x => x.ToPerson).WithMany().HasForeignKey(x => x.ToPersonId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
 /// <summary>民主评议党员 at an organization life meeting: each member's result.</summary>
 public sealed class MemberAppraisal : Entity, IAuditTitled
 {
@@ -112,6 +156,16 @@ public sealed class MemberAppraisal : Entity, IAuditTitled
     public MemberGrade Grade { get; set; }
 
     string IAuditTitled.AuditTitle => "民主评议党员";
+}
+
+internal sealed class MemberAppraisalConfiguration : IEntityTypeConfiguration<MemberAppraisal>
+{
+    public void Configure(EntityTypeBuilder<MemberAppraisal> b)
+    {
+        b.HasIndex(x => new { x.MeetingId, x.PersonId }).IsUnique();
+        b.HasOne<LifeMeeting>().WithMany().HasForeignKey(x => x.MeetingId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne(x => x.Person).WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
+    }
 }
 
 public static class MeetingLabels

@@ -1,6 +1,9 @@
+using Dangjian.Web.Features.Campaigns;
 using Dangjian.Web.Features.Organization;
 using Dangjian.Web.Platform.Audit;
 using Dangjian.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Dangjian.Web.Features.Opinions;
 
@@ -33,4 +36,18 @@ public sealed class Forum : Entity, ISoftDeletable, IAuditTitled
     public Guid? DeletedById { get; set; }
 
     string IAuditTitled.AuditTitle => Title;
+}
+
+internal sealed class ForumConfiguration : IEntityTypeConfiguration<Forum>
+{
+    public void Configure(EntityTypeBuilder<Forum> b)
+    {
+        b.Property(x => x.Title).HasMaxLength(200);
+        b.Property(x => x.Place).HasMaxLength(200);
+        b.Property(x => x.Groups).HasMaxLength(500);
+        b.Property(x => x.Notes).HasMaxLength(20000);
+        b.HasIndex(x => new { x.CampaignId, x.HostPersonId });
+        b.HasOne<Campaign>().WithMany().HasForeignKey(x => x.CampaignId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(x => x.HostPerson).WithMany().HasForeignKey(x => x.HostPersonId).OnDelete(DeleteBehavior.Restrict);
+    }
 }

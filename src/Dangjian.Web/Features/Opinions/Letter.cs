@@ -1,6 +1,9 @@
+using Dangjian.Web.Features.Campaigns;
 using Dangjian.Web.Platform.Audit;
 using Dangjian.Web.Platform.Data;
 using Dangjian.Web.Platform.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Dangjian.Web.Features.Opinions;
 
@@ -39,6 +42,19 @@ public sealed class SolicitationLetter : Entity, ISoftDeletable, IAuditTitled
     public static string NewSecret() => KeyedCodes.NewSalt();
 }
 
+internal sealed class SolicitationLetterConfiguration : IEntityTypeConfiguration<SolicitationLetter>
+{
+    public void Configure(EntityTypeBuilder<SolicitationLetter> b)
+    {
+        b.Property(x => x.Title).HasMaxLength(200);
+        b.Property(x => x.Body).HasMaxLength(10000);
+        b.Property(x => x.Questions).HasMaxLength(4000);
+        b.Property(x => x.TokenSecret).HasMaxLength(64);
+        b.HasIndex(x => x.CampaignId);
+        b.HasOne<Campaign>().WithMany().HasForeignKey(x => x.CampaignId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
 /// <summary>One addressee of a letter (a unit, enterprise, university, deputy…) and whether and when they replied.</summary>
 public sealed class LetterRecipient : Entity, IAuditTitled
 {
@@ -62,4 +78,18 @@ public sealed class LetterRecipient : Entity, IAuditTitled
     public DateTime? RemindedAt { get; set; }
 
     string IAuditTitled.AuditTitle => Name;
+}
+
+internal sealed class LetterRecipientConfiguration : IEntityTypeConfiguration<LetterRecipient>
+{
+    public void Configure(EntityTypeBuilder<LetterRecipient> b)
+    {
+        b.Property(x => x.Name).HasMaxLength(100);
+        b.Property(x => x.Category).HasMaxLength(20);
+        b.Property(x => x.TokenHash).HasMaxLength(64);
+        b.Property(x => x.ReturnedVia).HasMaxLength(10);
+        b.HasIndex(x => x.TokenHash).IsUnique();
+        b.HasIndex(x => new { x.LetterId, x.Name });
+        b.HasOne<SolicitationLetter>().WithMany().HasForeignKey(x => x.LetterId).OnDelete(DeleteBehavior.Cascade);
+    }
 }

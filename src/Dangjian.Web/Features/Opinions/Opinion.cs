@@ -1,7 +1,10 @@
 using System.Security.Cryptography;
 using System.Text;
+using Dangjian.Web.Features.Campaigns;
 using Dangjian.Web.Platform.Audit;
 using Dangjian.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Dangjian.Web.Features.Opinions;
 
@@ -92,6 +95,30 @@ public sealed class Opinion : Entity, ISoftDeletable, IAuditTitled
     }
 
     public static string HashCode(string code) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes((code ?? "").Trim().ToUpperInvariant())));
+}
+
+internal sealed class OpinionConfiguration : IEntityTypeConfiguration<Opinion>
+{
+    public void Configure(EntityTypeBuilder<Opinion> b)
+    {
+        b.HasIndex(x => x.LetterRecipientId);
+        b.HasOne<LetterRecipient>().WithMany().HasForeignKey(x => x.LetterRecipientId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(x => x.Text).HasMaxLength(4000);
+        b.Property(x => x.Concerns).HasMaxLength(100);
+        b.Property(x => x.SubmitterName).HasMaxLength(50);
+        b.Property(x => x.SubmitterContact).HasMaxLength(100);
+        b.Property(x => x.TrackingHash).HasMaxLength(64);
+        b.Property(x => x.Reply).HasMaxLength(4000);
+        b.Property(x => x.Note).HasMaxLength(4000);
+        b.HasIndex(x => new { x.CampaignId, x.Channel });
+        // 意见汇总 lists a campaign's opinions newest first, often of one nature: a page at a time in index order.
+        b.HasIndex(x => new { x.CampaignId, x.ReceivedOn, x.CreatedAt, x.Id });
+        b.HasIndex(x => new { x.CampaignId, x.Nature, x.ReceivedOn, x.CreatedAt, x.Id });
+        b.HasIndex(x => x.TrackingHash).IsUnique();
+        b.HasIndex(x => x.ForumId);
+        b.HasOne<Campaign>().WithMany().HasForeignKey(x => x.CampaignId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Forum>().WithMany().HasForeignKey(x => x.ForumId).OnDelete(DeleteBehavior.Restrict);
+    }
 }
 
 public static class OpinionLabels

@@ -1,5 +1,7 @@
 using Dangjian.Web.Platform.Audit;
 using Dangjian.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Dangjian.Web.Features.Organization;
 
@@ -36,5 +38,20 @@ public sealed class OrgUnit : Entity, IAuditTitled
         Parent = parent;
         ParentId = parent?.Id;
         Path = (parent?.Path ?? "/") + Id.ToString("N") + "/";
+    }
+}
+
+internal sealed class OrgUnitConfiguration : IEntityTypeConfiguration<OrgUnit>
+{
+    public void Configure(EntityTypeBuilder<OrgUnit> b)
+    {
+        b.Property(u => u.Name).HasMaxLength(100);
+        b.Property(u => u.Code).HasMaxLength(50);
+        b.Property(u => u.Path).HasMaxLength(800);
+        b.HasIndex(u => u.Code).IsUnique();
+        b.HasIndex(u => u.Path);
+        b.HasIndex(u => new { u.ParentId, u.SortOrder });
+        b.HasOne(u => u.Parent).WithMany().HasForeignKey(u => u.ParentId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(u => u.MergedIntoId);
     }
 }

@@ -1,5 +1,7 @@
 using Dangjian.Web.Platform.Audit;
 using Dangjian.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Dangjian.Web.Features.Organization;
 
@@ -51,4 +53,23 @@ public sealed class Person : Entity, ISoftDeletable, IAuditTitled
     public Guid? DeletedById { get; set; }
 
     string IAuditTitled.AuditTitle => Name;
+}
+
+internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
+{
+    public void Configure(EntityTypeBuilder<Person> b)
+    {
+        b.Property(p => p.Name).HasMaxLength(50);
+        b.Property(p => p.Title).HasMaxLength(100);
+        b.HasIndex(p => new { p.OrgUnitId, p.Name });
+        b.HasIndex(p => p.PartyStatus);
+        b.HasOne(p => p.OrgUnit).WithMany().HasForeignKey(p => p.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(p => p.IdNumberCipher).HasMaxLength(1000);
+        b.Property(p => p.IdNumberMasked).HasMaxLength(24);
+        b.Property(p => p.IdNumberHash).HasMaxLength(64);
+        b.Property(p => p.PhoneCipher).HasMaxLength(1000);
+        b.Property(p => p.PhoneMasked).HasMaxLength(24);
+        b.HasIndex(p => p.IdNumberHash).IsUnique();
+        b.HasIndex(p => p.Name);
+    }
 }

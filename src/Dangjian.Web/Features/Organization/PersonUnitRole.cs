@@ -1,5 +1,7 @@
 using Dangjian.Web.Platform.Audit;
 using Dangjian.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Dangjian.Web.Features.Organization;
 
@@ -20,4 +22,17 @@ public sealed class PersonUnitRole : Entity, IAuditTitled
     public required string Title { get; set; }
 
     string IAuditTitled.AuditTitle => Title;
+}
+
+internal sealed class PersonUnitRoleConfiguration : IEntityTypeConfiguration<PersonUnitRole>
+{
+    public void Configure(EntityTypeBuilder<PersonUnitRole> b)
+    {
+        b.Property(r => r.Title).HasMaxLength(100);
+        b.HasIndex(r => new { r.PersonId, r.OrgUnitId, r.Title }).IsUnique();
+        b.HasIndex(r => r.OrgUnitId);
+        b.HasOne(r => r.Person).WithMany().HasForeignKey(r => r.PersonId).OnDelete(DeleteBehavior.Cascade);
+        b.HasQueryFilter(r => r.Person!.DeletedAt == null);
+        b.HasOne(r => r.OrgUnit).WithMany().HasForeignKey(r => r.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
+    }
 }

@@ -1,5 +1,7 @@
 using Dangjian.Web.Platform.Audit;
 using Dangjian.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Dangjian.Web.Features.Organization;
 
@@ -18,4 +20,15 @@ public sealed class SupervisionLink : Entity, IAuditTitled
     public OrgUnit? SupervisedUnit { get; set; }
 
     string IAuditTitled.AuditTitle => "督导关系";
+}
+
+internal sealed class SupervisionLinkConfiguration : IEntityTypeConfiguration<SupervisionLink>
+{
+    public void Configure(EntityTypeBuilder<SupervisionLink> b)
+    {
+        b.HasIndex(l => new { l.SupervisorUnitId, l.SupervisedUnitId }).IsUnique();
+        b.HasIndex(l => l.SupervisedUnitId);
+        b.HasOne(l => l.SupervisorUnit).WithMany().HasForeignKey(l => l.SupervisorUnitId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(l => l.SupervisedUnit).WithMany().HasForeignKey(l => l.SupervisedUnitId).OnDelete(DeleteBehavior.Restrict);
+    }
 }

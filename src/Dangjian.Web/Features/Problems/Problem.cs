@@ -1,6 +1,9 @@
+using Dangjian.Web.Features.Campaigns;
 using Dangjian.Web.Features.Opinions;
 using Dangjian.Web.Platform.Audit;
 using Dangjian.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Dangjian.Web.Features.Problems;
 
@@ -45,6 +48,18 @@ public sealed class Problem : Entity, ISoftDeletable, IAuditTitled
     string IAuditTitled.AuditTitle => Title;
 }
 
+internal sealed class ProblemConfiguration : IEntityTypeConfiguration<Problem>
+{
+    public void Configure(EntityTypeBuilder<Problem> b)
+    {
+        b.Property(x => x.Title).HasMaxLength(200);
+        b.Property(x => x.Description).HasMaxLength(4000);
+        b.Property(x => x.Concerns).HasMaxLength(100);
+        b.HasIndex(x => new { x.CampaignId, x.Category });
+        b.HasOne<Campaign>().WithMany().HasForeignKey(x => x.CampaignId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
 /// <summary>An opinion counted under a problem; an opinion may support more than one problem.</summary>
 public sealed class ProblemOpinion : Entity, IAuditTitled
 {
@@ -53,6 +68,17 @@ public sealed class ProblemOpinion : Entity, IAuditTitled
     public Guid OpinionId { get; set; }
 
     string IAuditTitled.AuditTitle => "问题关联意见";
+}
+
+internal sealed class ProblemOpinionConfiguration : IEntityTypeConfiguration<ProblemOpinion>
+{
+    public void Configure(EntityTypeBuilder<ProblemOpinion> b)
+    {
+        b.HasIndex(x => new { x.ProblemId, x.OpinionId }).IsUnique();
+        b.HasIndex(x => x.OpinionId);
+        b.HasOne<Problem>().WithMany().HasForeignKey(x => x.ProblemId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Opinion>().WithMany().HasForeignKey(x => x.OpinionId).OnDelete(DeleteBehavior.Cascade);
+    }
 }
 
 public static class ProblemLabels

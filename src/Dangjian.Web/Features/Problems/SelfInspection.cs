@@ -1,6 +1,9 @@
+using Dangjian.Web.Features.Campaigns;
 using Dangjian.Web.Features.Organization;
 using Dangjian.Web.Platform.Audit;
 using Dangjian.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Dangjian.Web.Features.Problems;
 
@@ -47,6 +50,23 @@ public sealed class SelfInspection : Entity, IAuditTitled
     string IAuditTitled.AuditTitle => "对照检查材料";
 }
 
+internal sealed class SelfInspectionConfiguration : IEntityTypeConfiguration<SelfInspection>
+{
+    public void Configure(EntityTypeBuilder<SelfInspection> b)
+    {
+        foreach (var section in SelfInspectionSections.All)
+        {
+            b.Property<string?>(section.Key).HasMaxLength(20000);
+        }
+
+        b.HasIndex(x => new { x.CampaignId, x.PersonId }).IsUnique();
+        b.HasIndex(x => x.DocumentId).IsUnique();
+        b.HasOne<Campaign>().WithMany().HasForeignKey(x => x.CampaignId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(x => x.Person).WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<ApprovalDocument>().WithMany().HasForeignKey(x => x.DocumentId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
 /// <summary>A colleague's comment on a self-inspection (在一定范围内征求意见).</summary>
 public sealed class SelfInspectionComment : Entity, IAuditTitled
 {
@@ -59,6 +79,17 @@ public sealed class SelfInspectionComment : Entity, IAuditTitled
     public required string Text { get; set; }
 
     string IAuditTitled.AuditTitle => "对照检查材料意见";
+}
+
+internal sealed class SelfInspectionCommentConfiguration : IEntityTypeConfiguration<SelfInspectionComment>
+{
+    public void Configure(EntityTypeBuilder<SelfInspectionComment> b)
+    {
+        b.Property(x => x.Text).HasMaxLength(4000);
+        b.HasIndex(x => x.SelfInspectionId);
+        b.HasOne<SelfInspection>().WithMany().HasForeignKey(x => x.SelfInspectionId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne(x => x.Person).WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
+    }
 }
 
 /// <summary>The supervision group's review of one version against the "四不过关".</summary>
@@ -77,6 +108,18 @@ public sealed class SelfInspectionReview : Entity, IAuditTitled
     public string? ReviewerName { get; set; }
 
     string IAuditTitled.AuditTitle => Passed ? "过关" : "不过关";
+}
+
+internal sealed class SelfInspectionReviewConfiguration : IEntityTypeConfiguration<SelfInspectionReview>
+{
+    public void Configure(EntityTypeBuilder<SelfInspectionReview> b)
+    {
+        b.Ignore(x => x.Passed);
+        b.Property(x => x.Comment).HasMaxLength(2000);
+        b.Property(x => x.ReviewerName).HasMaxLength(100);
+        b.HasIndex(x => x.SelfInspectionId);
+        b.HasOne<SelfInspection>().WithMany().HasForeignKey(x => x.SelfInspectionId).OnDelete(DeleteBehavior.Cascade);
+    }
 }
 
 public static class SelfInspectionSections

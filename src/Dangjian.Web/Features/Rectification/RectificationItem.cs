@@ -1,7 +1,10 @@
+using Dangjian.Web.Features.Campaigns;
 using Dangjian.Web.Features.Organization;
 using Dangjian.Web.Features.Problems;
 using Dangjian.Web.Platform.Audit;
 using Dangjian.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Dangjian.Web.Features.Rectification;
 
@@ -100,6 +103,29 @@ public sealed class RectificationItem : Entity, ISoftDeletable, IAuditTitled
     public bool IsOverdue(DateOnly today) => RectificationRules.IsOverdue(Status, Horizon, DueOn, today);
 }
 
+internal sealed class RectificationItemConfiguration : IEntityTypeConfiguration<RectificationItem>
+{
+    public void Configure(EntityTypeBuilder<RectificationItem> b)
+    {
+        b.Property(x => x.Title).HasMaxLength(200);
+        b.Property(x => x.Goal).HasMaxLength(2000);
+        b.Property(x => x.Measures).HasMaxLength(4000);
+        b.Property(x => x.Commitment).HasMaxLength(1000);
+        b.Property(x => x.Special).HasMaxLength(100);
+        b.Property(x => x.RuleReference).HasMaxLength(200);
+        b.HasIndex(x => new { x.CampaignId, x.ParentId });
+        b.HasIndex(x => new { x.CampaignId, x.DueOn });
+        b.HasIndex(x => new { x.CampaignId, x.PlanUnitId });
+        b.HasIndex(x => x.ProblemId);
+        b.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.PlanUnitId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Campaign>().WithMany().HasForeignKey(x => x.CampaignId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<RectificationItem>().WithMany().HasForeignKey(x => x.ParentId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(x => x.Problem).WithMany().HasForeignKey(x => x.ProblemId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(x => x.LeaderPerson).WithMany().HasForeignKey(x => x.LeaderPersonId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(x => x.Department).WithMany().HasForeignKey(x => x.DepartmentId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
 /// <summary>进展: a weekly (or any) report against an item — percentage, narrative, evidence files, and a reason when it goes backwards.</summary>
 public sealed class ProgressReport : Entity, IAuditTitled
 {
@@ -119,6 +145,17 @@ public sealed class ProgressReport : Entity, IAuditTitled
     string IAuditTitled.AuditTitle => $"{ReportedOn:yyyy-MM-dd} {Percent}%";
 }
 
+internal sealed class ProgressReportConfiguration : IEntityTypeConfiguration<ProgressReport>
+{
+    public void Configure(EntityTypeBuilder<ProgressReport> b)
+    {
+        b.Property(x => x.Narrative).HasMaxLength(4000);
+        b.Property(x => x.Reason).HasMaxLength(1000);
+        b.HasIndex(x => new { x.ItemId, x.ReportedOn });
+        b.HasOne<RectificationItem>().WithMany().HasForeignKey(x => x.ItemId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 /// <summary>销号 and 重新打开: who verified or reopened an item, when, and why.</summary>
 public sealed class ItemEvent : Entity, IAuditTitled
 {
@@ -133,6 +170,17 @@ public sealed class ItemEvent : Entity, IAuditTitled
     public string? ByName { get; set; }
 
     string IAuditTitled.AuditTitle => Closed ? "销号" : "重新打开";
+}
+
+internal sealed class ItemEventConfiguration : IEntityTypeConfiguration<ItemEvent>
+{
+    public void Configure(EntityTypeBuilder<ItemEvent> b)
+    {
+        b.Property(x => x.Note).HasMaxLength(2000);
+        b.Property(x => x.ByName).HasMaxLength(100);
+        b.HasIndex(x => x.ItemId);
+        b.HasOne<RectificationItem>().WithMany().HasForeignKey(x => x.ItemId).OnDelete(DeleteBehavior.Cascade);
+    }
 }
 
 public static class RectificationLabels

@@ -4,6 +4,7 @@ using Dangjian.Web.Platform.Audit;
 using Dangjian.Web.Platform.Data;
 using Dangjian.Web.Platform.Web;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Dangjian.Web.Features.Reports;
 
@@ -28,6 +29,19 @@ public sealed class CampaignSummary : Entity, IAuditTitled
     string IAuditTitled.AuditTitle => Document?.Title ?? "总结";
 
     public IReadOnlyList<SummaryFigures.Figure> Figures() => JsonSerializer.Deserialize<List<SummaryFigures.Figure>>(FiguresJson) ?? [];
+}
+
+internal sealed class CampaignSummaryConfiguration : IEntityTypeConfiguration<CampaignSummary>
+{
+    public void Configure(EntityTypeBuilder<CampaignSummary> b)
+    {
+        b.Property(x => x.FiguresJson).HasMaxLength(20_000);
+        b.HasIndex(x => new { x.CampaignId, x.PhaseId });
+        b.HasIndex(x => x.DocumentId).IsUnique();
+        b.HasOne<Campaign>().WithMany().HasForeignKey(x => x.CampaignId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Phase>().WithMany().HasForeignKey(x => x.PhaseId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(x => x.Document).WithMany().HasForeignKey(x => x.DocumentId).OnDelete(DeleteBehavior.Restrict);
+    }
 }
 
 /// <summary>Drafts (or redrafts) a summary from the records through the campaign approvals.</summary>

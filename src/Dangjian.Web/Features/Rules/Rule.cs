@@ -1,6 +1,9 @@
 using Dangjian.Web.Features.Organization;
+using Dangjian.Web.Features.Rectification;
 using Dangjian.Web.Platform.Audit;
 using Dangjian.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Dangjian.Web.Features.Rules;
 
@@ -66,6 +69,26 @@ public sealed class Rule : Entity, IAuditTitled
     string IAuditTitled.AuditTitle => Title;
 }
 
+internal sealed class RuleConfiguration : IEntityTypeConfiguration<Rule>
+{
+    public void Configure(EntityTypeBuilder<Rule> b)
+    {
+        b.Property(x => x.Number).HasMaxLength(100);
+        b.Property(x => x.Title).HasMaxLength(200);
+        b.Property(x => x.Category).HasMaxLength(50);
+        b.Property(x => x.Issuer).HasMaxLength(100);
+        b.Property(x => x.AbolishReason).HasMaxLength(600);
+        b.Property(x => x.Text).HasMaxLength(100_000);
+        b.HasIndex(x => new { x.OrgUnitId, x.Status });
+        b.HasIndex(x => x.ReplacesId).IsUnique();
+        b.HasIndex(x => x.RectificationItemId);
+        b.HasOne(x => x.OrgUnit).WithMany().HasForeignKey(x => x.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Rule>().WithMany().HasForeignKey(x => x.ReplacesId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<RectificationItem>().WithMany().HasForeignKey(x => x.RectificationItemId).OnDelete(DeleteBehavior.SetNull);
+        b.HasOne<RuleReview>().WithMany().HasForeignKey(x => x.ReviewId).OnDelete(DeleteBehavior.SetNull);
+    }
+}
+
 /// <summary>制度清理: a round in which every current rule of an organization gets a decision with a reason.</summary>
 public sealed class RuleReview : Entity, IAuditTitled
 {
@@ -81,6 +104,16 @@ public sealed class RuleReview : Entity, IAuditTitled
     string IAuditTitled.AuditTitle => Title;
 }
 
+internal sealed class RuleReviewConfiguration : IEntityTypeConfiguration<RuleReview>
+{
+    public void Configure(EntityTypeBuilder<RuleReview> b)
+    {
+        b.Property(x => x.Title).HasMaxLength(100);
+        b.HasIndex(x => new { x.OrgUnitId, x.StartedOn });
+        b.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
 public sealed class RuleReviewDecision : Entity, IAuditTitled
 {
     public Guid ReviewId { get; set; }
@@ -94,6 +127,18 @@ public sealed class RuleReviewDecision : Entity, IAuditTitled
     public required string Reason { get; set; }
 
     string IAuditTitled.AuditTitle => RuleLabels.Of(Decision);
+}
+
+internal sealed class RuleReviewDecisionConfiguration : IEntityTypeConfiguration<RuleReviewDecision>
+{
+    public void Configure(EntityTypeBuilder<RuleReviewDecision> b)
+    {
+        b.Property(x => x.Reason).HasMaxLength(500);
+        b.HasIndex(x => new { x.ReviewId, x.RuleId }).IsUnique();
+        b.HasIndex(x => x.RuleId);
+        b.HasOne<RuleReview>().WithMany().HasForeignKey(x => x.ReviewId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne(x => x.Rule).WithMany().HasForeignKey(x => x.RuleId).OnDelete(DeleteBehavior.Restrict);
+    }
 }
 
 public static class RuleLabels

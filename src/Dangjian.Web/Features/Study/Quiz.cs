@@ -1,6 +1,9 @@
+using Dangjian.Web.Features.Campaigns;
 using Dangjian.Web.Features.Organization;
 using Dangjian.Web.Platform.Audit;
 using Dangjian.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Dangjian.Web.Features.Study;
 
@@ -41,6 +44,20 @@ public sealed class Question : Entity, ISoftDeletable, IAuditTitled
     string IAuditTitled.AuditTitle => Stem.Length > 40 ? Stem[..40] : Stem;
 }
 
+internal sealed class QuestionConfiguration : IEntityTypeConfiguration<Question>
+{
+    public void Configure(EntityTypeBuilder<Question> b)
+    {
+        b.Property(x => x.Category).HasMaxLength(50);
+        b.Property(x => x.Stem).HasMaxLength(2000);
+        b.Property(x => x.Options).HasMaxLength(4000);
+        b.Property(x => x.Answer).HasMaxLength(4000);
+        b.Property(x => x.Explanation).HasMaxLength(2000);
+        b.HasIndex(x => new { x.OwnerUnitId, x.Type });
+        b.HasOne(x => x.OwnerUnit).WithMany().HasForeignKey(x => x.OwnerUnitId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
 /// <summary>理论测试: an online quiz of a campaign with a time window and a time limit.</summary>
 public sealed class Quiz : Entity, ISoftDeletable, IAuditTitled
 {
@@ -70,6 +87,16 @@ public sealed class Quiz : Entity, ISoftDeletable, IAuditTitled
     string IAuditTitled.AuditTitle => Title;
 }
 
+internal sealed class QuizConfiguration : IEntityTypeConfiguration<Quiz>
+{
+    public void Configure(EntityTypeBuilder<Quiz> b)
+    {
+        b.Property(x => x.Title).HasMaxLength(200);
+        b.HasIndex(x => new { x.CampaignId, x.OpensAt });
+        b.HasOne<Campaign>().WithMany().HasForeignKey(x => x.CampaignId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
 /// <summary>A question as it stands in one quiz: a copy, so later edits to the bank do not change a quiz already taken.</summary>
 public sealed class QuizQuestion : Entity, IAuditTitled
 {
@@ -92,6 +119,19 @@ public sealed class QuizQuestion : Entity, IAuditTitled
     public string? Explanation { get; set; }
 
     string IAuditTitled.AuditTitle => $"第{Order}题";
+}
+
+internal sealed class QuizQuestionConfiguration : IEntityTypeConfiguration<QuizQuestion>
+{
+    public void Configure(EntityTypeBuilder<QuizQuestion> b)
+    {
+        b.Property(x => x.Stem).HasMaxLength(2000);
+        b.Property(x => x.Options).HasMaxLength(4000);
+        b.Property(x => x.Answer).HasMaxLength(4000);
+        b.Property(x => x.Explanation).HasMaxLength(2000);
+        b.HasIndex(x => new { x.QuizId, x.Order });
+        b.HasOne<Quiz>().WithMany().HasForeignKey(x => x.QuizId).OnDelete(DeleteBehavior.Cascade);
+    }
 }
 
 /// <summary>One person's attempt: started, due, submitted, scored (objective automatically, short answers by the office).</summary>
@@ -131,6 +171,20 @@ public sealed class QuizAttempt : Entity, IAuditTitled
     string IAuditTitled.AuditTitle => $"第{Number}次作答";
 }
 
+internal sealed class QuizAttemptConfiguration : IEntityTypeConfiguration<QuizAttempt>
+{
+    public void Configure(EntityTypeBuilder<QuizAttempt> b)
+    {
+        b.Property(x => x.QuestionOrder).HasMaxLength(8000);
+        b.Property(x => x.MarkedByName).HasMaxLength(100);
+        b.HasIndex(x => new { x.QuizId, x.PersonId, x.Number }).IsUnique();
+        b.HasIndex(x => x.PersonId);
+        b.HasOne<Quiz>().WithMany().HasForeignKey(x => x.QuizId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne(x => x.Person).WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
+        b.HasQueryFilter(x => x.Person!.DeletedAt == null);
+    }
+}
+
 public sealed class QuizAnswer : Entity, IAuditTitled
 {
     public Guid AttemptId { get; set; }
@@ -144,4 +198,15 @@ public sealed class QuizAnswer : Entity, IAuditTitled
     public int? Points { get; set; }
 
     string IAuditTitled.AuditTitle => "答案";
+}
+
+internal sealed class QuizAnswerConfiguration : IEntityTypeConfiguration<QuizAnswer>
+{
+    public void Configure(EntityTypeBuilder<QuizAnswer> b)
+    {
+        b.Property(x => x.Response).HasMaxLength(4000);
+        b.HasIndex(x => new { x.AttemptId, x.QuizQuestionId }).IsUnique();
+        b.HasOne<QuizAttempt>().WithMany().HasForeignKey(x => x.AttemptId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<QuizQuestion>().WithMany().HasForeignKey(x => x.QuizQuestionId).OnDelete(DeleteBehavior.Restrict);
+    }
 }

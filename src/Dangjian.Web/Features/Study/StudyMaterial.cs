@@ -1,6 +1,9 @@
+using Dangjian.Web.Features.Campaigns;
 using Dangjian.Web.Features.Organization;
 using Dangjian.Web.Platform.Audit;
 using Dangjian.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Dangjian.Web.Features.Study;
 
@@ -47,6 +50,18 @@ public sealed class StudyMaterial : Entity, ISoftDeletable, IAuditTitled
     };
 }
 
+internal sealed class StudyMaterialConfiguration : IEntityTypeConfiguration<StudyMaterial>
+{
+    public void Configure(EntityTypeBuilder<StudyMaterial> b)
+    {
+        b.Property(x => x.Title).HasMaxLength(200);
+        b.Property(x => x.Publisher).HasMaxLength(200);
+        b.Property(x => x.Description).HasMaxLength(2000);
+        b.HasIndex(x => x.CampaignId);
+        b.HasOne<Campaign>().WithMany().HasForeignKey(x => x.CampaignId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
 /// <summary>One person's copy of a material: when it was handed out and when they marked it read.</summary>
 public sealed class MaterialCopy : Entity, IAuditTitled
 {
@@ -61,6 +76,18 @@ public sealed class MaterialCopy : Entity, IAuditTitled
     public DateTime? ReadAt { get; set; }
 
     string IAuditTitled.AuditTitle => "发放";
+}
+
+internal sealed class MaterialCopyConfiguration : IEntityTypeConfiguration<MaterialCopy>
+{
+    public void Configure(EntityTypeBuilder<MaterialCopy> b)
+    {
+        b.HasIndex(x => new { x.MaterialId, x.PersonId }).IsUnique();
+        b.HasIndex(x => x.PersonId);
+        b.HasOne<StudyMaterial>().WithMany().HasForeignKey(x => x.MaterialId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne(x => x.Person).WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
+        b.HasQueryFilter(x => x.Person!.DeletedAt == null);
+    }
 }
 
 /// <summary>
@@ -99,6 +126,23 @@ public sealed class StudyPlan : Entity, IAuditTitled
     public IReadOnlyList<Guid> Readings => ReadingIds.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(s => Guid.TryParse(s, out var g) ? g : Guid.Empty).Where(g => g != Guid.Empty).ToList();
 }
 
+internal sealed class StudyPlanConfiguration : IEntityTypeConfiguration<StudyPlan>
+{
+    public void Configure(EntityTypeBuilder<StudyPlan> b)
+    {
+        b.Property(x => x.Title).HasMaxLength(200);
+        b.Property(x => x.Audience).HasMaxLength(2000);
+        b.Property(x => x.Topics).HasMaxLength(4000);
+        b.Property(x => x.ReadingIds).HasMaxLength(2000);
+        b.Property(x => x.Outcome).HasMaxLength(2000);
+        b.Property(x => x.Responsible).HasMaxLength(200);
+        b.HasIndex(x => x.CampaignId);
+        b.HasIndex(x => x.DocumentId).IsUnique();
+        b.HasOne<Campaign>().WithMany().HasForeignKey(x => x.CampaignId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<ApprovalDocument>().WithMany().HasForeignKey(x => x.DocumentId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
 /// <summary>专题讨论: a topic with speakers assigned per department and what each said.</summary>
 public sealed class DiscussionTopic : Entity, ISoftDeletable, IAuditTitled
 {
@@ -116,6 +160,18 @@ public sealed class DiscussionTopic : Entity, ISoftDeletable, IAuditTitled
     public Guid? DeletedById { get; set; }
 
     string IAuditTitled.AuditTitle => Title;
+}
+
+internal sealed class DiscussionTopicConfiguration : IEntityTypeConfiguration<DiscussionTopic>
+{
+    public void Configure(EntityTypeBuilder<DiscussionTopic> b)
+    {
+        b.Property(x => x.Title).HasMaxLength(200);
+        b.Property(x => x.Description).HasMaxLength(2000);
+        b.HasIndex(x => x.CampaignId);
+        b.HasOne<Campaign>().WithMany().HasForeignKey(x => x.CampaignId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<StudySession>().WithMany().HasForeignKey(x => x.SessionId).OnDelete(DeleteBehavior.SetNull);
+    }
 }
 
 public sealed class DiscussionSpeaker : Entity, IAuditTitled
@@ -137,4 +193,17 @@ public sealed class DiscussionSpeaker : Entity, IAuditTitled
     public DateTime? RecordedAt { get; set; }
 
     string IAuditTitled.AuditTitle => "发言";
+}
+
+internal sealed class DiscussionSpeakerConfiguration : IEntityTypeConfiguration<DiscussionSpeaker>
+{
+    public void Configure(EntityTypeBuilder<DiscussionSpeaker> b)
+    {
+        b.Property(x => x.Record).HasMaxLength(4000);
+        b.HasIndex(x => new { x.TopicId, x.PersonId }).IsUnique();
+        b.HasOne<DiscussionTopic>().WithMany().HasForeignKey(x => x.TopicId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne(x => x.Person).WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(x => x.OrgUnit).WithMany().HasForeignKey(x => x.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
+        b.HasQueryFilter(x => x.Person!.DeletedAt == null);
+    }
 }

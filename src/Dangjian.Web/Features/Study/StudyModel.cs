@@ -1,6 +1,9 @@
+using Dangjian.Web.Features.Campaigns;
 using Dangjian.Web.Features.Organization;
 using Dangjian.Web.Platform.Audit;
 using Dangjian.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Dangjian.Web.Features.Study;
 
@@ -61,6 +64,22 @@ public sealed class StudySession : Entity, ISoftDeletable, IAuditTitled
     string IAuditTitled.AuditTitle => Title;
 }
 
+internal sealed class StudySessionConfiguration : IEntityTypeConfiguration<StudySession>
+{
+    public void Configure(EntityTypeBuilder<StudySession> b)
+    {
+        b.Property(x => x.Title).HasMaxLength(200);
+        b.Property(x => x.Place).HasMaxLength(200);
+        b.Property(x => x.Speaker).HasMaxLength(100);
+        b.Property(x => x.Agenda).HasMaxLength(4000);
+        b.Property(x => x.Minutes).HasMaxLength(20000);
+        b.Property(x => x.SignInSecret).HasMaxLength(64);
+        b.HasIndex(x => new { x.CampaignId, x.StartsAt });
+        b.HasIndex(x => x.MilestoneId);
+        b.HasOne<Campaign>().WithMany().HasForeignKey(x => x.CampaignId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
 /// <summary>One expected attendee of a session and what became of them (签到, 请假, 补学, 送学上门).</summary>
 public sealed class SessionAttendee : Entity, IAuditTitled
 {
@@ -94,4 +113,20 @@ public sealed class SessionAttendee : Entity, IAuditTitled
     public DateTime? DeliveredAt { get; set; }
 
     string IAuditTitled.AuditTitle => "考勤";
+}
+
+internal sealed class SessionAttendeeConfiguration : IEntityTypeConfiguration<SessionAttendee>
+{
+    public void Configure(EntityTypeBuilder<SessionAttendee> b)
+    {
+        b.Property(x => x.SignInMethod).HasMaxLength(10);
+        b.Property(x => x.LeaveReason).HasMaxLength(500);
+        b.Property(x => x.MakeUpNote).HasMaxLength(1000);
+        b.Property(x => x.LeaveRefusal).HasMaxLength(500);
+        b.HasIndex(x => new { x.SessionId, x.PersonId }).IsUnique();
+        b.HasIndex(x => new { x.PersonId, x.Status });
+        b.HasOne<StudySession>().WithMany().HasForeignKey(x => x.SessionId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne(x => x.Person).WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
+        b.HasQueryFilter(x => x.Person!.DeletedAt == null);
+    }
 }

@@ -1,6 +1,9 @@
+using Dangjian.Web.Features.Campaigns;
 using Dangjian.Web.Features.Organization;
 using Dangjian.Web.Platform.Audit;
 using Dangjian.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Dangjian.Web.Features.Study;
 
@@ -58,4 +61,20 @@ public sealed class StudyNote : Entity, ISoftDeletable, IAuditTitled
         NoteMark.Pass => "合格",
         _ => "需改进",
     };
+}
+
+internal sealed class StudyNoteConfiguration : IEntityTypeConfiguration<StudyNote>
+{
+    public void Configure(EntityTypeBuilder<StudyNote> b)
+    {
+        b.Property(x => x.Title).HasMaxLength(200);
+        b.Property(x => x.Body).HasMaxLength(20000);
+        b.Property(x => x.CheckedByName).HasMaxLength(100);
+        b.Property(x => x.CheckComment).HasMaxLength(2000);
+        b.HasIndex(x => new { x.CampaignId, x.Kind });
+        b.HasIndex(x => x.PersonId);
+        b.HasIndex(x => x.ExhibitedAt);
+        b.HasOne<Campaign>().WithMany().HasForeignKey(x => x.CampaignId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(x => x.Person).WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
+    }
 }

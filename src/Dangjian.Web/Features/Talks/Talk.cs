@@ -1,6 +1,9 @@
+using Dangjian.Web.Features.Campaigns;
 using Dangjian.Web.Features.Organization;
 using Dangjian.Web.Platform.Audit;
 using Dangjian.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Dangjian.Web.Features.Talks;
 
@@ -54,6 +57,20 @@ public sealed class TalkRequirement : Entity, IAuditTitled
     string IAuditTitled.AuditTitle => TalkLabels.Of(Kind);
 }
 
+internal sealed class TalkRequirementConfiguration : IEntityTypeConfiguration<TalkRequirement>
+{
+    public void Configure(EntityTypeBuilder<TalkRequirement> b)
+    {
+        b.Property(x => x.PairKey).HasMaxLength(80);
+        b.Property(x => x.Reason).HasMaxLength(200);
+        b.HasIndex(x => new { x.CampaignId, x.PairKey }).IsUnique();
+        b.HasIndex(x => new { x.CampaignId, x.Kind });
+        b.HasOne<Campaign>().WithMany().HasForeignKey(x => x.CampaignId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne(x => x.PersonA).WithMany().HasForeignKey(x => x.PersonAId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(x => x.PersonB).WithMany().HasForeignKey(x => x.PersonBId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
 /// <summary>谈心谈话记录: who talked with whom and when, what was talked about and raised, and any 提醒 or 批评 given.</summary>
 public sealed class Talk : Entity, ISoftDeletable, IAuditTitled
 {
@@ -95,6 +112,23 @@ public sealed class Talk : Entity, ISoftDeletable, IAuditTitled
     public static string KeyOf(TalkKind kind, Guid? a, Guid b) =>
         kind == TalkKind.Supervision || a is null ? $"sg:{b:N}"
         : a.Value.CompareTo(b) < 0 ? $"{a:N}:{b:N}" : $"{b:N}:{a:N}";
+}
+
+internal sealed class TalkConfiguration : IEntityTypeConfiguration<Talk>
+{
+    public void Configure(EntityTypeBuilder<Talk> b)
+    {
+        b.Property(x => x.PairKey).HasMaxLength(80);
+        b.Property(x => x.Place).HasMaxLength(200);
+        b.Property(x => x.Topics).HasMaxLength(1000);
+        b.Property(x => x.Raised).HasMaxLength(10000);
+        b.Property(x => x.AdmonitionText).HasMaxLength(2000);
+        b.HasIndex(x => new { x.CampaignId, x.PairKey });
+        b.HasIndex(x => new { x.CampaignId, x.HeldOn });
+        b.HasOne<Campaign>().WithMany().HasForeignKey(x => x.CampaignId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(x => x.Initiator).WithMany().HasForeignKey(x => x.InitiatorId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(x => x.Partner).WithMany().HasForeignKey(x => x.PartnerId).OnDelete(DeleteBehavior.Restrict);
+    }
 }
 
 public static class TalkLabels

@@ -1,3 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
 namespace Dangjian.Web.Platform.Audit;
 
 /// <summary>
@@ -42,4 +45,27 @@ public sealed class AuditEntry
     public string PreviousHash { get; set; } = "";
 
     public string Hash { get; set; } = "";
+}
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> b)
+    {
+        b.Property(e => e.UserName).HasMaxLength(256);
+        b.Property(e => e.ClientAddress).HasMaxLength(64);
+        b.Property(e => e.Action).HasMaxLength(64);
+        b.Property(e => e.ObjectType).HasMaxLength(64);
+        b.Property(e => e.ObjectId).HasMaxLength(64);
+        b.Property(e => e.Summary).HasMaxLength(1000);
+        b.Property(e => e.Before).HasMaxLength(20000);
+        b.Property(e => e.After).HasMaxLength(20000);
+        b.Property(e => e.Outcome).HasMaxLength(8);
+        b.Property(e => e.PreviousHash).HasMaxLength(64);
+        b.Property(e => e.Hash).HasMaxLength(64);
+        b.HasIndex(e => e.Sequence).IsUnique();
+        b.HasIndex(e => e.OccurredAt);
+        b.HasIndex(e => new { e.UserName, e.OccurredAt });
+        b.HasIndex(e => new { e.Action, e.OccurredAt });
+        b.HasIndex(e => new { e.ObjectType, e.ObjectId });
+    }
 }

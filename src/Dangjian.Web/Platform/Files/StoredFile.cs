@@ -1,5 +1,7 @@
 using Dangjian.Web.Platform.Audit;
 using Dangjian.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Dangjian.Web.Platform.Files;
 
@@ -30,4 +32,17 @@ public sealed class StoredFile : Entity, ISoftDeletable, IAuditTitled
     public Guid? DeletedById { get; set; }
 
     string IAuditTitled.AuditTitle => FileName;
+}
+
+internal sealed class StoredFileConfiguration : IEntityTypeConfiguration<StoredFile>
+{
+    public void Configure(EntityTypeBuilder<StoredFile> b)
+    {
+        b.Property(x => x.OwnerType).HasMaxLength(40);
+        b.Property(x => x.FileName).HasMaxLength(200);
+        b.Property(x => x.ContentType).HasMaxLength(120);
+        b.Property(x => x.Sha256).HasMaxLength(64);
+        b.Property(x => x.StorageKey).HasMaxLength(100);
+        b.HasIndex(x => new { x.OwnerType, x.OwnerId });
+    }
 }

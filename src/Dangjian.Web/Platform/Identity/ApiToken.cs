@@ -1,3 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
 namespace Dangjian.Web.Platform.Identity;
 
 /// <summary>
@@ -23,4 +26,17 @@ public sealed class ApiToken
     public DateTime? RevokedAt { get; set; }
 
     public DateTime? LastUsedAt { get; set; }
+}
+
+internal sealed class ApiTokenConfiguration : IEntityTypeConfiguration<ApiToken>
+{
+    public void Configure(EntityTypeBuilder<ApiToken> b)
+    {
+        b.Property(t => t.Name).HasMaxLength(100);
+        b.Property(t => t.Prefix).HasMaxLength(16);
+        b.Property(t => t.TokenHash).HasMaxLength(64);
+        b.HasIndex(t => t.TokenHash).IsUnique();
+        b.HasIndex(t => t.UserId);
+        b.HasOne<AppUser>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
 }

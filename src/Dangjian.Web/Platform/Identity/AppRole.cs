@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Dangjian.Web.Platform.Identity;
 
@@ -10,4 +12,12 @@ public sealed class AppRole : IdentityRole<Guid>
     }
 
     public string DisplayName { get; set; } = "";
+}
+
+internal sealed class AppRoleConfiguration : IEntityTypeConfiguration<AppRole>
+{
+    public void Configure(EntityTypeBuilder<AppRole> b)
+    {
+        b.Property(r => r.DisplayName).HasMaxLength(100);
+    }
 }

@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Dangjian.Web.Platform.Identity;
 
@@ -31,4 +33,13 @@ public sealed class AppUser : IdentityUser<Guid>
 
     /// <summary>When the person hid the first-run guide on their home page (the campaign office's checklist); null while shown.</summary>
     public DateTime? FirstRunGuideHiddenAt { get; set; }
+}
+
+internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
+{
+    public void Configure(EntityTypeBuilder<AppUser> b)
+    {
+        b.Property(u => u.DisplayName).HasMaxLength(100);
+        b.HasIndex(u => u.PersonId);
+    }
 }

@@ -1,3 +1,7 @@
+using Dangjian.Web.Platform.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
 namespace Dangjian.Web.Platform.Notifications;
 
 /// <summary>An in-app notification for one account; unread until <see cref="ReadAt"/> is set.</summary>
@@ -16,4 +20,17 @@ public sealed class Notification
     public DateTime CreatedAt { get; set; }
 
     public DateTime? ReadAt { get; set; }
+}
+
+internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notification>
+{
+    public void Configure(EntityTypeBuilder<Notification> b)
+    {
+        b.Property(n => n.Title).HasMaxLength(200);
+        b.Property(n => n.Body).HasMaxLength(1000);
+        b.Property(n => n.Url).HasMaxLength(400);
+        b.HasIndex(n => new { n.UserId, n.ReadAt });
+        b.HasIndex(n => new { n.UserId, n.CreatedAt });
+        b.HasOne<AppUser>().WithMany().HasForeignKey(n => n.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
 }

@@ -1,3 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
 namespace Dangjian.Web.Platform.Notifications;
 
 /// <summary>
@@ -9,4 +12,13 @@ public sealed class ReminderLog
     public required string Key { get; set; }
 
     public DateTime SentAt { get; set; }
+}
+
+internal sealed class ReminderLogConfiguration : IEntityTypeConfiguration<ReminderLog>
+{
+    public void Configure(EntityTypeBuilder<ReminderLog> b)
+    {
+        b.HasKey(r => r.Key);
+        b.Property(r => r.Key).HasMaxLength(200);
+    }
 }

@@ -2,6 +2,7 @@ using System.Xml.Linq;
 using Dangjian.Web.Platform.Data;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Dangjian.Web.Platform.Security;
 
@@ -13,6 +14,15 @@ public sealed class DataProtectionKeyRecord
     public string? FriendlyName { get; set; }
 
     public required string Xml { get; set; }
+}
+
+internal sealed class DataProtectionKeyRecordConfiguration : IEntityTypeConfiguration<DataProtectionKeyRecord>
+{
+    public void Configure(EntityTypeBuilder<DataProtectionKeyRecord> b)
+    {
+        b.Property(k => k.FriendlyName).HasMaxLength(200);
+        b.Property(k => k.Xml).HasMaxLength(20000);
+    }
 }
 
 /// <summary>

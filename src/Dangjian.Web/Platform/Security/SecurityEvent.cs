@@ -1,3 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
 namespace Dangjian.Web.Platform.Security;
 
 /// <summary>
@@ -19,4 +22,16 @@ public sealed class SecurityEvent
     public string? ClientHash { get; set; }
 
     public string? Detail { get; set; }
+}
+
+internal sealed class SecurityEventConfiguration : IEntityTypeConfiguration<SecurityEvent>
+{
+    public void Configure(EntityTypeBuilder<SecurityEvent> b)
+    {
+        b.Property(e => e.UserName).HasMaxLength(256);
+        b.Property(e => e.ClientHash).HasMaxLength(64);
+        b.Property(e => e.Detail).HasMaxLength(1000);
+        b.HasIndex(e => e.OccurredAt);
+        b.HasIndex(e => new { e.Kind, e.OccurredAt });
+    }
 }
