@@ -31,7 +31,14 @@ public static class SeededTemplate
                 using var admin = new NpgsqlConnection(TestEnvironment.PostgresAdminConnection);
                 admin.Open();
                 using var copy = admin.CreateCommand();
-                copy.CommandText = $"DROP DATABASE IF EXISTS \"{target.Name}\"; CREATE DATABASE \"{target.Name}\" TEMPLATE \"{source.Database.Name}\"";
+                // PostgreSQL copies a template only while nobody is connected to it: a background job of the seeding app
+                // that outlived its host could still hold a connection (measured: "source database … is being accessed
+                // by other users"), so such stragglers are ended first.
+                copy.CommandText = $"""
+                    SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{source.Database.Name}' AND pid <> pg_backend_pid();
+                    DROP DATABASE IF EXISTS "{target.Name}";
+                    CREATE DATABASE "{target.Name}" TEMPLATE "{source.Database.Name}"
+                    """;
                 copy.ExecuteNonQuery();
             }
         }
@@ -44,7 +51,8 @@ public static class SeededTemplate
     private static Source Build()
     {
         DropStaleTemplates();
-        var database = new TestDatabase(TemplatePrefix + DateTime.UtcNow.ToString("yyyyMMddHHmm", System.Globalization.CultureInfo.InvariantCulture) + "_");
+        // Unpooled: a pooled connection left open by the seeding app would keep PostgreSQL from copying the template.
+        var database = new TestDatabase(TemplatePrefix + DateTime.UtcNow.ToString("yyyyMMddHHmm", System.Globalization.CultureInfo.InvariantCulture) + "_", pooled: false);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => database.Dispose();
         string keys, files;
         using (var seeder = new Seeder(database))

@@ -15,7 +15,8 @@ public sealed class TestDatabase : IDisposable
     }
 
     /// <param name="prefix">The start of a PostgreSQL database's name (the seeded template's differs, see <see cref="SeededTemplate"/>).</param>
-    public TestDatabase(string prefix)
+    /// <param name="pooled">Whether connections are pooled, as in production (the seeded template's are not).</param>
+    public TestDatabase(string prefix, bool pooled = true)
     {
         if (TestEnvironment.UsePostgres)
         {
@@ -31,7 +32,7 @@ public sealed class TestDatabase : IDisposable
 
             // Pooled, as in production: without a pool every query paid for a new server process and a SCRAM handshake.
             // Dispose clears the pools and drops the database WITH (FORCE), so no idle connection outlives it.
-            ConnectionString = new NpgsqlConnectionStringBuilder(TestEnvironment.PostgresAdminConnection) { Database = Name }.ToString();
+            ConnectionString = new NpgsqlConnectionStringBuilder(TestEnvironment.PostgresAdminConnection) { Database = Name, Pooling = pooled }.ToString();
         }
         else
         {
@@ -39,7 +40,7 @@ public sealed class TestDatabase : IDisposable
             sqliteFolder = Path.Combine(Path.GetTempPath(), "dangjian-tests", Guid.NewGuid().ToString("N"));
             Directory.CreateDirectory(sqliteFolder);
             Name = Path.Combine(sqliteFolder, "test.db");
-            ConnectionString = $"Data Source={Name}"; // pooled, as in production (Dispose clears the pools)
+            ConnectionString = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder { DataSource = Name, Pooling = pooled }.ToString();
         }
     }
 
