@@ -3,6 +3,7 @@ using Dangjian.Web.Features.Organization;
 using Dangjian.Web.Features.Study;
 using Dangjian.Web.Platform.Data;
 using Dangjian.Web.Platform.Identity;
+using Dangjian.Web.Platform.Organization;
 using Dangjian.Web.Platform.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

@@ -10,8 +10,9 @@ using Dangjian.Web.Features.Rectification;
 using Dangjian.Web.Features.Study;
 using Dangjian.Web.Platform.Audit;
 using Dangjian.Web.Platform.Data;
+using Dangjian.Web.Platform.Organization;
 using Microsoft.EntityFrameworkCore;
-using Person = Dangjian.Web.Features.Organization.Person;
+using Person = Dangjian.Web.Platform.Organization.Person;
 
 namespace Dangjian.Web.Features.Demo;
 

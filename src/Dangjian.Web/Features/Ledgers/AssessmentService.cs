@@ -3,6 +3,7 @@ using Dangjian.Web.Features.Rectification;
 using Dangjian.Web.Features.Study;
 using Dangjian.Web.Platform.Authorization;
 using Dangjian.Web.Platform.Data;
+using Dangjian.Web.Platform.Organization;
 using Dangjian.Web.Platform.Web;
 using Microsoft.EntityFrameworkCore;
 

@@ -3,6 +3,7 @@ using Dangjian.Web.Platform.Authorization;
 using Dangjian.Web.Platform.Data;
 using Dangjian.Web.Platform.Documents;
 using Dangjian.Web.Platform.Notifications;
+using Dangjian.Web.Platform.Organization;
 using Dangjian.Web.Platform.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,3 +1,5 @@
+using Dangjian.Web.Platform.Organization;
+
 namespace Dangjian.Web.Features.Organization;
 
 /// <summary>The Chinese words users see for the organization enums.</summary>

@@ -1,4 +1,5 @@
 using Dangjian.Web.Platform.Data;
+using Dangjian.Web.Platform.Organization;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dangjian.Web.Features.Organization;

@@ -2,6 +2,7 @@
 #pragma warning disable CA1845
 using Dangjian.Web.Platform.Audit;
 using Dangjian.Web.Platform.Data;
+using Dangjian.Web.Platform.Organization;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dangjian.Web.Features.Organization;

@@ -1,5 +1,6 @@
 using Dangjian.Web.Platform.Authorization;
 using Dangjian.Web.Platform.Data;
+using Dangjian.Web.Platform.Organization;
 using Dangjian.Web.Platform.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;

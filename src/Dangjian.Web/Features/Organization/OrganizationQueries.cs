@@ -1,3 +1,5 @@
+using Dangjian.Web.Platform.Organization;
+
 namespace Dangjian.Web.Features.Organization;
 
 public static class OrganizationQueries

@@ -1,3 +1,4 @@
+using Dangjian.Web.Platform.Organization;
 using Dangjian.Web.Platform.Web;
 using Dangjian.Web.Platform.Data;
 using Dangjian.Web.Platform.Security;

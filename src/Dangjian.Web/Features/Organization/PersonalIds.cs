@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Dangjian.Web.Platform.Organization;
 
 namespace Dangjian.Web.Features.Organization;
 

@@ -4,6 +4,7 @@ using Dangjian.Web.Features.Admin;
 using Dangjian.Web.Platform.Audit;
 using Dangjian.Web.Platform.Data;
 using Dangjian.Web.Platform.Identity;
+using Dangjian.Web.Platform.Organization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

@@ -2,6 +2,7 @@ using System.Globalization;
 using Dangjian.Web.Platform.Audit;
 using Dangjian.Web.Platform.Data;
 using Dangjian.Web.Platform.Documents;
+using Dangjian.Web.Platform.Organization;
 using Dangjian.Web.Platform.Security;
 using Microsoft.EntityFrameworkCore;
 

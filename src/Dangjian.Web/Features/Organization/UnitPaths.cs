@@ -1,5 +1,6 @@
 using System.Globalization;
 using Dangjian.Web.Platform.Data;
+using Dangjian.Web.Platform.Organization;
 
 namespace Dangjian.Web.Features.Organization;
 

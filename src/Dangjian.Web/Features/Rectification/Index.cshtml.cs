@@ -18,7 +18,7 @@ namespace Dangjian.Web.Features.Rectification;
 public sealed class IndexModel(AppDbContext db, CampaignPicker picker, RectificationService service, FigureCache cache, TimeProvider clock) : CampaignPageModel
 {
     /// <summary>What a save of these rows changes in the figures and filters kept for this page.</summary>
-    private static readonly Type[] Counted = [typeof(RectificationItem), typeof(ProgressReport), typeof(Problem), typeof(Organization.OrgUnit)];
+    private static readonly Type[] Counted = [typeof(RectificationItem), typeof(ProgressReport), typeof(Problem), typeof(Platform.Organization.OrgUnit)];
 
     public sealed record Option(Guid Id, string Name);
 

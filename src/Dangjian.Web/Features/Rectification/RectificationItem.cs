@@ -3,6 +3,7 @@ using Dangjian.Web.Features.Organization;
 using Dangjian.Web.Features.Problems;
 using Dangjian.Web.Platform.Audit;
 using Dangjian.Web.Platform.Data;
+using Dangjian.Web.Platform.Organization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using Dangjian.Web.Platform.Audit;
 using Dangjian.Web.Platform.Identity;
 using Dangjian.Web.Platform.Notifications;
+using Dangjian.Web.Platform.Organization;
 using Dangjian.Web.Platform.Security;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -19,6 +20,14 @@ public sealed partial class AppDbContext(DbContextOptions<AppDbContext> options,
 {
     private readonly TimeProvider clock = clock ?? TimeProvider.System;
     private readonly List<AuditEntry> notes = [];
+
+    public DbSet<OrgUnit> OrgUnits => Set<OrgUnit>();
+
+    public DbSet<Person> People => Set<Person>();
+
+    public DbSet<PersonUnitRole> PersonUnitRoles => Set<PersonUnitRole>();
+
+    public DbSet<SupervisionLink> SupervisionLinks => Set<SupervisionLink>();
 
     public DbSet<PasswordHistoryEntry> PasswordHistory => Set<PasswordHistoryEntry>();
 

@@ -1,7 +1,7 @@
 using System.Security.Claims;
-using Dangjian.Web.Features.Organization;
 using Dangjian.Web.Platform.Data;
 using Dangjian.Web.Platform.Identity;
+using Dangjian.Web.Platform.Organization;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dangjian.Web.Platform.Web;

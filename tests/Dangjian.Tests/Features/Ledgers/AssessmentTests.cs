@@ -184,7 +184,7 @@ public sealed class AssessmentFlowTests(AppFactory app) : IClassFixture<AppFacto
         (await office.PostHandlerAsync(periodUrl, "Publish")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await app.WithDbAsync(db => db.AssessmentPeriods.Where(p => p.Id == periodId).Select(p => p.PublishedAt).SingleAsync())).ShouldBeNull("scores are missing");
 
-        var units = await app.WithDbAsync(db => db.OrgUnits.Where(u => u.ParentId == bureau && u.Kind == Dangjian.Web.Features.Organization.OrgUnitKind.Department).ToDictionaryAsync(u => u.Name, u => u.Id));
+        var units = await app.WithDbAsync(db => db.OrgUnits.Where(u => u.ParentId == bureau && u.Kind == Dangjian.Web.Platform.Organization.OrgUnitKind.Department).ToDictionaryAsync(u => u.Name, u => u.Id));
         var qian = await app.PersonClientAsync("钱宇", Roles.Member);
         var zhang = await app.PersonClientAsync("张春燕", Roles.Member);
         (await office.PostHandlerAsync(periodUrl + $"&indicatorId={indicators["卫生检查"]}&unitId={units["办公室"]}", "Score", new Dictionary<string, string> { ["score"] = "40" })).StatusCode.ShouldBe(HttpStatusCode.Forbidden, "the office is not the assessor");

@@ -4,6 +4,7 @@ using System.Text;
 using Dangjian.Tests.Infrastructure;
 using Dangjian.Web.Features.Organization;
 using Dangjian.Web.Platform.Documents;
+using Dangjian.Web.Platform.Organization;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dangjian.Tests.Features.Organization;

@@ -6,6 +6,7 @@ using Dangjian.Tests.Infrastructure;
 using Dangjian.Web.Features.Organization;
 using Dangjian.Web.Platform.Authorization;
 using Dangjian.Web.Platform.Identity;
+using Dangjian.Web.Platform.Organization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

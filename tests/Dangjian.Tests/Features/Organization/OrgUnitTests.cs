@@ -1,6 +1,7 @@
 using System.Net;
 using Dangjian.Tests.Infrastructure;
 using Dangjian.Web.Features.Organization;
+using Dangjian.Web.Platform.Organization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

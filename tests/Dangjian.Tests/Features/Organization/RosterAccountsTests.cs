@@ -3,6 +3,7 @@ using AngleSharp.Html.Dom;
 using Dangjian.Tests.Infrastructure;
 using Dangjian.Web.Features.Organization;
 using Dangjian.Web.Platform.Identity;
+using Dangjian.Web.Platform.Organization;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dangjian.Tests.Features.Organization;

@@ -5,6 +5,7 @@ using Dangjian.Web.Features.Opinions;
 using Dangjian.Web.Features.Organization;
 using Dangjian.Web.Features.Talks;
 using Dangjian.Web.Platform.Audit;
+using Dangjian.Web.Platform.Organization;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dangjian.Tests.Features.Talks;

@@ -1,6 +1,7 @@
 using Dangjian.Web.Platform.Audit;
 using Dangjian.Web.Platform.Authorization;
 using Dangjian.Web.Platform.Data;
+using Dangjian.Web.Platform.Organization;
 using Dangjian.Web.Platform.Security;
 using Dangjian.Web.Platform.Web;
 using Microsoft.AspNetCore.Mvc;
@@ -50,7 +51,7 @@ public sealed class DetailsModel(AppDbContext db, ScopeGuard guard, SensitiveDat
 
         Revealed = field == "phone" ? "phone" : "id";
         RevealedValue = sensitive.Unprotect(cipher);
-        db.Audit(AuditActions.ViewSensitive, nameof(Organization.Person), Person.Id.ToString(), Person.Name, null, new { 字段 = Revealed == "phone" ? "手机号" : "身份证号" });
+        db.Audit(AuditActions.ViewSensitive, nameof(Platform.Organization.Person), Person.Id.ToString(), Person.Name, null, new { 字段 = Revealed == "phone" ? "手机号" : "身份证号" });
         await db.SaveChangesAsync(ct);
         Response.Headers.CacheControl = "no-store";
         return Page();

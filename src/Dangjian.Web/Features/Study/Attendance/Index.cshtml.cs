@@ -45,7 +45,7 @@ public sealed class IndexModel(AppDbContext db, StudyAccess access, StudyFigures
 
         // Counted once a minute per campaign, and again as soon as attendance is recorded on this instance: at the
         // province scale a campaign has tens of thousands of attendance records, summed here per unit and per person.
-        Type[] rows = [typeof(SessionAttendee), typeof(StudySession), typeof(Organization.Person), typeof(Organization.OrgUnit)];
+        Type[] rows = [typeof(SessionAttendee), typeof(StudySession), typeof(Platform.Organization.Person), typeof(Platform.Organization.OrgUnit)];
         Units = await cache.GetAsync($"attendance-units:{id}", (services, token) => services.GetRequiredService<StudyFigures>().AttendanceByUnitAsync(id, token), rows, ct);
         var everyone = await cache.GetAsync($"attendance-people:{id}", (services, token) => services.GetRequiredService<StudyFigures>().AttendanceByPersonAsync(id, token), rows, ct);
         People = (AbsentOnly ? everyone.Where(p => p.Absent > 0).ToList() : everyone).ToPage(PageNumber);

@@ -1,4 +1,4 @@
-namespace Dangjian.Web.Features.Organization;
+namespace Dangjian.Web.Platform.Organization;
 
 /// <summary>班子成员, 中层正职, 中层副职, 一般干部.</summary>
 public enum PostRank

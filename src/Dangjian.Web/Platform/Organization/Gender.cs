@@ -1,4 +1,4 @@
-namespace Dangjian.Web.Features.Organization;
+namespace Dangjian.Web.Platform.Organization;
 
 public enum Gender
 {

@@ -1,4 +1,4 @@
-namespace Dangjian.Web.Features.Organization;
+namespace Dangjian.Web.Platform.Organization;
 
 /// <summary>Party and administrative kinds of an org unit (DOMAIN.md "The organization").</summary>
 public enum OrgUnitKind

@@ -3,7 +3,7 @@ using Dangjian.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Dangjian.Web.Features.Organization;
+namespace Dangjian.Web.Platform.Organization;
 
 /// <summary>
 /// A role a person holds in a unit other than (or besides) their primary one, e.g. 机关党支部书记 for a

@@ -3,7 +3,7 @@ using Dangjian.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Dangjian.Web.Features.Organization;
+namespace Dangjian.Web.Platform.Organization;
 
 /// <summary>A person on the roster. A person may or may not have an account (<c>AppUser.PersonId</c>).</summary>
 public sealed class Person : Entity, ISoftDeletable, IAuditTitled

@@ -3,7 +3,7 @@ using Dangjian.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Dangjian.Web.Features.Organization;
+namespace Dangjian.Web.Platform.Organization;
 
 /// <summary>
 /// "This supervision group supervises that unit": members of the supervisor unit see the supervised

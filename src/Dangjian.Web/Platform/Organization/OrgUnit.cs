@@ -3,7 +3,7 @@ using Dangjian.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Dangjian.Web.Features.Organization;
+namespace Dangjian.Web.Platform.Organization;
 
 /// <summary>
 /// A node of the organization tree. <see cref="Path"/> is the materialized path of ids from the root
