@@ -30,16 +30,21 @@ public static class SeededTemplate
             {
                 using var admin = new NpgsqlConnection(TestEnvironment.PostgresAdminConnection);
                 admin.Open();
-                using var copy = admin.CreateCommand();
                 // PostgreSQL copies a template only while nobody is connected to it: a background job of the seeding app
                 // that outlived its host could still hold a connection (measured: "source database … is being accessed
-                // by other users"), so such stragglers are ended first.
-                copy.CommandText = $"""
-                    SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{source.Database.Name}' AND pid <> pg_backend_pid();
-                    DROP DATABASE IF EXISTS "{target.Name}";
-                    CREATE DATABASE "{target.Name}" TEMPLATE "{source.Database.Name}"
-                    """;
-                copy.ExecuteNonQuery();
+                // by other users"), so such stragglers are ended first. One statement per command: DROP and CREATE
+                // DATABASE refuse to run inside a batch.
+                foreach (var sql in new[]
+                {
+                    $"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{source.Database.Name}' AND pid <> pg_backend_pid()",
+                    $"DROP DATABASE IF EXISTS \"{target.Name}\"",
+                    $"CREATE DATABASE \"{target.Name}\" TEMPLATE \"{source.Database.Name}\"",
+                })
+                {
+                    using var copy = admin.CreateCommand();
+                    copy.CommandText = sql;
+                    copy.ExecuteNonQuery();
+                }
             }
         }
         else

@@ -10,7 +10,7 @@ namespace Dangjian.Web.Platform.Cli;
 
 /// <summary>
 /// Operator verbs of the same executable, run without the web server:
-/// <c>migrate</c>, <c>create-admin</c>, <c>seed demo</c>, <c>schema script</c>.
+/// <c>migrate</c>, <c>create-admin</c>, <c>seed demo</c>, <c>schema script</c>, <c>schema next</c> ….
 /// </summary>
 public static class CommandLine
 {
@@ -42,6 +42,7 @@ public static class CommandLine
                 "migrate" => await MigrateAsync(services),
                 "create-admin" => await CreateAdminAsync(services, args),
                 "schema" when Option(args, 1) == "script" => Schema(args),
+                "schema" when Option(args, 1) == "next" => await SchemaNextAsync(app.Environment, args),
                 "audit" when Option(args, 1) == "verify" => await AuditVerifyAsync(services),
                 "audit" when Option(args, 1) == "purge" => await AuditPurgeAsync(services),
                 "backup" when Option(args, 1) is { } file => await BackupAsync(services, file),
@@ -119,6 +120,7 @@ public static class CommandLine
                                                               （--ballot-tokens：把测评投票码写入文件，供投票压测）
                                                               （密码取环境变量 DANGJIAN_BENCH_PASSWORD，默认 Bench@2026；never in Production）
               schema script --provider sqlite|postgres        打印 EF 模型的完整建表脚本 (for writing migrations)
+              schema next 名称 [--folder 目录]                按模型与现有迁移的差异写出下一个迁移的草稿（两种数据库各一个文件）
               audit verify                                    校验审计日志哈希链及库外的签名检查点，报告第一个断点、末尾被删或被清空 (exit 1 if broken)
               audit purge                                     按 Audit:RetentionMonths 清理过期审计记录（不少于6个月）
               backup 文件                                     备份数据库（SQLite 在线备份；PostgreSQL 用 pg_dump），并列出各表行数与校验和
@@ -186,6 +188,48 @@ public static class CommandLine
             services.GetRequiredService<IOptions<AuditOptions>>().Value,
             services.GetRequiredService<TimeProvider>());
         Console.WriteLine(message);
+        return 0;
+    }
+
+    /// <summary>
+    /// <c>schema next NAME [--folder DIR]</c>: writes <c>NNNN_NAME.sql</c> for both providers with the model's difference
+    /// from the migrations (<see cref="SchemaDraft"/>), into the source tree's migration folders by default.
+    /// </summary>
+    private static async Task<int> SchemaNextAsync(IHostEnvironment environment, string[] args)
+    {
+        var name = Option(args, 2);
+        if (name is null || !System.Text.RegularExpressions.Regex.IsMatch(name, "^[a-z][a-z0-9_]{0,49}$"))
+        {
+            await Console.Error.WriteLineAsync("请给出迁移名：小写字母开头，只含小写字母、数字和下划线，例如 schema next study_session_place。");
+            return 1;
+        }
+
+        var folder = Named(args, "--folder") ?? Path.Combine(environment.ContentRootPath, "Platform", "Data", "Migrations");
+        if (!Directory.Exists(Path.Combine(folder, "sqlite")) || !Directory.Exists(Path.Combine(folder, "postgres")))
+        {
+            await Console.Error.WriteLineAsync($"找不到迁移目录 {folder}（应含 sqlite 和 postgres 两个子目录）：在源码目录中运行，或用 --folder 指定。");
+            return 1;
+        }
+
+        var migrated = SchemaDraft.Migrated();
+        var drafts = new[] { DatabaseProvider.Sqlite, DatabaseProvider.Postgres }
+            .Select(p => (Provider: p, Sql: SchemaDraft.Draft(SchemaScript.Create(p), migrated, p)))
+            .ToList();
+        if (drafts.All(d => d.Sql.Length == 0))
+        {
+            Console.WriteLine("模型与现有迁移一致，不需要新的迁移。");
+            return 0;
+        }
+
+        var file = SchemaDraft.NextFileName(name);
+        foreach (var (provider, sql) in drafts)
+        {
+            var path = Path.Combine(folder, MigrationRunner.ProviderFolder(provider), file);
+            await File.WriteAllTextAsync(path, sql);
+            Console.WriteLine($"已写出 {path}");
+        }
+
+        Console.WriteLine("这是草稿：逐条审阅（默认值、数据迁移、外键），写明用途，再运行测试。");
         return 0;
     }
 
