@@ -68,19 +68,12 @@ public static class SeededTemplate
 
         if (database.Provider == DatabaseProvider.Sqlite)
         {
-            // One self-contained file: the write-ahead log folded back in (each copy's app turns WAL on again). The
-            // seeder's pooled connections are closed first: leaving WAL needs the only connection, and copies need a
-            // file no connection holds.
-            SqliteConnection.ClearAllPools();
-            using (var connection = new SqliteConnection(database.ConnectionString))
-            {
-                connection.Open();
-                using var journal = connection.CreateCommand();
-                journal.CommandText = "PRAGMA journal_mode=DELETE;";
-                journal.ExecuteNonQuery();
-            }
-
-            SqliteConnection.ClearAllPools();
+            // One self-contained file: the write-ahead log folded back in (each copy's app turns WAL on again).
+            using var connection = new SqliteConnection(database.ConnectionString);
+            connection.Open();
+            using var journal = connection.CreateCommand();
+            journal.CommandText = "PRAGMA journal_mode=DELETE;";
+            journal.ExecuteNonQuery();
         }
         else
         {

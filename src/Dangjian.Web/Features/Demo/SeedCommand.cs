@@ -1,5 +1,4 @@
 using Dangjian.Web.Platform.Cli;
-using Dangjian.Web.Platform.Data;
 using Dangjian.Web.Platform.Identity;
 
 namespace Dangjian.Web.Features.Demo;
@@ -30,7 +29,7 @@ public sealed class SeedCommand : ICommandVerb
             return 1;
         }
 
-        await services.GetRequiredService<MigrationRunner>().MigrateAsync();
+        // The command line has already migrated the database before running the verb.
         var seeded = await services.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync();
         Console.WriteLine(seeded ? "已写入演示数据。" : "数据库中已有数据，未写入演示数据。");
         return seeded ? 0 : 1;

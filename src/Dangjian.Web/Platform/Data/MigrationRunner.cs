@@ -32,7 +32,12 @@ public sealed class MigrationRunner(AppDbContext db, ILogger<MigrationRunner> lo
     /// <summary>An applied migration whose file has changed since: start-up stops.</summary>
     public sealed class ChangedMigrationException(string message) : InvalidOperationException(message);
 
-    public static IReadOnlyList<Migration> Available(DatabaseProvider provider)
+    /// <summary>The files shipped in the assembly, read and hashed once per provider (start-up reads them twice).</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<DatabaseProvider, IReadOnlyList<Migration>> Shipped = new();
+
+    public static IReadOnlyList<Migration> Available(DatabaseProvider provider) => Shipped.GetOrAdd(provider, ReadShipped);
+
+    private static IReadOnlyList<Migration> ReadShipped(DatabaseProvider provider)
     {
         var assembly = typeof(MigrationRunner).Assembly;
         var prefix = $"migrations/{ProviderFolder(provider)}/";
