@@ -26,6 +26,19 @@ public sealed class OrgUnitTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [DbFact]
+    public async Task TheFormTakesItsLengthsFromTheInputRecord()
+    {
+        var client = await app.SignedInClientAsync("office");
+        var bureau = await UnitAsync("KJJ");
+
+        var form = await client.GetDocumentAsync($"/Organization/EditUnit?parentId={bureau.Id}");
+
+        form.QuerySelector("input[name='Input.Name']")!.GetAttribute("maxlength").ShouldBe("100");
+        form.QuerySelector("input[name='Input.Code']")!.GetAttribute("maxlength").ShouldBe("50");
+        form.QuerySelector("input[name='Input.SortOrder']")!.HasAttribute("maxlength").ShouldBeFalse();
+    }
+
+    [DbFact]
     public async Task MovingAUnitUnderItsOwnDescendantIsRefusedAndAValidMoveCarriesTheSubtree()
     {
         var client = await app.SignedInClientAsync("office");
