@@ -120,6 +120,23 @@ public sealed partial class AppDbContext(DbContextOptions<AppDbContext> options,
         var now = clock.GetUtcNow().UtcDateTime;
         var actor = AuditRecorder.ActorFrom(http?.HttpContext);
         var entries = AuditRecorder.Collect(ChangeTracker, actor, now);
+        // Stamping and collecting have looked at every tracked entity after its last change; nothing below changes a
+        // tracked entity's values, so the later scans (the figures' look and the base save's own) would find nothing
+        // new — with many tracked entities (the demo seed, an import) they were half of a save's time.
+        var detecting = ChangeTracker.AutoDetectChangesEnabled;
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            return await SaveCollectedAsync(acceptAllChangesOnSuccess, entries, now, actor, cancellationToken);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = detecting;
+        }
+    }
+
+    private async Task<int> SaveCollectedAsync(bool acceptAllChangesOnSuccess, List<AuditEntry> entries, DateTime now, AuditRecorder.Actor actor, CancellationToken cancellationToken)
+    {
         var changed = figures is null ? [] : ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && figures.Watches(e.Metadata.ClrType))
             .Select(e => e.Metadata.ClrType).Distinct().ToList();
