@@ -11,6 +11,9 @@ namespace Dangjian.Tests.Features.Problems;
 
 public sealed class ProblemTests(AppFactory app) : IClassFixture<AppFactory>
 {
+    // With a second campaign in the database the top bar carries the campaign switcher's form too.
+    private const string EditForm = "/Problems/Edit";
+
     private Task<Guid> CampaignAsync() => app.WithDbAsync(db => db.Campaigns.OrderBy(c => c.CreatedAt).Select(c => c.Id).FirstAsync());
 
     [DbFact]
@@ -43,25 +46,32 @@ public sealed class ProblemTests(AppFactory app) : IClassFixture<AppFactory>
     [DbFact]
     public async Task TheOfficeGroupsOpinionsIntoAProblemAndNothingElseChanges()
     {
-        var campaign = await CampaignAsync();
+        var campaign = await app.AddCampaignAsync("问题梳理测试活动");
+        var opinion = await app.AddOpinionAsync(campaign, "建议定期公开科技经费使用情况。");
+        await app.AddOpinionAsync(campaign, "希望简化报销手续。");
+        var otherCampaigns = await app.WithDbAsync(db => db.Opinions.Where(o => o.CampaignId != campaign).Select(o => o.Id).FirstAsync());
         var office = await app.SignedInClientAsync("office");
         var url = $"/Problems/Edit?campaignId={campaign}";
-        (await (await office.PostFormAsync(url, new Dictionary<string, string> { ["Title"] = "" })).ParseAsync()).ErrorsText().ShouldContain("概括问题");
-        (await (await office.PostFormAsync(url, new Dictionary<string, string> { ["Title"] = new string('问', 201) })).ParseAsync()).ErrorsText().ShouldContain("不超过200字");
-        (await (await office.PostFormAsync(url, new Dictionary<string, string> { ["Title"] = "x", ["Category"] = "99" })).ParseAsync()).ErrorsText().ShouldContain("无效");
-        (await app.WithDbAsync(db => db.Problems.CountAsync(p => p.CampaignId == campaign))).ShouldBe(3);
+        (await (await office.PostFormAsync(url, new Dictionary<string, string> { ["Title"] = "" }, EditForm)).ParseAsync()).ErrorsText().ShouldContain("概括问题");
+        (await (await office.PostFormAsync(url, new Dictionary<string, string> { ["Title"] = new string('问', 201) }, EditForm)).ParseAsync()).ErrorsText().ShouldContain("不超过200字");
+        (await (await office.PostFormAsync(url, new Dictionary<string, string> { ["Title"] = "x", ["Category"] = "99" }, EditForm)).ParseAsync()).ErrorsText().ShouldContain("无效");
+        (await app.WithDbAsync(db => db.Problems.CountAsync(p => p.CampaignId == campaign))).ShouldBe(0, "refused forms save nothing");
 
-        var made = await office.PostFormAsync(url, new Dictionary<string, string> { ["Title"] = "科技经费使用公开不够", ["Category"] = "Other", ["Source"] = "Opinions", ["Concerns"] = "计划财务科" });
+        var made = await office.PostFormAsync(url, new Dictionary<string, string> { ["Title"] = "科技经费使用公开不够", ["Category"] = "Other", ["Source"] = "Opinions", ["Concerns"] = "计划财务科" }, EditForm);
         made.StatusCode.ShouldBe(HttpStatusCode.Redirect, (await made.ParseAsync()).ErrorsText());
         var id = Guid.Parse(made.Headers.Location!.OriginalString.Split("id=")[1]);
 
         var details = await office.GetDocumentAsync($"/Problems/Details?id={id}&q=科技经费");
-        var candidate = details.QuerySelector("[data-testid=candidates] input[name=opinionIds]")!.GetAttribute("value")!;
+        var candidate = details.QuerySelectorAll("[data-testid=candidates] input[name=opinionIds]").Select(i => i.GetAttribute("value")).ShouldHaveSingleItem("only the opinion the search finds")!;
+        candidate.ShouldBe(opinion.ToString());
         var textBefore = await app.WithDbAsync(db => db.Opinions.Where(o => o.Id == Guid.Parse(candidate)).Select(o => o.Text).SingleAsync());
         (await office.PostFormAsync($"/Problems/Details?id={id}", new Dictionary<string, string>(), "handler=Link")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await office.GetDocumentAsync($"/Problems/Details?id={id}")).QuerySelector(".alert-danger")!.TextContent.ShouldContain("请勾选");
         (await office.PostFormAsync($"/Problems/Details?id={id}", new Dictionary<string, string> { ["opinionIds"] = Guid.NewGuid().ToString() }, "handler=Link")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await office.GetDocumentAsync($"/Problems/Details?id={id}")).QuerySelector(".alert-danger")!.TextContent.ShouldContain("只能关联本活动的意见");
+        (await office.PostFormAsync($"/Problems/Details?id={id}", new Dictionary<string, string> { ["opinionIds"] = otherCampaigns.ToString() }, "handler=Link")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await office.GetDocumentAsync($"/Problems/Details?id={id}")).QuerySelector(".alert-danger")!.TextContent.ShouldContain("只能关联本活动的意见");
+        (await app.WithDbAsync(db => db.ProblemOpinions.CountAsync(l => l.ProblemId == id))).ShouldBe(0, "another campaign's opinion is not linked");
         (await office.PostFormAsync($"/Problems/Details?id={id}", new Dictionary<string, string> { ["opinionIds"] = candidate }, "handler=Link")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var shown = await office.GetDocumentAsync($"/Problems/Details?id={id}");
         shown.QuerySelector("[data-testid=linked]")!.TextContent.ShouldContain(textBefore);
@@ -69,6 +79,7 @@ public sealed class ProblemTests(AppFactory app) : IClassFixture<AppFactory>
         // Linking twice is harmless; a leader reads but cannot link; deleting the problem keeps its opinions.
         (await office.PostFormAsync($"/Problems/Details?id={id}", new Dictionary<string, string> { ["opinionIds"] = candidate }, "handler=Link")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await app.WithDbAsync(db => db.ProblemOpinions.CountAsync(l => l.ProblemId == id))).ShouldBe(1);
+        (await office.GetDocumentAsync($"/Problems?campaignId={campaign}")).QuerySelectorAll("[data-testid=problems] li").Length.ShouldBe(1);
         var reader = await app.SignedInClientAsync("leader");
         (await reader.GetAsync(new Uri($"/Problems/Details?id={id}", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await reader.PostHandlerAsync($"/Problems/Details?id={id}", "Unlink", new Dictionary<string, string> { ["opinionId"] = candidate })).Headers.Location!.OriginalString.ShouldContain("AccessDenied");
@@ -78,7 +89,8 @@ public sealed class ProblemTests(AppFactory app) : IClassFixture<AppFactory>
         (await office.PostFormAsync($"/Problems/Edit?id={id}", new Dictionary<string, string>(), "Delete")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await app.WithDbAsync(db => db.Problems.AnyAsync(p => p.Id == id))).ShouldBeFalse();
         (await app.WithDbAsync(db => db.Opinions.Where(o => o.Id == Guid.Parse(candidate)).Select(o => o.Text).SingleAsync())).ShouldBe(textBefore);
-        (await office.GetDocumentAsync($"/Problems?campaignId={campaign}")).QuerySelectorAll("[data-testid=problems] li").Length.ShouldBe(3);
+        (await app.WithDbAsync(db => db.Opinions.CountAsync(o => o.CampaignId == campaign))).ShouldBe(2);
+        (await office.GetDocumentAsync($"/Problems?campaignId={campaign}")).QuerySelectorAll("[data-testid=problems] li").ShouldBeEmpty();
     }
 
     [DbFact]

@@ -15,18 +15,24 @@ public sealed class StudySessionTests(AppFactory app) : IClassFixture<AppFactory
     {
         var office = await app.SignedInClientAsync("office");
         var (campaign, phase2) = await CampaignAsync();
-        var hightech = await app.WithDbAsync(db => db.OrgUnits.Where(u => u.Code == "KJJ-GXJS").Select(u => u.Id).SingleAsync());
+        var unit = await app.AddUnitAsync("学习会测试科");
+        var section = await app.AddUnitAsync("学习会测试科一组", unit);
+        var invited = new[] { await app.AddPersonAsync("学习会测试甲", unit), await app.AddPersonAsync("学习会测试乙", section) };
+        var elsewhere = await app.AddPersonAsync("学习会测试丙", await app.AddUnitAsync("学习会测试另一科"));
 
-        var outside = await ScheduleAsync(office, campaign, phase2.Id, phase2.StartsOn.AddDays(-1), hightech);
+        var outside = await ScheduleAsync(office, campaign, phase2.Id, phase2.StartsOn.AddDays(-1), unit);
         (await outside.ParseAsync()).ErrorsText().ShouldContain("学习会日期须在");
         var noUnits = await ScheduleAsync(office, campaign, phase2.Id, phase2.StartsOn, null);
         (await noUnits.ParseAsync()).ErrorsText().ShouldContain("请至少选择一个参加单位");
 
-        var made = await ScheduleAsync(office, campaign, phase2.Id, phase2.StartsOn.AddDays(1), hightech);
+        (await app.WithDbAsync(db => db.StudySessions.CountAsync(s => s.Title == "科室学习讨论"))).ShouldBe(0, "refused forms save nothing");
+        var made = await ScheduleAsync(office, campaign, phase2.Id, phase2.StartsOn.AddDays(1), unit);
 
         made.StatusCode.ShouldBe(HttpStatusCode.Redirect, (await made.ParseAsync()).ErrorsText());
         var id = Guid.Parse(made.Headers.Location!.OriginalString.Split("id=")[1]);
-        (await app.WithDbAsync(db => db.SessionAttendees.CountAsync(a => a.SessionId == id))).ShouldBe(4);
+        var attendees = await app.WithDbAsync(db => db.SessionAttendees.Where(a => a.SessionId == id).Select(a => a.PersonId).ToListAsync());
+        attendees.ShouldBe(invited, ignoreOrder: true, "the unit's roster with its sub-units', no one from elsewhere");
+        attendees.ShouldNotContain(elsewhere);
     }
 
     [DbFact]
