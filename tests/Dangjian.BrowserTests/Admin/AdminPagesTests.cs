@@ -19,11 +19,11 @@ public sealed class AdminPagesTests(BrowserFixture fixture)
 
         await page.GetByRole(AriaRole.Link, new() { Name = "新建用户" }).ClickAsync();
         await page.GetByLabel("用户名").FillAsync("zhengli");
-        await page.Locator("#DisplayName").FillAsync("郑丽");
+        await page.Locator("#Input_DisplayName").FillAsync("郑丽");
         await page.GetByLabel("党员干部").CheckAsync();
         await page.GetByLabel("按姓名查找人员").FillAsync("郑丽");
         await page.GetByRole(AriaRole.Button, new() { Name = "查找" }).ClickAsync();
-        await page.Locator("#PersonId").SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        await page.Locator("#Input_PersonId").SelectOptionAsync(new SelectOptionValue { Index = 1 });
         await BrowserFixture.ShotAsync(page, "admin-user-new-desktop");
         await page.GetByRole(AriaRole.Button, new() { Name = "创建" }).ClickAsync();
         await Expect(page.GetByTestId("temporary-password")).ToBeVisibleAsync();

@@ -18,6 +18,10 @@ public enum Grade
 /// <summary>民主测评: targets rated by an electorate inside a window; ballots are anonymous and results hidden until it closes.</summary>
 public sealed class Appraisal : Entity, ISoftDeletable, IAuditTitled
 {
+    public const int TitleMax = 200;
+
+    public const int InstructionsMax = 2000;
+
     public Guid CampaignId { get; set; }
 
     public required string Title { get; set; }
@@ -60,8 +64,8 @@ internal sealed class AppraisalConfiguration : IEntityTypeConfiguration<Appraisa
 {
     public void Configure(EntityTypeBuilder<Appraisal> b)
     {
-        b.Property(x => x.Title).HasMaxLength(200);
-        b.Property(x => x.Instructions).HasMaxLength(2000);
+        b.Property(x => x.Title).HasMaxLength(Appraisal.TitleMax);
+        b.Property(x => x.Instructions).HasMaxLength(Appraisal.InstructionsMax);
         b.Property(x => x.TokenSecret).HasMaxLength(64);
         b.HasIndex(x => x.CampaignId);
         b.HasOne<Campaign>().WithMany().HasForeignKey(x => x.CampaignId).OnDelete(DeleteBehavior.Restrict);
@@ -71,6 +75,8 @@ internal sealed class AppraisalConfiguration : IEntityTypeConfiguration<Appraisa
 /// <summary>Who or what is rated: 领导班子, a named leader, a middle cadre.</summary>
 public sealed class AppraisalTarget : Entity, IAuditTitled
 {
+    public const int NameMax = 100;
+
     public Guid AppraisalId { get; set; }
 
     public int Order { get; set; }
@@ -84,7 +90,7 @@ internal sealed class AppraisalTargetConfiguration : IEntityTypeConfiguration<Ap
 {
     public void Configure(EntityTypeBuilder<AppraisalTarget> b)
     {
-        b.Property(x => x.Name).HasMaxLength(100);
+        b.Property(x => x.Name).HasMaxLength(AppraisalTarget.NameMax);
         b.HasIndex(x => new { x.AppraisalId, x.Order }).IsUnique();
         b.HasOne<Appraisal>().WithMany().HasForeignKey(x => x.AppraisalId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Dangjian.Web.Features.Campaigns;
 using Dangjian.Web.Features.Organization;
 using Dangjian.Web.Platform.Authorization;
@@ -23,46 +24,58 @@ public sealed class EditModel(AppDbContext db, ScopeGuard guard, AppraisalAccess
     public Guid? CampaignId { get; set; }
 
     [BindProperty]
-    public string Title { get; set; } = "";
-
-    [BindProperty]
-    public string? Instructions { get; set; }
-
-    [BindProperty]
-    public string? Targets { get; set; }
-
-    [BindProperty]
-    public DateOnly OpensOn { get; set; }
-
-    [BindProperty]
-    public TimeOnly OpensTime { get; set; } = new(9, 0);
-
-    [BindProperty]
-    public DateOnly ClosesOn { get; set; }
-
-    [BindProperty]
-    public TimeOnly ClosesTime { get; set; } = new(17, 0);
-
-    [BindProperty]
-    public List<Guid> UnitIds { get; set; } = [];
-
-    [BindProperty]
-    public int ExtraSlips { get; set; }
-
-    [BindProperty]
-    public int PaperIssued { get; set; }
+    public AppraisalInput Input { get; set; } = new();
 
     public List<Option> Campaigns { get; private set; } = [];
 
     public List<OrgTree.Node> Units { get; private set; } = [];
 
+    public sealed class AppraisalInput
+    {
+        [Required(ErrorMessage = "请填写测评名称（不超过200字）。")]
+        [StringLength(Appraisal.TitleMax, ErrorMessage = "请填写测评名称（不超过200字）。")]
+        [Display(Name = "测评名称")]
+        public string Title { get; set; } = "";
+
+        [StringLength(Appraisal.InstructionsMax, ErrorMessage = "说明不超过2000字。")]
+        [Display(Name = "填表说明")]
+        public string? Instructions { get; set; }
+
+        /// <summary>One target a line; each line at most <see cref="AppraisalTarget.NameMax"/> characters (checked in OnPost).</summary>
+        [Display(Name = "测评对象")]
+        public string? Targets { get; set; }
+
+        [Display(Name = "开始日期")]
+        public DateOnly OpensOn { get; set; }
+
+        [Display(Name = "开始时间")]
+        public TimeOnly OpensTime { get; set; } = new(9, 0);
+
+        [Display(Name = "截止日期")]
+        public DateOnly ClosesOn { get; set; }
+
+        [Display(Name = "截止时间")]
+        public TimeOnly ClosesTime { get; set; } = new(17, 0);
+
+        [Display(Name = "在线参评单位")]
+        public List<Guid> UnitIds { get; set; } = [];
+
+        [Range(0, 5000, ErrorMessage = "投票码数量须在0到5000之间。")]
+        [Display(Name = "现场投票码")]
+        public int ExtraSlips { get; set; }
+
+        [Range(0, 100000, ErrorMessage = "纸质票数量须在0到100000之间。")]
+        [Display(Name = "纸质票")]
+        public int PaperIssued { get; set; }
+    }
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         var today = ChinaTime.Today(clock);
-        (OpensOn, ClosesOn) = (today, today.AddDays(3));
-        Title = "领导班子和领导干部民主测评";
+        (Input.OpensOn, Input.ClosesOn) = (today, today.AddDays(3));
+        Input.Title = "领导班子和领导干部民主测评";
         await LoadAsync(ct);
-        Targets = "局领导班子\n" + string.Join('\n', await LeadersAsync(ct));
+        Input.Targets = "局领导班子\n" + string.Join('\n', await LeadersAsync(ct));
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
@@ -74,38 +87,23 @@ public sealed class EditModel(AppDbContext db, ScopeGuard guard, AppraisalAccess
             return Page();
         }
 
-        var targets = (Targets ?? "").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Distinct().ToList();
-        if (string.IsNullOrWhiteSpace(Title) || Title.Trim().Length > 200)
+        var targets = (Input.Targets ?? "").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Distinct().ToList();
+        if (targets.Count is 0 or > 50 || targets.Any(t => t.Length > AppraisalTarget.NameMax))
         {
-            ModelState.AddModelError(nameof(Title), "请填写测评名称（不超过200字）。");
+            ModelState.AddModelError(Field(nameof(AppraisalInput.Targets)), "请填写测评对象，每行一个（1到50个，每个不超过100字）。");
         }
 
-        if (targets.Count is 0 or > 50 || targets.Any(t => t.Length > 100))
-        {
-            ModelState.AddModelError(nameof(Targets), "请填写测评对象，每行一个（1到50个，每个不超过100字）。");
-        }
-
-        var opens = TimeZoneInfo.ConvertTimeToUtc(OpensOn.ToDateTime(OpensTime), ChinaTime.Zone);
-        var closes = TimeZoneInfo.ConvertTimeToUtc(ClosesOn.ToDateTime(ClosesTime), ChinaTime.Zone);
+        var opens = TimeZoneInfo.ConvertTimeToUtc(Input.OpensOn.ToDateTime(Input.OpensTime), ChinaTime.Zone);
+        var closes = TimeZoneInfo.ConvertTimeToUtc(Input.ClosesOn.ToDateTime(Input.ClosesTime), ChinaTime.Zone);
         if (closes <= opens || closes <= clock.GetUtcNow().UtcDateTime)
         {
-            ModelState.AddModelError(nameof(ClosesOn), "截止时间须晚于开始时间，且在现在之后。");
+            ModelState.AddModelError(Field(nameof(AppraisalInput.ClosesOn)), "截止时间须晚于开始时间，且在现在之后。");
         }
 
-        if (ExtraSlips is < 0 or > 5000 || PaperIssued is < 0 or > 100000)
+        var chosen = Units.Where(u => Input.UnitIds.Contains(u.Id)).ToList();
+        if (chosen.Count == 0 && Input.ExtraSlips == 0 && Input.PaperIssued == 0)
         {
-            ModelState.AddModelError(nameof(ExtraSlips), "投票码数量须在0到5000之间，纸质票数量须在0到100000之间。");
-        }
-
-        if ((Instructions?.Length ?? 0) > 2000)
-        {
-            ModelState.AddModelError(nameof(Instructions), "说明不超过2000字。");
-        }
-
-        var chosen = Units.Where(u => UnitIds.Contains(u.Id)).ToList();
-        if (chosen.Count == 0 && ExtraSlips == 0 && PaperIssued == 0)
-        {
-            ModelState.AddModelError(nameof(UnitIds), "请选择参评单位，或设置投票码、纸质票数量。");
+            ModelState.AddModelError(Field(nameof(AppraisalInput.UnitIds)), "请选择参评单位，或设置投票码、纸质票数量。");
         }
 
         if (!ModelState.IsValid)
@@ -116,12 +114,12 @@ public sealed class EditModel(AppDbContext db, ScopeGuard guard, AppraisalAccess
         var appraisal = new Appraisal
         {
             CampaignId = CampaignId.Value,
-            Title = Title.Trim(),
-            Instructions = Instructions.NullIfBlank(),
+            Title = Input.Title.Trim(),
+            Instructions = Input.Instructions.NullIfBlank(),
             OpensAt = opens,
             ClosesAt = closes,
-            ExtraSlips = ExtraSlips,
-            PaperIssued = PaperIssued,
+            ExtraSlips = Input.ExtraSlips,
+            PaperIssued = Input.PaperIssued,
             TokenSecret = AppraisalService.NewSecret(),
         };
         db.Appraisals.Add(appraisal);
@@ -135,9 +133,11 @@ public sealed class EditModel(AppDbContext db, ScopeGuard guard, AppraisalAccess
             return Page();
         }
 
-        TempData.Success($"测评已发起：{electorate.Count}人在线投票（已发消息），另有投票码{ExtraSlips}张、纸质票{PaperIssued}张。");
+        TempData.Success($"测评已发起：{electorate.Count}人在线投票（已发消息），另有投票码{Input.ExtraSlips}张、纸质票{Input.PaperIssued}张。");
         return RedirectToPage("/Appraisal/Details", new { id = appraisal.Id });
     }
+
+    private static string Field(string name) => nameof(Input) + "." + name;
 
     private async Task<List<string>> LeadersAsync(CancellationToken ct)
     {

@@ -15,6 +15,11 @@ namespace Dangjian.Web.Features.Briefings;
 /// </summary>
 public sealed class Briefing : Entity, IAuditTitled
 {
+    public const int TitleMax = 100;
+
+    /// <summary>An issue's text, kept as its document's draft (whose column allows more).</summary>
+    public const int BodyMax = 50_000;
+
     public Guid CampaignId { get; set; }
 
     public int Number { get; set; }
@@ -40,7 +45,7 @@ internal sealed class BriefingConfiguration : IEntityTypeConfiguration<Briefing>
 {
     public void Configure(EntityTypeBuilder<Briefing> b)
     {
-        b.Property(x => x.Title).HasMaxLength(100);
+        b.Property(x => x.Title).HasMaxLength(Briefing.TitleMax);
         b.Property(x => x.SentTo).HasMaxLength(100);
         b.HasIndex(x => new { x.CampaignId, x.Number }).IsUnique();
         b.HasIndex(x => x.DocumentId).IsUnique();

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Dangjian.Web.Features.Campaigns;
 using Dangjian.Web.Platform.Authorization;
 using Dangjian.Web.Platform.Data;
@@ -19,41 +20,41 @@ public sealed class NewModel(AppDbContext db, CampaignAccess access, BriefingAcc
     public Guid CampaignId { get; set; }
 
     [BindProperty]
-    public int Number { get; set; }
-
-    [BindProperty]
-    public string? Title { get; set; }
-
-    [BindProperty]
-    public string? Body { get; set; }
+    public IssueInput Input { get; set; } = new();
 
     public Campaign Campaign { get; private set; } = null!;
 
     public List<int> Used { get; private set; } = [];
 
+    public sealed class IssueInput
+    {
+        [Display(Name = "期号")]
+        public int Number { get; set; }
+
+        [Required(ErrorMessage = "请填写本期标题（不超过100字）。")]
+        [StringLength(Briefing.TitleMax, ErrorMessage = "请填写本期标题（不超过100字）。")]
+        [Display(Name = "标题")]
+        public string? Title { get; set; }
+
+        [Required(ErrorMessage = "请填写正文（不超过5万字）。")]
+        [StringLength(Briefing.BodyMax, ErrorMessage = "请填写正文（不超过5万字）。")]
+        [Display(Name = "正文")]
+        public string? Body { get; set; }
+    }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         await LoadAsync(ct);
-        Number = BriefingRules.Next(Used);
+        Input.Number = BriefingRules.Next(Used);
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         await LoadAsync(ct);
-        if (BriefingRules.CheckNumber(Number, Used) is { } numbering)
+        if (BriefingRules.CheckNumber(Input.Number, Used) is { } numbering)
         {
-            ModelState.AddModelError(nameof(Number), numbering);
-        }
-
-        if (string.IsNullOrWhiteSpace(Title) || Title.Trim().Length > 100)
-        {
-            ModelState.AddModelError(nameof(Title), "请填写本期标题（不超过100字）。");
-        }
-
-        if (string.IsNullOrWhiteSpace(Body) || Body.Length > 50_000)
-        {
-            ModelState.AddModelError(nameof(Body), "请填写正文（不超过5万字）。");
+            ModelState.AddModelError(nameof(Input) + "." + nameof(IssueInput.Number), numbering);
         }
 
         if (!ModelState.IsValid)
@@ -61,20 +62,20 @@ public sealed class NewModel(AppDbContext db, CampaignAccess access, BriefingAcc
             return Page();
         }
 
-        var document = new ApprovalDocument { CampaignId = CampaignId, Kind = DocumentKind.Briefing, Title = $"简报第{Number}期：{Title!.Trim()}" };
-        var briefing = new Briefing { CampaignId = CampaignId, Number = Number, Title = Title.Trim(), DocumentId = document.Id };
+        var document = new ApprovalDocument { CampaignId = CampaignId, Kind = DocumentKind.Briefing, Title = $"简报第{Input.Number}期：{Input.Title!.Trim()}" };
+        var briefing = new Briefing { CampaignId = CampaignId, Number = Input.Number, Title = Input.Title.Trim(), DocumentId = document.Id };
         db.ApprovalDocuments.Add(document);
         db.Briefings.Add(briefing);
         if (!await db.SaveUnlessTakenAsync(ct))
         {
             await LoadAsync(ct);
-            ModelState.AddModelError(nameof(Number), $"第{Number}期刚刚已由他人编发。下一期应为第{BriefingRules.Next(Used)}期，您写的内容还在，请改期号后再保存。");
+            ModelState.AddModelError(nameof(Input) + "." + nameof(IssueInput.Number), $"第{Input.Number}期刚刚已由他人编发。下一期应为第{BriefingRules.Next(Used)}期，您写的内容还在，请改期号后再保存。");
             return Page();
         }
 
         var actor = await access.ActorAsync(CampaignId, ct);
-        await campaigns.SaveDraftAsync(document, Body!, actor, me.DisplayName, ct);
-        TempData.Success($"第{Number}期已保存为草稿。修改完成后提交督导组审核。");
+        await campaigns.SaveDraftAsync(document, Input.Body!, actor, me.DisplayName, ct);
+        TempData.Success($"第{Input.Number}期已保存为草稿。修改完成后提交督导组审核。");
         return RedirectToPage("/Briefings/Details", new { id = briefing.Id });
     }
 

@@ -60,6 +60,10 @@ public enum DocumentStatus
 /// <summary>活动: a campaign over an org subtree, with ordered phases.</summary>
 public sealed class Campaign : Entity, ISoftDeletable, IAuditTitled
 {
+    public const int TitleMax = 200;
+
+    public const int ThemeMax = 500;
+
     public required string Title { get; set; }
 
     public string? Theme { get; set; }
@@ -90,8 +94,8 @@ internal sealed class CampaignConfiguration : IEntityTypeConfiguration<Campaign>
 {
     public void Configure(EntityTypeBuilder<Campaign> b)
     {
-        b.Property(c => c.Title).HasMaxLength(200);
-        b.Property(c => c.Theme).HasMaxLength(500);
+        b.Property(c => c.Title).HasMaxLength(Campaign.TitleMax);
+        b.Property(c => c.Theme).HasMaxLength(Campaign.ThemeMax);
         b.Property(c => c.TemplateKey).HasMaxLength(50);
         b.HasIndex(c => new { c.ScopeUnitId, c.StartsOn });
         b.HasIndex(c => c.Status);
@@ -132,6 +136,8 @@ internal sealed class CampaignMemberConfiguration : IEntityTypeConfiguration<Cam
 /// <summary>环节: an ordered phase with a planned window.</summary>
 public sealed class Phase : Entity, IAuditTitled
 {
+    public const int NameMax = 100;
+
     public Guid CampaignId { get; set; }
 
     public int Order { get; set; }
@@ -151,7 +157,7 @@ internal sealed class PhaseConfiguration : IEntityTypeConfiguration<Phase>
 {
     public void Configure(EntityTypeBuilder<Phase> b)
     {
-        b.Property(p => p.Name).HasMaxLength(100);
+        b.Property(p => p.Name).HasMaxLength(Phase.NameMax);
         b.HasIndex(p => new { p.CampaignId, p.Order }).IsUnique();
         b.HasOne<Campaign>().WithMany().HasForeignKey(p => p.CampaignId).OnDelete(DeleteBehavior.Cascade);
     }
@@ -160,6 +166,10 @@ internal sealed class PhaseConfiguration : IEntityTypeConfiguration<Phase>
 /// <summary>节点任务: a deadline with an owner; a count rule when <see cref="RequiredCount"/> is set.</summary>
 public sealed class Milestone : Entity, IAuditTitled
 {
+    public const int TitleMax = 200;
+
+    public const int EvidenceMax = 2000;
+
     public Guid CampaignId { get; set; }
 
     public Guid PhaseId { get; set; }
@@ -194,8 +204,8 @@ internal sealed class MilestoneConfiguration : IEntityTypeConfiguration<Mileston
 {
     public void Configure(EntityTypeBuilder<Milestone> b)
     {
-        b.Property(m => m.Title).HasMaxLength(200);
-        b.Property(m => m.Evidence).HasMaxLength(2000);
+        b.Property(m => m.Title).HasMaxLength(Milestone.TitleMax);
+        b.Property(m => m.Evidence).HasMaxLength(Milestone.EvidenceMax);
         b.HasIndex(m => new { m.CampaignId, m.Deadline });
         b.HasIndex(m => new { m.Status, m.Deadline });
         b.HasIndex(m => m.PhaseId);

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Dangjian.Web.Features.Organization;
 using Dangjian.Web.Platform.Authorization;
 using Dangjian.Web.Platform.Data;
@@ -12,59 +13,58 @@ namespace Dangjian.Web.Features.Campaigns;
 public sealed class CreateModel(AppDbContext db, ScopeGuard guard, CampaignService service, CampaignAccess access, TimeProvider clock) : PageModel
 {
     [BindProperty]
-    public string TemplateKey { get; set; } = CampaignTemplates.All[0].Key;
-
-    [BindProperty]
-    public string Title { get; set; } = "";
-
-    [BindProperty]
-    public string? Theme { get; set; }
-
-    [BindProperty]
-    public Guid ScopeUnitId { get; set; }
-
-    [BindProperty]
-    public DateOnly StartsOn { get; set; }
+    public CreateInput Input { get; set; } = new();
 
     public List<OrgTree.Node> Units { get; private set; } = [];
 
     public List<CampaignTemplates.Template> Templates { get; private set; } = [];
 
+    public sealed class CreateInput
+    {
+        [Display(Name = "模板")]
+        public string TemplateKey { get; set; } = CampaignTemplates.All[0].Key;
+
+        [Required(ErrorMessage = "请填写活动名称（不超过200字）。")]
+        [StringLength(Campaign.TitleMax, ErrorMessage = "请填写活动名称（不超过200字）。")]
+        [Display(Name = "活动名称")]
+        public string Title { get; set; } = "";
+
+        [StringLength(Campaign.ThemeMax, ErrorMessage = "活动主题不能超过500字。")]
+        [Display(Name = "活动主题")]
+        public string? Theme { get; set; }
+
+        [Display(Name = "活动范围")]
+        public Guid ScopeUnitId { get; set; }
+
+        [Display(Name = "开始日期")]
+        public DateOnly StartsOn { get; set; }
+    }
+
     public async Task OnGetAsync(CancellationToken ct)
     {
-        StartsOn = ChinaTime.Today(clock);
+        Input.StartsOn = ChinaTime.Today(clock);
         await LoadAsync(ct);
-        ScopeUnitId = Units.FirstOrDefault()?.Id ?? Guid.Empty;
+        Input.ScopeUnitId = Units.FirstOrDefault()?.Id ?? Guid.Empty;
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         await LoadAsync(ct);
-        var template = Templates.FirstOrDefault(t => t.Key == TemplateKey);
+        var template = Templates.FirstOrDefault(t => t.Key == Input.TemplateKey);
         if (template is null)
         {
-            ModelState.AddModelError(nameof(TemplateKey), "请选择一个模板。");
+            ModelState.AddModelError(Field(nameof(CreateInput.TemplateKey)), "请选择一个模板。");
         }
 
-        if (string.IsNullOrWhiteSpace(Title) || Title.Trim().Length > 200)
-        {
-            ModelState.AddModelError(nameof(Title), "请填写活动名称（不超过200字）。");
-        }
-
-        if (Theme?.Length > 500)
-        {
-            ModelState.AddModelError(nameof(Theme), "活动主题不能超过500字。");
-        }
-
-        var unit = Units.FirstOrDefault(u => u.Id == ScopeUnitId);
+        var unit = Units.FirstOrDefault(u => u.Id == Input.ScopeUnitId);
         if (unit is null || !unit.IsActive)
         {
-            ModelState.AddModelError(nameof(ScopeUnitId), "请选择您管理范围内在用的单位作为活动范围。");
+            ModelState.AddModelError(Field(nameof(CreateInput.ScopeUnitId)), "请选择您管理范围内在用的单位作为活动范围。");
         }
 
-        if (StartsOn == default || StartsOn.Year is < 2000 or > 2100)
+        if (Input.StartsOn == default || Input.StartsOn.Year is < 2000 or > 2100)
         {
-            ModelState.AddModelError(nameof(StartsOn), "请填写开始日期。");
+            ModelState.AddModelError(Field(nameof(CreateInput.StartsOn)), "请填写开始日期。");
         }
 
         if (!ModelState.IsValid)
@@ -72,10 +72,12 @@ public sealed class CreateModel(AppDbContext db, ScopeGuard guard, CampaignServi
             return Page();
         }
 
-        var campaign = await service.CreateFromTemplateAsync(template!, Title, Theme, ScopeUnitId, StartsOn, await access.PersonIdAsync(ct), ct: ct);
+        var campaign = await service.CreateFromTemplateAsync(template!, Input.Title, Input.Theme, Input.ScopeUnitId, Input.StartsOn, await access.PersonIdAsync(ct), ct: ct);
         TempData.Success($"已按“{template!.Name}”模板创建活动，共{template.Phases.Count}个环节。请配备领导小组和督导组，并起草实施方案。");
         return RedirectToPage("/Campaigns/Details", new { id = campaign.Id });
     }
+
+    private static string Field(string name) => nameof(Input) + "." + name;
 
     private async Task LoadAsync(CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Dangjian.Web.Platform.Authorization;
 using Dangjian.Web.Platform.Data;
 using Dangjian.Web.Platform.Web;
@@ -14,47 +15,57 @@ public sealed class EditModel(AppDbContext db, CampaignAccess access) : PageMode
     public Campaign Campaign { get; private set; } = null!;
 
     [BindProperty]
-    public string Title { get; set; } = "";
+    public CampaignInput Input { get; set; } = new();
 
-    [BindProperty]
-    public string? Theme { get; set; }
+    public sealed class CampaignInput
+    {
+        [Required(ErrorMessage = "请填写活动名称（不超过200字）。")]
+        [StringLength(Campaign.TitleMax, ErrorMessage = "请填写活动名称（不超过200字）。")]
+        [Display(Name = "活动名称")]
+        public string Title { get; set; } = "";
 
-    [BindProperty]
-    public DateOnly StartsOn { get; set; }
+        [StringLength(Campaign.ThemeMax, ErrorMessage = "活动主题不能超过500字。")]
+        [Display(Name = "活动主题")]
+        public string? Theme { get; set; }
 
-    [BindProperty]
-    public DateOnly EndsOn { get; set; }
+        [Display(Name = "开始日期")]
+        public DateOnly StartsOn { get; set; }
 
-    [BindProperty]
-    public bool PhasesOverlap { get; set; }
+        [Display(Name = "结束日期")]
+        public DateOnly EndsOn { get; set; }
 
-    [BindProperty]
-    public Guid LoadedVersion { get; set; }
+        [Display(Name = "不分阶段、不搞转段")]
+        public bool PhasesOverlap { get; set; }
+
+        public Guid Version { get; set; }
+
+        public static CampaignInput From(Campaign c) =>
+            new() { Title = c.Title, Theme = c.Theme, StartsOn = c.StartsOn, EndsOn = c.EndsOn, PhasesOverlap = c.PhasesOverlap, Version = c.Version };
+
+        public void ApplyTo(Campaign c) =>
+            (c.Title, c.Theme, c.StartsOn, c.EndsOn, c.PhasesOverlap) = (Title.Trim(), Theme.NullIfBlank(), StartsOn, EndsOn, PhasesOverlap);
+    }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         await LoadAsync(id, ct);
-        (Title, Theme, StartsOn, EndsOn, PhasesOverlap, LoadedVersion) = (Campaign.Title, Campaign.Theme, Campaign.StartsOn, Campaign.EndsOn, Campaign.PhasesOverlap, Campaign.Version);
+        Input = CampaignInput.From(Campaign);
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
         await LoadAsync(id, ct);
-        if (string.IsNullOrWhiteSpace(Title) || Title.Trim().Length > 200)
+        if (Input.EndsOn < Input.StartsOn)
         {
-            ModelState.AddModelError(nameof(Title), "请填写活动名称（不超过200字）。");
+            ModelState.AddModelError(Field(nameof(CampaignInput.EndsOn)), "结束日期不能早于开始日期。");
         }
 
-        if (EndsOn < StartsOn)
-        {
-            ModelState.AddModelError(nameof(EndsOn), "结束日期不能早于开始日期。");
-        }
-
-        var outside = await db.Phases.Where(p => p.CampaignId == id && (p.StartsOn < StartsOn || p.EndsOn > EndsOn)).Select(p => p.Name).FirstOrDefaultAsync(ct);
+        var (starts, ends) = (Input.StartsOn, Input.EndsOn);
+        var outside = await db.Phases.Where(p => p.CampaignId == id && (p.StartsOn < starts || p.EndsOn > ends)).Select(p => p.Name).FirstOrDefaultAsync(ct);
         if (outside is not null)
         {
-            ModelState.AddModelError(nameof(StartsOn), $"环节“{outside}”会落在活动期间之外，请先调整该环节的时间。");
+            ModelState.AddModelError(Field(nameof(CampaignInput.StartsOn)), $"环节“{outside}”会落在活动期间之外，请先调整该环节的时间。");
         }
 
         if (!ModelState.IsValid)
@@ -62,9 +73,8 @@ public sealed class EditModel(AppDbContext db, CampaignAccess access) : PageMode
             return Page();
         }
 
-        db.ExpectVersion(Campaign, LoadedVersion);
-        (Campaign.Title, Campaign.Theme, Campaign.StartsOn, Campaign.EndsOn, Campaign.PhasesOverlap) =
-            (Title.Trim(), Theme.NullIfBlank(), StartsOn, EndsOn, PhasesOverlap);
+        db.ExpectVersion(Campaign, Input.Version);
+        Input.ApplyTo(Campaign);
         if (!await db.SaveOrReportConflictAsync(ModelState, "该活动", ct))
         {
             return Page();
@@ -90,6 +100,8 @@ public sealed class EditModel(AppDbContext db, CampaignAccess access) : PageMode
 
         return RedirectToPage("/Campaigns/Details", new { id });
     }
+
+    private static string Field(string name) => nameof(Input) + "." + name;
 
     private async Task LoadAsync(Guid id, CancellationToken ct)
     {

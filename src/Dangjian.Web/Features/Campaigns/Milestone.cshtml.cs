@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Dangjian.Web.Platform.Authorization;
 using Dangjian.Web.Platform.Data;
 using Dangjian.Web.Platform.Web;
@@ -28,42 +29,59 @@ public sealed class MilestoneModel(AppDbContext db, CampaignAccess access, TimeP
     public Guid CampaignId { get; set; }
 
     [BindProperty]
-    public string Title { get; set; } = "";
+    public MilestoneInput Input { get; set; } = new();
 
-    [BindProperty]
-    public Guid PhaseId { get; set; }
+    public sealed class MilestoneInput
+    {
+        [Required(ErrorMessage = "请填写节点名称（不超过200字）。")]
+        [StringLength(Milestone.TitleMax, ErrorMessage = "请填写节点名称（不超过200字）。")]
+        [Display(Name = "节点名称")]
+        public string Title { get; set; } = "";
 
-    [BindProperty]
-    public DateOnly Deadline { get; set; }
+        [Display(Name = "所属环节")]
+        public Guid PhaseId { get; set; }
 
-    [BindProperty]
-    public Guid? OwnerPersonId { get; set; }
+        [Display(Name = "截止日期")]
+        public DateOnly Deadline { get; set; }
 
-    [BindProperty]
-    public Guid? OwnerUnitId { get; set; }
+        [Display(Name = "责任人")]
+        public Guid? OwnerPersonId { get; set; }
 
-    [BindProperty]
-    public int? RequiredCount { get; set; }
+        [Display(Name = "责任单位")]
+        public Guid? OwnerUnitId { get; set; }
 
-    [BindProperty]
-    public string? Evidence { get; set; }
+        [Range(1, 1000, ErrorMessage = "要求次数须在1到1000之间，不是计数要求请留空。")]
+        [Display(Name = "要求次数")]
+        public int? RequiredCount { get; set; }
 
-    [BindProperty]
-    public Guid LoadedVersion { get; set; }
+        [StringLength(Milestone.EvidenceMax, ErrorMessage = "完成情况说明不能超过2000字。")]
+        [Display(Name = "完成情况说明")]
+        public string? Evidence { get; set; }
+
+        public Guid Version { get; set; }
+
+        public static MilestoneInput From(Milestone m) => new()
+        {
+            Title = m.Title, PhaseId = m.PhaseId, Deadline = m.Deadline, OwnerPersonId = m.OwnerPersonId, OwnerUnitId = m.OwnerUnitId, RequiredCount = m.RequiredCount,
+            Evidence = m.Evidence, Version = m.Version,
+        };
+
+        public void ApplyTo(Milestone m) =>
+            (m.Title, m.PhaseId, m.Deadline, m.OwnerPersonId, m.OwnerUnitId, m.RequiredCount, m.Evidence) =
+                (Title.Trim(), PhaseId, Deadline, OwnerPersonId, OwnerUnitId, RequiredCount, Evidence.NullIfBlank());
+    }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var milestone = await LoadAsync(ct);
         if (milestone is not null)
         {
-            (Title, PhaseId, Deadline, OwnerPersonId, OwnerUnitId, RequiredCount, Evidence, LoadedVersion) =
-                (milestone.Title, milestone.PhaseId, milestone.Deadline, milestone.OwnerPersonId, milestone.OwnerUnitId, milestone.RequiredCount, milestone.Evidence, milestone.Version);
+            Input = MilestoneInput.From(milestone);
         }
         else
         {
             var current = Phases.FirstOrDefault(p => p.Status == PhaseStatus.InProgress) ?? Phases.First();
-            PhaseId = current.Id;
-            Deadline = current.EndsOn;
+            (Input.PhaseId, Input.Deadline) = (current.Id, current.EndsOn);
         }
 
         return Page();
@@ -72,39 +90,24 @@ public sealed class MilestoneModel(AppDbContext db, CampaignAccess access, TimeP
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var milestone = await LoadAsync(ct);
-        if (string.IsNullOrWhiteSpace(Title) || Title.Trim().Length > 200)
+        if (Phases.All(p => p.Id != Input.PhaseId))
         {
-            ModelState.AddModelError(nameof(Title), "请填写节点名称（不超过200字）。");
+            ModelState.AddModelError(Field(nameof(MilestoneInput.PhaseId)), "请选择环节。");
         }
 
-        if (Phases.All(p => p.Id != PhaseId))
+        if (CampaignRules.CheckDeadline(Input.Deadline, ChinaTime.Today(clock), Campaign.StartsOn, Campaign.EndsOn, milestone?.Deadline) is { } problem)
         {
-            ModelState.AddModelError(nameof(PhaseId), "请选择环节。");
+            ModelState.AddModelError(Field(nameof(MilestoneInput.Deadline)), problem);
         }
 
-        if (CampaignRules.CheckDeadline(Deadline, ChinaTime.Today(clock), Campaign.StartsOn, Campaign.EndsOn, milestone?.Deadline) is { } problem)
+        if (Input.OwnerPersonId is { } person && People.All(p => p.Id != person))
         {
-            ModelState.AddModelError(nameof(Deadline), problem);
+            ModelState.AddModelError(Field(nameof(MilestoneInput.OwnerPersonId)), "责任人须是本活动小组的成员。");
         }
 
-        if (RequiredCount is < 1 or > 1000)
+        if (Input.OwnerUnitId is { } unit && Units.All(u => u.Id != unit))
         {
-            ModelState.AddModelError(nameof(RequiredCount), "要求次数须在1到1000之间，不是计数要求请留空。");
-        }
-
-        if (OwnerPersonId is { } person && People.All(p => p.Id != person))
-        {
-            ModelState.AddModelError(nameof(OwnerPersonId), "责任人须是本活动小组的成员。");
-        }
-
-        if (OwnerUnitId is { } unit && Units.All(u => u.Id != unit))
-        {
-            ModelState.AddModelError(nameof(OwnerUnitId), "责任单位须在活动范围内。");
-        }
-
-        if (Evidence?.Length > 2000)
-        {
-            ModelState.AddModelError(nameof(Evidence), "完成情况说明不能超过2000字。");
+            ModelState.AddModelError(Field(nameof(MilestoneInput.OwnerUnitId)), "责任单位须在活动范围内。");
         }
 
         if (!ModelState.IsValid)
@@ -119,11 +122,10 @@ public sealed class MilestoneModel(AppDbContext db, CampaignAccess access, TimeP
         }
         else
         {
-            db.ExpectVersion(milestone, LoadedVersion);
+            db.ExpectVersion(milestone, Input.Version);
         }
 
-        (milestone.Title, milestone.PhaseId, milestone.Deadline, milestone.OwnerPersonId, milestone.OwnerUnitId, milestone.RequiredCount, milestone.Evidence) =
-            (Title.Trim(), PhaseId, Deadline, OwnerPersonId, OwnerUnitId, RequiredCount, Evidence.NullIfBlank());
+        Input.ApplyTo(milestone);
         if (!await db.SaveOrReportConflictAsync(ModelState, "该节点", ct))
         {
             return Page();
@@ -141,6 +143,8 @@ public sealed class MilestoneModel(AppDbContext db, CampaignAccess access, TimeP
         TempData.Success($"已删除节点“{milestone.Title}”。");
         return RedirectToPage("/Campaigns/Details", new { id = Campaign.Id });
     }
+
+    private static string Field(string name) => nameof(Input) + "." + name;
 
     private async Task<Milestone?> LoadAsync(CancellationToken ct)
     {

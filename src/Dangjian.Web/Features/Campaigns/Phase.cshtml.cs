@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Dangjian.Web.Platform.Audit;
 using Dangjian.Web.Platform.Authorization;
 using Dangjian.Web.Platform.Data;
@@ -24,16 +25,25 @@ public sealed class PhaseModel(AppDbContext db, CampaignAccess access, TimeProvi
     public Campaign Campaign { get; private set; } = null!;
 
     [BindProperty]
-    public string Name { get; set; } = "";
+    public PhaseInput Input { get; set; } = new();
 
-    [BindProperty]
-    public DateOnly StartsOn { get; set; }
+    public sealed class PhaseInput
+    {
+        [Required(ErrorMessage = "请填写环节名称（不超过100字）。")]
+        [StringLength(Phase.NameMax, ErrorMessage = "请填写环节名称（不超过100字）。")]
+        [Display(Name = "环节名称")]
+        public string Name { get; set; } = "";
 
-    [BindProperty]
-    public DateOnly EndsOn { get; set; }
+        [Display(Name = "开始日期")]
+        public DateOnly StartsOn { get; set; }
 
-    [BindProperty]
-    public Guid LoadedVersion { get; set; }
+        [Display(Name = "结束日期")]
+        public DateOnly EndsOn { get; set; }
+
+        public Guid Version { get; set; }
+
+        public static PhaseInput From(Phase p) => new() { Name = p.Name, StartsOn = p.StartsOn, EndsOn = p.EndsOn, Version = p.Version };
+    }
 
     /// <summary>The shift form's days (kept when a refusal re-shows the page).</summary>
     public int ShiftDays { get; private set; } = 7;
@@ -45,22 +55,17 @@ public sealed class PhaseModel(AppDbContext db, CampaignAccess access, TimeProvi
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         await LoadAsync(id, ct);
-        (Name, StartsOn, EndsOn, LoadedVersion) = (Phase.Name, Phase.StartsOn, Phase.EndsOn, Phase.Version);
+        Input = PhaseInput.From(Phase);
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
         await LoadAsync(id, ct);
-        if (string.IsNullOrWhiteSpace(Name) || Name.Trim().Length > 100)
-        {
-            ModelState.AddModelError(nameof(Name), "请填写环节名称（不超过100字）。");
-        }
-
         var siblings = await db.Phases.AsNoTracking().Where(p => p.CampaignId == Campaign.Id).Select(p => new CampaignRules.Window(p.Id, p.StartsOn, p.EndsOn)).ToListAsync(ct);
-        if (CampaignRules.CheckPhaseWindow(Campaign.StartsOn, Campaign.EndsOn, Campaign.PhasesOverlap, new CampaignRules.Window(Phase.Id, StartsOn, EndsOn), siblings) is { } problem)
+        if (CampaignRules.CheckPhaseWindow(Campaign.StartsOn, Campaign.EndsOn, Campaign.PhasesOverlap, new CampaignRules.Window(Phase.Id, Input.StartsOn, Input.EndsOn), siblings) is { } problem)
         {
-            ModelState.AddModelError(nameof(StartsOn), problem);
+            ModelState.AddModelError(nameof(Input) + "." + nameof(PhaseInput.StartsOn), problem);
         }
 
         if (!ModelState.IsValid)
@@ -68,8 +73,8 @@ public sealed class PhaseModel(AppDbContext db, CampaignAccess access, TimeProvi
             return Page();
         }
 
-        db.ExpectVersion(Phase, LoadedVersion);
-        (Phase.Name, Phase.StartsOn, Phase.EndsOn) = (Name.Trim(), StartsOn, EndsOn);
+        db.ExpectVersion(Phase, Input.Version);
+        (Phase.Name, Phase.StartsOn, Phase.EndsOn) = (Input.Name.Trim(), Input.StartsOn, Input.EndsOn);
         if (!await db.SaveOrReportConflictAsync(ModelState, "该环节", ct))
         {
             return Page();
@@ -81,14 +86,15 @@ public sealed class PhaseModel(AppDbContext db, CampaignAccess access, TimeProvi
 
     /// <summary>
     /// 整体移动: without <paramref name="confirm"/> shows what would move; with it, moves the open deadlines (and, with
-    /// <paramref name="movePhase"/>, the phase's dates) and writes one audit entry for the whole shift.
+    /// <paramref name="movePhase"/>, the phase's dates) and writes one audit entry for the whole shift. The shift form is
+    /// not the edit form: its fields, <paramref name="loadedVersion"/> included, are this handler's parameters.
     /// </summary>
-    public async Task<IActionResult> OnPostShiftAsync(Guid id, int days, bool movePhase, bool confirm, CancellationToken ct)
+    public async Task<IActionResult> OnPostShiftAsync(Guid id, int days, bool movePhase, bool confirm, Guid loadedVersion, CancellationToken ct)
     {
         await LoadAsync(id, ct);
         ModelState.Clear(); // the edit form's fields are not part of a shift
-        var posted = LoadedVersion;
-        (Name, StartsOn, EndsOn, LoadedVersion) = (Phase.Name, Phase.StartsOn, Phase.EndsOn, Phase.Version);
+        var posted = loadedVersion;
+        Input = PhaseInput.From(Phase);
         (ShiftDays, ShiftMovesPhase) = (days, movePhase);
         var milestones = await db.Milestones.Where(m => m.PhaseId == Phase.Id).OrderBy(m => m.Deadline).ThenBy(m => m.Id).ToListAsync(ct);
         var open = milestones.Where(m => m.Status == MilestoneStatus.Open).ToList();

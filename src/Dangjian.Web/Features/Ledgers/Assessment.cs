@@ -26,6 +26,8 @@ public enum IndicatorKind
 /// <summary>考核方案: an organization's indicator tree (points summing to 100) applied to its departments each period.</summary>
 public sealed class AssessmentScheme : Entity, IAuditTitled
 {
+    public const int NameMax = 100;
+
     public Guid OwnerUnitId { get; set; }
 
     public OrgUnit? OwnerUnit { get; set; }
@@ -42,7 +44,7 @@ internal sealed class AssessmentSchemeConfiguration : IEntityTypeConfiguration<A
 {
     public void Configure(EntityTypeBuilder<AssessmentScheme> b)
     {
-        b.Property(x => x.Name).HasMaxLength(100);
+        b.Property(x => x.Name).HasMaxLength(AssessmentScheme.NameMax);
         b.HasIndex(x => x.OwnerUnitId);
         b.HasOne(x => x.OwnerUnit).WithMany().HasForeignKey(x => x.OwnerUnitId).OnDelete(DeleteBehavior.Restrict);
     }
@@ -51,6 +53,8 @@ internal sealed class AssessmentSchemeConfiguration : IEntityTypeConfiguration<A
 /// <summary>考核指标: a node of the tree; <see cref="Points"/> is its weight (children's points add up to their parent's).</summary>
 public sealed class Indicator : Entity, IAuditTitled
 {
+    public const int NameMax = 100;
+
     public Guid SchemeId { get; set; }
 
     public Guid? ParentId { get; set; }
@@ -75,7 +79,7 @@ internal sealed class IndicatorConfiguration : IEntityTypeConfiguration<Indicato
 {
     public void Configure(EntityTypeBuilder<Indicator> b)
     {
-        b.Property(x => x.Name).HasMaxLength(100);
+        b.Property(x => x.Name).HasMaxLength(Indicator.NameMax);
         b.Property(x => x.Points).HasPrecision(6, 1);
         b.HasIndex(x => new { x.SchemeId, x.ParentId });
         b.HasIndex(x => x.AssessorPersonId);
@@ -88,6 +92,8 @@ internal sealed class IndicatorConfiguration : IEntityTypeConfiguration<Indicato
 /// <summary>考核期: a month, quarter or year of a scheme; published (locked) once ranked.</summary>
 public sealed class AssessmentPeriod : Entity, IAuditTitled
 {
+    public const int LabelMax = 50;
+
     public Guid SchemeId { get; set; }
 
     public required string Label { get; set; }
@@ -110,7 +116,7 @@ internal sealed class AssessmentPeriodConfiguration : IEntityTypeConfiguration<A
 {
     public void Configure(EntityTypeBuilder<AssessmentPeriod> b)
     {
-        b.Property(x => x.Label).HasMaxLength(50);
+        b.Property(x => x.Label).HasMaxLength(AssessmentPeriod.LabelMax);
         b.Property(x => x.FlagHolders).HasMaxLength(500);
         b.Property(x => x.TopScore).HasPrecision(6, 1);
         b.HasIndex(x => new { x.SchemeId, x.StartsOn });

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Dangjian.Web.Features.Organization;
 using Dangjian.Web.Platform.Authorization;
 using Dangjian.Web.Platform.Data;
@@ -25,35 +26,11 @@ public sealed class AssessmentModel(AppDbContext db, AssessmentService service, 
     [BindProperty(SupportsGet = true)]
     public Guid? SchemeId { get; set; }
 
-    [BindProperty]
-    public string? Name { get; set; }
+    public SchemeInput NewScheme { get; set; } = new();
 
-    [BindProperty]
-    public Guid? OwnerUnitId { get; set; }
+    public IndicatorInput NewIndicator { get; set; } = new();
 
-    [BindProperty]
-    public int PeriodMonths { get; set; } = 3;
-
-    [BindProperty]
-    public Guid? ParentId { get; set; }
-
-    [BindProperty]
-    public decimal Points { get; set; }
-
-    [BindProperty]
-    public IndicatorKind Kind { get; set; } = IndicatorKind.Scored;
-
-    [BindProperty]
-    public Guid? AssessorPersonId { get; set; }
-
-    [BindProperty]
-    public string? Label { get; set; }
-
-    [BindProperty]
-    public DateOnly StartsOn { get; set; }
-
-    [BindProperty]
-    public DateOnly EndsOn { get; set; }
+    public PeriodInput NewPeriod { get; set; } = new();
 
     public List<SchemeRow> Schemes { get; private set; } = [];
 
@@ -73,17 +50,70 @@ public sealed class AssessmentModel(AppDbContext db, AssessmentService service, 
 
     public List<AssessmentService.Unit> Units { get; private set; } = [];
 
+    /// <summary>新建考核方案.</summary>
+    public sealed class SchemeInput
+    {
+        [Required(ErrorMessage = "请填写考核方案名称（不超过100字）。")]
+        [StringLength(AssessmentScheme.NameMax, ErrorMessage = "请填写考核方案名称（不超过100字）。")]
+        [Display(Name = "名称")]
+        public string? Name { get; set; }
+
+        [Display(Name = "单位")]
+        public Guid? OwnerUnitId { get; set; }
+
+        [Display(Name = "考核周期")]
+        public int PeriodMonths { get; set; } = 3;
+    }
+
+    /// <summary>添加考核指标.</summary>
+    public sealed class IndicatorInput
+    {
+        [Display(Name = "上级指标")]
+        public Guid? ParentId { get; set; }
+
+        [Required(ErrorMessage = "请填写指标名称（不超过100字）。")]
+        [StringLength(Indicator.NameMax, ErrorMessage = "请填写指标名称（不超过100字）。")]
+        [Display(Name = "指标名称")]
+        public string? Name { get; set; }
+
+        [Display(Name = "分值")]
+        public decimal? Points { get; set; }
+
+        [Display(Name = "评分方式")]
+        public IndicatorKind Kind { get; set; } = IndicatorKind.Scored;
+
+        [Display(Name = "评分人")]
+        public Guid? AssessorPersonId { get; set; }
+    }
+
+    /// <summary>开始考核期.</summary>
+    public sealed class PeriodInput
+    {
+        [Required(ErrorMessage = "请填写考核期名称（不超过50字）。")]
+        [StringLength(AssessmentPeriod.LabelMax, ErrorMessage = "请填写考核期名称（不超过50字）。")]
+        [Display(Name = "考核期")]
+        public string? Label { get; set; }
+
+        [Display(Name = "开始")]
+        public DateOnly StartsOn { get; set; }
+
+        [Display(Name = "结束")]
+        public DateOnly EndsOn { get; set; }
+    }
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         await LoadAsync(ct);
         if (Scheme is not null)
         {
-            (StartsOn, EndsOn, Label) = DefaultPeriod(Scheme.PeriodMonths, ChinaTime.Today(clock));
+            var (starts, ends, label) = DefaultPeriod(Scheme.PeriodMonths, ChinaTime.Today(clock));
+            NewPeriod = new PeriodInput { StartsOn = starts, EndsOn = ends, Label = label };
         }
     }
 
-    public async Task<IActionResult> OnPostSchemeAsync(CancellationToken ct)
+    public async Task<IActionResult> OnPostSchemeAsync(SchemeInput newScheme, CancellationToken ct)
     {
+        NewScheme = newScheme;
         SchemeId = null;
         await LoadAsync(ct);
         if (Owners.Count == 0)
@@ -91,14 +121,9 @@ public sealed class AssessmentModel(AppDbContext db, AssessmentService service, 
             throw new ForbiddenException();
         }
 
-        if (string.IsNullOrWhiteSpace(Name) || Name.Trim().Length > 100)
+        if (NewScheme.OwnerUnitId is null || Owners.All(o => o.Id != NewScheme.OwnerUnitId) || NewScheme.PeriodMonths is not (1 or 3 or 12))
         {
-            ModelState.AddModelError(nameof(Name), "请填写考核方案名称（不超过100字）。");
-        }
-
-        if (OwnerUnitId is null || Owners.All(o => o.Id != OwnerUnitId) || PeriodMonths is not (1 or 3 or 12))
-        {
-            ModelState.AddModelError(nameof(OwnerUnitId), "请选择单位和考核周期（月度、季度或年度）。");
+            ModelState.AddModelError(nameof(NewScheme) + "." + nameof(SchemeInput.OwnerUnitId), "请选择单位和考核周期（月度、季度或年度）。");
         }
 
         if (!ModelState.IsValid)
@@ -106,42 +131,38 @@ public sealed class AssessmentModel(AppDbContext db, AssessmentService service, 
             return Page();
         }
 
-        var scheme = new AssessmentScheme { Name = Name!.Trim(), OwnerUnitId = OwnerUnitId!.Value, PeriodMonths = PeriodMonths };
+        var scheme = new AssessmentScheme { Name = NewScheme.Name!.Trim(), OwnerUnitId = NewScheme.OwnerUnitId!.Value, PeriodMonths = NewScheme.PeriodMonths };
         db.AssessmentSchemes.Add(scheme);
         await db.SaveChangesAsync(ct);
         TempData.Success("考核方案已建立。请添加考核指标，一级指标分值合计100分。");
         return RedirectToPage(new { schemeId = scheme.Id });
     }
 
-    public async Task<IActionResult> OnPostIndicatorAsync(CancellationToken ct)
+    public async Task<IActionResult> OnPostIndicatorAsync(IndicatorInput newIndicator, CancellationToken ct)
     {
+        NewIndicator = newIndicator;
         await LoadManagedAsync(ct);
-        if (string.IsNullOrWhiteSpace(Name) || Name.Trim().Length > 100)
+        if (NewIndicator.Points is not { } points || points <= 0 || points > AssessmentRules.FullMarks || decimal.Round(points, 1) != points)
         {
-            ModelState.AddModelError(nameof(Name), "请填写指标名称（不超过100字）。");
+            ModelState.AddModelError(nameof(NewIndicator) + "." + nameof(IndicatorInput.Points), "分值须大于0、不超过100分，最多一位小数。");
         }
 
-        if (Points <= 0 || Points > AssessmentRules.FullMarks || decimal.Round(Points, 1) != Points)
+        if (NewIndicator.ParentId is { } parent && Indicators.All(i => i.Id != parent))
         {
-            ModelState.AddModelError(nameof(Points), "分值须大于0、不超过100分，最多一位小数。");
+            ModelState.AddModelError(nameof(NewIndicator) + "." + nameof(IndicatorInput.ParentId), "上级指标不属于这个方案。");
+        }
+        else if (NewIndicator.ParentId is { } p && await db.IndicatorScores.AnyAsync(s => s.IndicatorId == p, ct))
+        {
+            ModelState.AddModelError(nameof(NewIndicator) + "." + nameof(IndicatorInput.ParentId), "上级指标已经有得分，不能再分解。");
         }
 
-        if (ParentId is { } parent && Indicators.All(i => i.Id != parent))
+        if (!Enum.IsDefined(NewIndicator.Kind))
         {
-            ModelState.AddModelError(nameof(ParentId), "上级指标不属于这个方案。");
+            ModelState.AddModelError(nameof(NewIndicator) + "." + nameof(IndicatorInput.Kind), "请选择评分方式。");
         }
-        else if (ParentId is { } p && await db.IndicatorScores.AnyAsync(s => s.IndicatorId == p, ct))
+        else if (NewIndicator.Kind == IndicatorKind.Scored && (NewIndicator.AssessorPersonId is null || Assessors.All(a => a.Id != NewIndicator.AssessorPersonId)))
         {
-            ModelState.AddModelError(nameof(ParentId), "上级指标已经有得分，不能再分解。");
-        }
-
-        if (!Enum.IsDefined(Kind))
-        {
-            ModelState.AddModelError(nameof(Kind), "请选择评分方式。");
-        }
-        else if (Kind == IndicatorKind.Scored && (AssessorPersonId is null || Assessors.All(a => a.Id != AssessorPersonId)))
-        {
-            ModelState.AddModelError(nameof(AssessorPersonId), "评分指标须指定评分人（本单位人员）。");
+            ModelState.AddModelError(nameof(NewIndicator) + "." + nameof(IndicatorInput.AssessorPersonId), "评分指标须指定评分人（本单位人员）。");
         }
 
         if (!ModelState.IsValid)
@@ -149,11 +170,11 @@ public sealed class AssessmentModel(AppDbContext db, AssessmentService service, 
             return Page();
         }
 
-        var order = Indicators.Where(i => i.ParentId == ParentId).Select(i => i.SortOrder).DefaultIfEmpty(0).Max();
+        var order = Indicators.Where(i => i.ParentId == NewIndicator.ParentId).Select(i => i.SortOrder).DefaultIfEmpty(0).Max();
         db.Indicators.Add(new Indicator
         {
-            SchemeId = Scheme!.Id, ParentId = ParentId, Name = Name!.Trim(), Points = Points, Kind = Kind, SortOrder = order + 1,
-            AssessorPersonId = Kind == IndicatorKind.Scored ? AssessorPersonId : null,
+            SchemeId = Scheme!.Id, ParentId = NewIndicator.ParentId, Name = NewIndicator.Name!.Trim(), Points = NewIndicator.Points!.Value, Kind = NewIndicator.Kind, SortOrder = order + 1,
+            AssessorPersonId = NewIndicator.Kind == IndicatorKind.Scored ? NewIndicator.AssessorPersonId : null,
         });
         await db.SaveChangesAsync(ct);
         TempData.Success("指标已添加。");
@@ -176,26 +197,22 @@ public sealed class AssessmentModel(AppDbContext db, AssessmentService service, 
         return RedirectToPage(new { schemeId = SchemeId });
     }
 
-    public async Task<IActionResult> OnPostPeriodAsync(CancellationToken ct)
+    public async Task<IActionResult> OnPostPeriodAsync(PeriodInput newPeriod, CancellationToken ct)
     {
+        NewPeriod = newPeriod;
         await LoadManagedAsync(ct);
         if (WeightProblem is not null)
         {
             ModelState.AddModelError("", $"指标分值不合规，不能开始考核：{WeightProblem}");
         }
 
-        if (string.IsNullOrWhiteSpace(Label) || Label.Trim().Length > 50)
+        if (NewPeriod.EndsOn < NewPeriod.StartsOn || NewPeriod.StartsOn == default)
         {
-            ModelState.AddModelError(nameof(Label), "请填写考核期名称（不超过50字）。");
+            ModelState.AddModelError(nameof(NewPeriod) + "." + nameof(PeriodInput.EndsOn), "请填写起止日期，结束日期不能早于开始日期。");
         }
-
-        if (EndsOn < StartsOn || StartsOn == default)
+        else if (Periods.Any(p => p.StartsOn <= NewPeriod.EndsOn && NewPeriod.StartsOn <= p.EndsOn))
         {
-            ModelState.AddModelError(nameof(EndsOn), "请填写起止日期，结束日期不能早于开始日期。");
-        }
-        else if (Periods.Any(p => p.StartsOn <= EndsOn && StartsOn <= p.EndsOn))
-        {
-            ModelState.AddModelError(nameof(StartsOn), "与已有考核期的时间重叠。");
+            ModelState.AddModelError(nameof(NewPeriod) + "." + nameof(PeriodInput.StartsOn), "与已有考核期的时间重叠。");
         }
 
         if (!ModelState.IsValid)
@@ -203,7 +220,7 @@ public sealed class AssessmentModel(AppDbContext db, AssessmentService service, 
             return Page();
         }
 
-        var period = new AssessmentPeriod { SchemeId = Scheme!.Id, Label = Label!.Trim(), StartsOn = StartsOn, EndsOn = EndsOn };
+        var period = new AssessmentPeriod { SchemeId = Scheme!.Id, Label = NewPeriod.Label!.Trim(), StartsOn = NewPeriod.StartsOn, EndsOn = NewPeriod.EndsOn };
         db.AssessmentPeriods.Add(period);
         await db.SaveChangesAsync(ct);
         await service.ComputeAsync(period, ct);

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Dangjian.Web.Features.Organization;
 using Dangjian.Web.Platform.Authorization;
 using Dangjian.Web.Platform.Data;
@@ -22,34 +23,7 @@ public sealed class ItemEditModel(AppDbContext db, LedgerAccess access, TimeProv
     public Guid LedgerId { get; set; }
 
     [BindProperty]
-    public string? Source { get; set; }
-
-    [BindProperty]
-    public DateOnly? SourceDate { get; set; }
-
-    [BindProperty]
-    public string? Issuer { get; set; }
-
-    [BindProperty(Name = "Content")]
-    public string? Text { get; set; }
-
-    [BindProperty]
-    public Guid? LeadLeaderId { get; set; }
-
-    [BindProperty]
-    public Guid? DepartmentId { get; set; }
-
-    [BindProperty]
-    public string? Cooperating { get; set; }
-
-    [BindProperty]
-    public DateOnly StartsOn { get; set; }
-
-    [BindProperty]
-    public DateOnly DueOn { get; set; }
-
-    [BindProperty]
-    public Guid LoadedVersion { get; set; }
+    public ItemInput Input { get; set; } = new();
 
     public Ledger Ledger { get; private set; } = null!;
 
@@ -59,16 +33,63 @@ public sealed class ItemEditModel(AppDbContext db, LedgerAccess access, TimeProv
 
     public List<Option> Units { get; private set; } = [];
 
+    public sealed class ItemInput
+    {
+        [Required]
+        [StringLength(LedgerItem.SourceMax)]
+        [Display(Name = "事项来源")]
+        public string? Source { get; set; }
+
+        [Display(Name = "批示/发文日期")]
+        public DateOnly? SourceDate { get; set; }
+
+        [StringLength(LedgerItem.IssuerMax)]
+        [Display(Name = "批示人/发文单位")]
+        public string? Issuer { get; set; }
+
+        [Required]
+        [StringLength(LedgerItem.ContentMax)]
+        [Display(Name = "督办内容")]
+        public string? Content { get; set; }
+
+        [Display(Name = "牵头领导")]
+        public Guid? LeadLeaderId { get; set; }
+
+        [Display(Name = "责任部门")]
+        public Guid? DepartmentId { get; set; }
+
+        [StringLength(LedgerItem.CooperatingMax)]
+        [Display(Name = "配合部门")]
+        public string? Cooperating { get; set; }
+
+        [Display(Name = "开始时间")]
+        public DateOnly StartsOn { get; set; }
+
+        [Display(Name = "完成时限")]
+        public DateOnly DueOn { get; set; }
+
+        public Guid Version { get; set; }
+
+        public static ItemInput From(LedgerItem i) => new()
+        {
+            Source = i.Source, SourceDate = i.SourceDate, Issuer = i.Issuer, Content = i.Content, LeadLeaderId = i.LeadLeaderId, DepartmentId = i.DepartmentId,
+            Cooperating = i.Cooperating, StartsOn = i.StartsOn, DueOn = i.DueOn, Version = i.Version,
+        };
+
+        public void ApplyTo(LedgerItem item)
+        {
+            (item.Source, item.Content) = (Source!.Trim(), Content!.Trim());
+            item.Issuer = Issuer.NullIfBlank();
+            item.Cooperating = Cooperating.NullIfBlank();
+            (item.SourceDate, item.LeadLeaderId, item.DepartmentId, item.StartsOn, item.DueOn) = (SourceDate, LeadLeaderId!.Value, DepartmentId!.Value, StartsOn, DueOn);
+        }
+    }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         await LoadAsync(ct);
         var today = ChinaTime.Today(clock);
-        (StartsOn, DueOn) = (today, new DateOnly(today.Year, 12, 31));
-        if (Existing is { } i)
-        {
-            (Source, SourceDate, Issuer, Text, LeadLeaderId, DepartmentId, Cooperating, StartsOn, DueOn, LoadedVersion) =
-                (i.Source, i.SourceDate, i.Issuer, i.Content, i.LeadLeaderId, i.DepartmentId, i.Cooperating, i.StartsOn, i.DueOn, i.Version);
-        }
+        Input = Existing is { } i ? ItemInput.From(i) : new ItemInput { StartsOn = today, DueOn = new DateOnly(today.Year, 12, 31) };
 
         return Page();
     }
@@ -76,29 +97,19 @@ public sealed class ItemEditModel(AppDbContext db, LedgerAccess access, TimeProv
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         await LoadAsync(ct);
-        if (string.IsNullOrWhiteSpace(Source) || Source.Trim().Length > 200 || (Issuer?.Length ?? 0) > 100)
+        if (Input.LeadLeaderId is null || Leaders.All(l => l.Id != Input.LeadLeaderId))
         {
-            ModelState.AddModelError(nameof(Source), "请填写事项来源（批示或文件，不超过200字），批示人或发文单位不超过100字。");
+            ModelState.AddModelError(Field(nameof(ItemInput.LeadLeaderId)), "请选择牵头领导（班子成员）。");
         }
 
-        if (string.IsNullOrWhiteSpace(Text) || Text.Trim().Length > 4000 || (Cooperating?.Length ?? 0) > 200)
+        if (Input.DepartmentId is null || Units.All(u => u.Id != Input.DepartmentId))
         {
-            ModelState.AddModelError("Content", "请填写督办内容（不超过4000字），配合部门不超过200字。");
+            ModelState.AddModelError(Field(nameof(ItemInput.DepartmentId)), "请选择责任部门。");
         }
 
-        if (LeadLeaderId is null || Leaders.All(l => l.Id != LeadLeaderId))
+        if (Input.DueOn < Input.StartsOn || Input.StartsOn == default)
         {
-            ModelState.AddModelError(nameof(LeadLeaderId), "请选择牵头领导（班子成员）。");
-        }
-
-        if (DepartmentId is null || Units.All(u => u.Id != DepartmentId))
-        {
-            ModelState.AddModelError(nameof(DepartmentId), "请选择责任部门。");
-        }
-
-        if (DueOn < StartsOn || StartsOn == default)
-        {
-            ModelState.AddModelError(nameof(DueOn), "完成时限不能早于开始时间。");
+            ModelState.AddModelError(Field(nameof(ItemInput.DueOn)), "完成时限不能早于开始时间。");
         }
 
         if (!ModelState.IsValid)
@@ -114,13 +125,10 @@ public sealed class ItemEditModel(AppDbContext db, LedgerAccess access, TimeProv
         }
         else
         {
-            db.ExpectVersion(item, LoadedVersion);
+            db.ExpectVersion(item, Input.Version);
         }
 
-        (item.Source, item.Content) = (Source!.Trim(), Text!.Trim());
-        item.Issuer = Issuer.NullIfBlank();
-        item.Cooperating = Cooperating.NullIfBlank();
-        (item.SourceDate, item.LeadLeaderId, item.DepartmentId, item.StartsOn, item.DueOn) = (SourceDate, LeadLeaderId!.Value, DepartmentId!.Value, StartsOn, DueOn);
+        Input.ApplyTo(item);
         if (!await db.SaveOrReportConflictAsync(ModelState, "该督办事项", ct))
         {
             return Page();
@@ -129,6 +137,8 @@ public sealed class ItemEditModel(AppDbContext db, LedgerAccess access, TimeProv
         TempData.Success(Existing is null ? "督办事项已登记。" : "已保存。");
         return RedirectToPage("/Ledgers/Item", new { id = item.Id });
     }
+
+    private static string Field(string name) => nameof(Input) + "." + name;
 
     private async Task LoadAsync(CancellationToken ct)
     {

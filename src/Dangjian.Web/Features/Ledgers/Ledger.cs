@@ -54,6 +54,14 @@ internal sealed class LedgerConfiguration : IEntityTypeConfiguration<Ledger>
 /// <summary>督办事项: where it came from, what is to be done, who leads and who does it, and by when.</summary>
 public sealed class LedgerItem : Entity, ISoftDeletable, IAuditTitled
 {
+    public const int SourceMax = 200;
+
+    public const int IssuerMax = 100;
+
+    public const int ContentMax = 4000;
+
+    public const int CooperatingMax = 200;
+
     public Guid LedgerId { get; set; }
 
     /// <summary>The instruction or document it comes from (e.g. "王厅长批示", "厅党组2016年重点工作").</summary>
@@ -97,10 +105,10 @@ internal sealed class LedgerItemConfiguration : IEntityTypeConfiguration<LedgerI
 {
     public void Configure(EntityTypeBuilder<LedgerItem> b)
     {
-        b.Property(x => x.Source).HasMaxLength(200);
-        b.Property(x => x.Issuer).HasMaxLength(100);
-        b.Property(x => x.Content).HasMaxLength(4000);
-        b.Property(x => x.Cooperating).HasMaxLength(200);
+        b.Property(x => x.Source).HasMaxLength(LedgerItem.SourceMax);
+        b.Property(x => x.Issuer).HasMaxLength(LedgerItem.IssuerMax);
+        b.Property(x => x.Content).HasMaxLength(LedgerItem.ContentMax);
+        b.Property(x => x.Cooperating).HasMaxLength(LedgerItem.CooperatingMax);
         b.HasIndex(x => new { x.LedgerId, x.DepartmentId });
         b.HasOne<Ledger>().WithMany().HasForeignKey(x => x.LedgerId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(x => x.LeadLeader).WithMany().HasForeignKey(x => x.LeadLeaderId).OnDelete(DeleteBehavior.Restrict);

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Dangjian.Web.Features.Campaigns;
 using Dangjian.Web.Features.Organization;
 using Dangjian.Web.Platform.Authorization;
@@ -29,32 +30,8 @@ public sealed class EditModel(AppDbContext db, CampaignAccess access, MeetingSer
     [BindProperty(SupportsGet = true)]
     public MeetingKind Kind { get; set; } = MeetingKind.DemocraticLife;
 
-    [BindProperty(SupportsGet = true)]
-    public Guid? FollowsId { get; set; }
-
     [BindProperty]
-    public string? Title { get; set; }
-
-    [BindProperty]
-    public DateOnly HeldOn { get; set; }
-
-    [BindProperty]
-    public string? Place { get; set; }
-
-    [BindProperty]
-    public Guid? HostPersonId { get; set; }
-
-    [BindProperty]
-    public Guid? OrgUnitId { get; set; }
-
-    [BindProperty]
-    public string? Summary { get; set; }
-
-    [BindProperty]
-    public string? OpinionResponses { get; set; }
-
-    [BindProperty]
-    public Guid LoadedVersion { get; set; }
+    public MeetingInput Input { get; set; } = new();
 
     public Campaign Campaign { get; private set; } = null!;
 
@@ -66,18 +43,69 @@ public sealed class EditModel(AppDbContext db, CampaignAccess access, MeetingSer
 
     public List<(Guid Id, string Title, DateOnly HeldOn)> LifeMeetings { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    public sealed class MeetingInput
     {
+        [Required]
+        [StringLength(LifeMeeting.TitleMax)]
+        [Display(Name = "会议名称")]
+        public string? Title { get; set; }
+
+        [Display(Name = "会议日期")]
+        public DateOnly HeldOn { get; set; }
+
+        [StringLength(LifeMeeting.PlaceMax)]
+        [Display(Name = "地点")]
+        public string? Place { get; set; }
+
+        [Display(Name = "主持人")]
+        public Guid? HostPersonId { get; set; }
+
+        [Display(Name = "召开会议的组织")]
+        public Guid? OrgUnitId { get; set; }
+
+        [StringLength(LifeMeeting.SummaryMax)]
+        [Display(Name = "会议情况")]
+        public string? Summary { get; set; }
+
+        [StringLength(LifeMeeting.OpinionResponsesMax)]
+        [Display(Name = "对群众意见的回应")]
+        public string? OpinionResponses { get; set; }
+
+        /// <summary>For a 通报会, the 民主生活会 it reports on.</summary>
+        [Display(Name = "通报的民主生活会")]
+        public Guid? FollowsId { get; set; }
+
+        public Guid Version { get; set; }
+
+        public static MeetingInput From(LifeMeeting m) => new()
+        {
+            Title = m.Title, HeldOn = m.HeldOn, Place = m.Place, HostPersonId = m.HostPersonId, OrgUnitId = m.OrgUnitId, Summary = m.Summary,
+            OpinionResponses = m.OpinionResponses, FollowsId = m.FollowsId, Version = m.Version,
+        };
+
+        public void ApplyTo(LifeMeeting m, MeetingKind kind)
+        {
+            m.Title = Title!.Trim();
+            (m.HeldOn, m.HostPersonId, m.OrgUnitId) = (HeldOn, HostPersonId!.Value, OrgUnitId!.Value);
+            m.Place = Place.NullIfBlank();
+            m.Summary = Summary.NullIfBlank();
+            m.OpinionResponses = OpinionResponses.NullIfBlank();
+            m.FollowsId = kind == MeetingKind.Briefing ? FollowsId : null;
+        }
+    }
+
+    public async Task<IActionResult> OnGetAsync(Guid? followsId, CancellationToken ct)
+    {
+        Input.FollowsId = followsId;
         await LoadAsync(ct);
-        HeldOn = ChinaTime.Today(clock);
         if (Existing is { } m)
         {
-            (Kind, Title, HeldOn, Place, HostPersonId, OrgUnitId, Summary, OpinionResponses, FollowsId, LoadedVersion) =
-                (m.Kind, m.Title, m.HeldOn, m.Place, m.HostPersonId, m.OrgUnitId, m.Summary, m.OpinionResponses, m.FollowsId, m.Version);
+            Input = MeetingInput.From(m);
         }
         else
         {
-            Title = Kind switch
+            Input.HeldOn = ChinaTime.Today(clock);
+            Input.Title = Kind switch
             {
                 MeetingKind.DemocraticLife => $"{Campaign.Title}专题民主生活会",
                 MeetingKind.Briefing => "专题民主生活会情况通报会",
@@ -96,42 +124,32 @@ public sealed class EditModel(AppDbContext db, CampaignAccess access, MeetingSer
             ModelState.AddModelError(nameof(Kind), "请选择会议类型。");
         }
 
-        if (string.IsNullOrWhiteSpace(Title) || Title.Trim().Length > 200 || (Place?.Length ?? 0) > 200)
-        {
-            ModelState.AddModelError(nameof(Title), "请填写会议名称（不超过200字），地点不超过200字。");
-        }
-
         var today = ChinaTime.Today(clock);
-        if (HeldOn < Campaign.StartsOn || HeldOn > Campaign.EndsOn || HeldOn > today)
+        if (Input.HeldOn < Campaign.StartsOn || Input.HeldOn > Campaign.EndsOn || Input.HeldOn > today)
         {
-            ModelState.AddModelError(nameof(HeldOn), $"会议日期须在活动期间内（{Campaign.StartsOn:yyyy-MM-dd} 起）且不晚于今天。");
+            ModelState.AddModelError(Field(nameof(MeetingInput.HeldOn)), $"会议日期须在活动期间内（{Campaign.StartsOn:yyyy-MM-dd} 起）且不晚于今天。");
         }
 
-        if (HostPersonId is null || Hosts.All(h => h.Id != HostPersonId))
+        if (Input.HostPersonId is null || Hosts.All(h => h.Id != Input.HostPersonId))
         {
-            ModelState.AddModelError(nameof(HostPersonId), "请选择主持人。");
+            ModelState.AddModelError(Field(nameof(MeetingInput.HostPersonId)), "请选择主持人。");
         }
 
-        if (OrgUnitId is null || Units.All(u => u.Id != OrgUnitId))
+        if (Input.OrgUnitId is null || Units.All(u => u.Id != Input.OrgUnitId))
         {
-            ModelState.AddModelError(nameof(OrgUnitId), "请选择召开会议的组织。");
-        }
-
-        if ((Summary?.Length ?? 0) > 20000 || (OpinionResponses?.Length ?? 0) > 20000)
-        {
-            ModelState.AddModelError(nameof(Summary), "会议情况和对群众意见的回应各不超过2万字。");
+            ModelState.AddModelError(Field(nameof(MeetingInput.OrgUnitId)), "请选择召开会议的组织。");
         }
 
         if (Kind == MeetingKind.Briefing)
         {
-            var follows = LifeMeetings.FirstOrDefault(l => l.Id == FollowsId);
-            if (FollowsId is null || follows.Id == Guid.Empty)
+            var follows = LifeMeetings.FirstOrDefault(l => l.Id == Input.FollowsId);
+            if (Input.FollowsId is null || follows.Id == Guid.Empty)
             {
-                ModelState.AddModelError(nameof(FollowsId), "请选择要通报的民主生活会。");
+                ModelState.AddModelError(Field(nameof(MeetingInput.FollowsId)), "请选择要通报的民主生活会。");
             }
-            else if (HeldOn < follows.HeldOn)
+            else if (Input.HeldOn < follows.HeldOn)
             {
-                ModelState.AddModelError(nameof(HeldOn), "通报会应在民主生活会之后召开。");
+                ModelState.AddModelError(Field(nameof(MeetingInput.HeldOn)), "通报会应在民主生活会之后召开。");
             }
         }
 
@@ -148,19 +166,14 @@ public sealed class EditModel(AppDbContext db, CampaignAccess access, MeetingSer
         }
         else
         {
-            db.ExpectVersion(meeting, LoadedVersion);
+            db.ExpectVersion(meeting, Input.Version);
         }
 
-        meeting.Title = Title!.Trim();
-        (meeting.HeldOn, meeting.HostPersonId, meeting.OrgUnitId) = (HeldOn, HostPersonId!.Value, OrgUnitId!.Value);
-        meeting.Place = Place.NullIfBlank();
-        meeting.Summary = Summary.NullIfBlank();
-        meeting.OpinionResponses = OpinionResponses.NullIfBlank();
-        meeting.FollowsId = Kind == MeetingKind.Briefing ? FollowsId : null;
+        Input.ApplyTo(meeting, Kind);
         if (Existing is null)
         {
-            var expected = await service.ExpectedAsync(Kind, OrgUnitId!.Value, ct);
-            db.MeetingAttendees.AddRange(expected.Append(HostPersonId!.Value).Distinct().Select(p => new MeetingAttendee { MeetingId = meeting.Id, PersonId = p }));
+            var expected = await service.ExpectedAsync(Kind, Input.OrgUnitId!.Value, ct);
+            db.MeetingAttendees.AddRange(expected.Append(Input.HostPersonId!.Value).Distinct().Select(p => new MeetingAttendee { MeetingId = meeting.Id, PersonId = p }));
         }
 
         if (!await db.SaveOrReportConflictAsync(ModelState, "该会议记录", ct))
@@ -171,6 +184,8 @@ public sealed class EditModel(AppDbContext db, CampaignAccess access, MeetingSer
         TempData.Success(Existing is null ? "会议已记录，已按应参会人员生成名单，可标记缺席、记录批评和自我批评。" : "已保存。");
         return RedirectToPage("/Meetings/Details", new { id = meeting.Id });
     }
+
+    private static string Field(string name) => nameof(Input) + "." + name;
 
     private async Task LoadAsync(CancellationToken ct)
     {
@@ -194,10 +209,10 @@ public sealed class EditModel(AppDbContext db, CampaignAccess access, MeetingSer
             : [OrgUnitKind.Bureau, OrgUnitKind.PartyGroup, OrgUnitKind.PartyCommittee];
         Units = await db.OrgUnits.AsNoTracking().Where(u => u.IsActive && u.Path.StartsWith(path) && kinds.Contains(u.Kind))
             .OrderBy(u => u.Path.Length).ThenBy(u => u.SortOrder).Select(u => new Option(u.Id, u.Name)).Take(500).ToListAsync(ct);
-        OrgUnitId ??= Units.FirstOrDefault()?.Id;
+        Input.OrgUnitId ??= Units.FirstOrDefault()?.Id;
         LifeMeetings = (await db.LifeMeetings.AsNoTracking().Where(m => m.CampaignId == CampaignId && m.Kind == MeetingKind.DemocraticLife)
             .OrderBy(m => m.HeldOn).Select(m => new { m.Id, m.Title, m.HeldOn }).ToListAsync(ct)).Select(m => (m.Id, m.Title, m.HeldOn)).ToList();
-        FollowsId ??= LifeMeetings.LastOrDefault().Id is var last && last != Guid.Empty ? last : null;
+        Input.FollowsId ??= LifeMeetings.LastOrDefault().Id is var last && last != Guid.Empty ? last : null;
         ViewData.Trail(new Breadcrumb("生活会", $"/Meetings?campaignId={CampaignId}"), new Breadcrumb(Existing is null ? "记录" + MeetingLabels.Of(Kind) : "修改"));
     }
 }

@@ -34,6 +34,14 @@ public sealed class LifeMeeting : Entity, ISoftDeletable, IAuditTitled
 {
     public Guid CampaignId { get; set; }
 
+    public const int TitleMax = 200;
+
+    public const int PlaceMax = 200;
+
+    public const int SummaryMax = 20000;
+
+    public const int OpinionResponsesMax = 20000;
+
     public MeetingKind Kind { get; set; }
 
     public required string Title { get; set; }
@@ -76,10 +84,10 @@ internal sealed class LifeMeetingConfiguration : IEntityTypeConfiguration<LifeMe
 {
     public void Configure(EntityTypeBuilder<LifeMeeting> b)
     {
-        b.Property(x => x.Title).HasMaxLength(200);
-        b.Property(x => x.Place).HasMaxLength(200);
-        b.Property(x => x.Summary).HasMaxLength(20000);
-        b.Property(x => x.OpinionResponses).HasMaxLength(20000);
+        b.Property(x => x.Title).HasMaxLength(LifeMeeting.TitleMax);
+        b.Property(x => x.Place).HasMaxLength(LifeMeeting.PlaceMax);
+        b.Property(x => x.Summary).HasMaxLength(LifeMeeting.SummaryMax);
+        b.Property(x => x.OpinionResponses).HasMaxLength(LifeMeeting.OpinionResponsesMax);
         b.Property(x => x.Report).HasMaxLength(20000);
         b.HasIndex(x => new { x.CampaignId, x.Kind });
         b.HasIndex(x => x.FollowsId);

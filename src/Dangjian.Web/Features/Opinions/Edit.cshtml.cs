@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Dangjian.Web.Features.Campaigns;
 using Dangjian.Web.Platform.Authorization;
 using Dangjian.Web.Platform.Data;
@@ -21,46 +22,62 @@ public sealed class EditModel(AppDbContext db, ScopeGuard guard, TimeProvider cl
     public Guid? Id { get; set; }
 
     [BindProperty]
-    public Guid? CampaignId { get; set; }
-
-    [BindProperty]
-    public Channel Channel { get; set; } = Channel.Letter;
-
-    [BindProperty]
-    public DateOnly ReceivedOn { get; set; }
-
-    [BindProperty]
-    public string? Text { get; set; }
-
-    [BindProperty]
-    public string? Concerns { get; set; }
-
-    [BindProperty]
-    public Nature? Nature { get; set; }
-
-    [BindProperty]
-    public Topic? Topic { get; set; }
-
-    [BindProperty]
-    public string? Note { get; set; }
-
-    [BindProperty]
-    public string? Reply { get; set; }
-
-    [BindProperty]
-    public Guid LoadedVersion { get; set; }
+    public OpinionInput Input { get; set; } = new();
 
     public Opinion? Existing { get; private set; }
 
     public List<Option> Campaigns { get; private set; } = [];
 
+    public sealed class OpinionInput
+    {
+        [Display(Name = "活动")]
+        public Guid? CampaignId { get; set; }
+
+        [Display(Name = "渠道")]
+        public Channel Channel { get; set; } = Channel.Letter;
+
+        [Display(Name = "收到日期")]
+        public DateOnly ReceivedOn { get; set; }
+
+        /// <summary>The original text, entered once (required for a new opinion, ignored afterwards).</summary>
+        [StringLength(Opinion.TextMax, ErrorMessage = "请照原文录入意见（不超过4000字）。")]
+        [Display(Name = "意见原文")]
+        public string? Text { get; set; }
+
+        [StringLength(Opinion.ConcernsMax)]
+        [Display(Name = "反映对象")]
+        public string? Concerns { get; set; }
+
+        [Display(Name = "性质")]
+        public Nature? Nature { get; set; }
+
+        [Display(Name = "类别")]
+        public Topic? Topic { get; set; }
+
+        [StringLength(Opinion.NoteMax)]
+        [Display(Name = "办公室备注")]
+        public string? Note { get; set; }
+
+        [StringLength(Opinion.ReplyMax)]
+        [Display(Name = "答复")]
+        public string? Reply { get; set; }
+
+        public Guid Version { get; set; }
+
+        public static OpinionInput From(Opinion o) => new()
+        {
+            CampaignId = o.CampaignId, Channel = o.Channel, ReceivedOn = o.ReceivedOn, Concerns = o.Concerns, Nature = o.Nature, Topic = o.Topic, Note = o.Note,
+            Reply = o.Reply, Version = o.Version,
+        };
+    }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         await LoadAsync(ct);
-        ReceivedOn = ChinaTime.Today(clock);
+        Input.ReceivedOn = ChinaTime.Today(clock);
         if (Existing is { } o)
         {
-            (CampaignId, Channel, ReceivedOn, Concerns, Nature, Topic, Note, Reply, LoadedVersion) = (o.CampaignId, o.Channel, o.ReceivedOn, o.Concerns, o.Nature, o.Topic, o.Note, o.Reply, o.Version);
+            Input = OpinionInput.From(o);
         }
 
         return Page();
@@ -69,42 +86,37 @@ public sealed class EditModel(AppDbContext db, ScopeGuard guard, TimeProvider cl
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         await LoadAsync(ct);
-        if ((Concerns?.Length ?? 0) > 100 || (Note?.Length ?? 0) > 4000 || (Reply?.Length ?? 0) > 4000)
+        if ((Input.Nature is { } n && !Enum.IsDefined(n)) || (Input.Topic is { } t && !Enum.IsDefined(t)))
         {
-            ModelState.AddModelError(nameof(Note), "反映对象不超过100字，备注和答复不超过4000字。");
-        }
-
-        if ((Nature is { } n && !Enum.IsDefined(n)) || (Topic is { } t && !Enum.IsDefined(t)))
-        {
-            ModelState.AddModelError(nameof(Nature), "请选择有效的性质和类别。");
+            ModelState.AddModelError(Field(nameof(OpinionInput.Nature)), "请选择有效的性质和类别。");
         }
 
         Opinion opinion;
         if (Existing is { } existing)
         {
-            db.ExpectVersion(existing, LoadedVersion);
+            db.ExpectVersion(existing, Input.Version);
             opinion = existing;
         }
         else
         {
-            if (CampaignId is null || Campaigns.All(c => c.Id != CampaignId))
+            if (Input.CampaignId is null || Campaigns.All(c => c.Id != Input.CampaignId))
             {
-                ModelState.AddModelError(nameof(CampaignId), "请选择活动。");
+                ModelState.AddModelError(Field(nameof(OpinionInput.CampaignId)), "请选择活动。");
             }
 
-            if (!Enum.IsDefined(Channel) || Channel == Channel.PublicBox)
+            if (!Enum.IsDefined(Input.Channel) || Input.Channel == Channel.PublicBox)
             {
-                ModelState.AddModelError(nameof(Channel), "请选择收到意见的渠道。");
+                ModelState.AddModelError(Field(nameof(OpinionInput.Channel)), "请选择收到意见的渠道。");
             }
 
-            if (string.IsNullOrWhiteSpace(Text) || Text.Trim().Length > 4000)
+            if (string.IsNullOrWhiteSpace(Input.Text))
             {
-                ModelState.AddModelError(nameof(Text), "请照原文录入意见（不超过4000字）。");
+                ModelState.AddModelError(Field(nameof(OpinionInput.Text)), "请照原文录入意见（不超过4000字）。");
             }
 
-            if (ReceivedOn == default || ReceivedOn > ChinaTime.Today(clock))
+            if (Input.ReceivedOn == default || Input.ReceivedOn > ChinaTime.Today(clock))
             {
-                ModelState.AddModelError(nameof(ReceivedOn), "请填写收到日期（不能晚于今天）。");
+                ModelState.AddModelError(Field(nameof(OpinionInput.ReceivedOn)), "请填写收到日期（不能晚于今天）。");
             }
 
             if (!ModelState.IsValid)
@@ -112,7 +124,7 @@ public sealed class EditModel(AppDbContext db, ScopeGuard guard, TimeProvider cl
                 return Page();
             }
 
-            opinion = new Opinion { CampaignId = CampaignId!.Value, Channel = Channel, ReceivedOn = ReceivedOn, Text = Text!.Trim() };
+            opinion = new Opinion { CampaignId = Input.CampaignId!.Value, Channel = Input.Channel, ReceivedOn = Input.ReceivedOn, Text = Input.Text!.Trim() };
             db.Opinions.Add(opinion);
         }
 
@@ -121,10 +133,10 @@ public sealed class EditModel(AppDbContext db, ScopeGuard guard, TimeProvider cl
             return Page();
         }
 
-        opinion.Concerns = Concerns.NullIfBlank();
-        (opinion.Nature, opinion.Topic) = (Nature, Topic);
-        opinion.Note = Note.NullIfBlank();
-        var reply = Reply.NullIfBlank();
+        opinion.Concerns = Input.Concerns.NullIfBlank();
+        (opinion.Nature, opinion.Topic) = (Input.Nature, Input.Topic);
+        opinion.Note = Input.Note.NullIfBlank();
+        var reply = Input.Reply.NullIfBlank();
         if (reply != opinion.Reply)
         {
             (opinion.Reply, opinion.RepliedAt) = (reply, reply is null ? null : clock.GetUtcNow().UtcDateTime);
@@ -139,12 +151,14 @@ public sealed class EditModel(AppDbContext db, ScopeGuard guard, TimeProvider cl
         return RedirectToPage("/Opinions/Index");
     }
 
+    private static string Field(string name) => nameof(Input) + "." + name;
+
     private async Task LoadAsync(CancellationToken ct)
     {
         ViewData.Trail(new Breadcrumb("意见汇总", "/Opinions"), new Breadcrumb(Id is null ? "登记意见" : "分类与答复"));
         var scope = await guard.ScopeAsync(ct);
         Campaigns = await db.Campaigns.AsNoTracking().InScope(scope, c => c.ScopeUnit!.Path).OrderByDescending(c => c.StartsOn).Select(c => new Option(c.Id, c.Title)).ToListAsync(ct);
-        CampaignId ??= Campaigns.FirstOrDefault()?.Id;
+        Input.CampaignId ??= Campaigns.FirstOrDefault()?.Id;
         if (Id is { } id)
         {
             var ids = Campaigns.Select(c => c.Id).ToList();

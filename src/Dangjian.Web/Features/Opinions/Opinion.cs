@@ -46,6 +46,18 @@ public enum Topic
 /// </summary>
 public sealed class Opinion : Entity, ISoftDeletable, IAuditTitled
 {
+    public const int TextMax = 4000;
+
+    public const int ConcernsMax = 100;
+
+    public const int SubmitterNameMax = 50;
+
+    public const int SubmitterContactMax = 100;
+
+    public const int ReplyMax = 4000;
+
+    public const int NoteMax = 4000;
+
     public Guid CampaignId { get; set; }
 
     public Channel Channel { get; set; }
@@ -103,13 +115,13 @@ internal sealed class OpinionConfiguration : IEntityTypeConfiguration<Opinion>
     {
         b.HasIndex(x => x.LetterRecipientId);
         b.HasOne<LetterRecipient>().WithMany().HasForeignKey(x => x.LetterRecipientId).OnDelete(DeleteBehavior.Restrict);
-        b.Property(x => x.Text).HasMaxLength(4000);
-        b.Property(x => x.Concerns).HasMaxLength(100);
-        b.Property(x => x.SubmitterName).HasMaxLength(50);
-        b.Property(x => x.SubmitterContact).HasMaxLength(100);
+        b.Property(x => x.Text).HasMaxLength(Opinion.TextMax);
+        b.Property(x => x.Concerns).HasMaxLength(Opinion.ConcernsMax);
+        b.Property(x => x.SubmitterName).HasMaxLength(Opinion.SubmitterNameMax);
+        b.Property(x => x.SubmitterContact).HasMaxLength(Opinion.SubmitterContactMax);
         b.Property(x => x.TrackingHash).HasMaxLength(64);
-        b.Property(x => x.Reply).HasMaxLength(4000);
-        b.Property(x => x.Note).HasMaxLength(4000);
+        b.Property(x => x.Reply).HasMaxLength(Opinion.ReplyMax);
+        b.Property(x => x.Note).HasMaxLength(Opinion.NoteMax);
         b.HasIndex(x => new { x.CampaignId, x.Channel });
         // 意见汇总 lists a campaign's opinions newest first, often of one nature: a page at a time in index order.
         b.HasIndex(x => new { x.CampaignId, x.ReceivedOn, x.CreatedAt, x.Id });

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Dangjian.Web.Features.Campaigns;
 using Dangjian.Web.Features.Opinions;
@@ -28,16 +29,7 @@ public sealed class OpinionModel(AppDbContext db, IDataProtectionProvider protec
     public string? CampaignTitle { get; private set; }
 
     [BindProperty]
-    public string? Text { get; set; }
-
-    [BindProperty]
-    public string? Concerns { get; set; }
-
-    [BindProperty]
-    public string? Name { get; set; }
-
-    [BindProperty]
-    public string? Contact { get; set; }
+    public BoxInput Input { get; set; } = new();
 
     /// <summary>Honeypot: hidden from people, filled in by bots.</summary>
     [BindProperty]
@@ -47,6 +39,27 @@ public sealed class OpinionModel(AppDbContext db, IDataProtectionProvider protec
     public string? Stamp { get; set; }
 
     public string? TrackingCode { get; private set; }
+
+    /// <summary>What the person writes; the honeypot and the signed form time stay apart (they are not the person's input).</summary>
+    public sealed class BoxInput
+    {
+        [Required(ErrorMessage = "请填写意见（不超过2000字）。")]
+        [StringLength(MaxLength, ErrorMessage = "请填写意见（不超过2000字）。")]
+        [Display(Name = "意见和建议")]
+        public string? Text { get; set; }
+
+        [StringLength(Opinion.ConcernsMax)]
+        [Display(Name = "反映对象")]
+        public string? Concerns { get; set; }
+
+        [StringLength(Opinion.SubmitterNameMax)]
+        [Display(Name = "姓名")]
+        public string? Name { get; set; }
+
+        [StringLength(Opinion.SubmitterContactMax)]
+        [Display(Name = "联系方式")]
+        public string? Contact { get; set; }
+    }
 
     private ITimeLimitedDataProtector Protector => protection.CreateProtector("public-opinion-form").ToTimeLimitedDataProtector();
 
@@ -67,19 +80,9 @@ public sealed class OpinionModel(AppDbContext db, IDataProtectionProvider protec
 
         if (!human)
         {
+            ModelState.Clear(); // a refused form says only that, whatever was typed
             ModelState.AddModelError("", "提交未被接收：页面已过期或提交过快，请刷新页面后重新填写。");
             return Page();
-        }
-
-        var text = Text?.Trim() ?? "";
-        if (text.Length == 0 || text.Length > MaxLength)
-        {
-            ModelState.AddModelError(nameof(Text), $"请填写意见（不超过{MaxLength}字）。");
-        }
-
-        if ((Concerns?.Length ?? 0) > 100 || (Name?.Length ?? 0) > 50 || (Contact?.Length ?? 0) > 100)
-        {
-            ModelState.AddModelError(nameof(Concerns), "反映对象不超过100字，姓名不超过50字，联系方式不超过100字。");
         }
 
         if (!ModelState.IsValid)
@@ -93,10 +96,10 @@ public sealed class OpinionModel(AppDbContext db, IDataProtectionProvider protec
             CampaignId = CampaignId,
             Channel = Channel.PublicBox,
             ReceivedOn = ChinaTime.Today(clock),
-            Text = text,
-            Concerns = Concerns.NullIfBlank(),
-            SubmitterName = Name.NullIfBlank(),
-            SubmitterContact = Contact.NullIfBlank(),
+            Text = Input.Text!.Trim(),
+            Concerns = Input.Concerns.NullIfBlank(),
+            SubmitterName = Input.Name.NullIfBlank(),
+            SubmitterContact = Input.Contact.NullIfBlank(),
             TrackingHash = Opinion.HashCode(TrackingCode),
         });
         await db.SaveChangesAsync(ct);

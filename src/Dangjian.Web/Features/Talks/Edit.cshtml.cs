@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Dangjian.Web.Features.Campaigns;
 using Dangjian.Web.Features.Opinions;
 using Dangjian.Web.Features.Organization;
@@ -28,38 +29,7 @@ public sealed class EditModel(AppDbContext db, CampaignAccess access, TalkServic
     public Guid? RequirementId { get; set; }
 
     [BindProperty]
-    public TalkKind Kind { get; set; } = TalkKind.Other;
-
-    [BindProperty]
-    public DateOnly HeldOn { get; set; }
-
-    [BindProperty]
-    public Guid? InitiatorId { get; set; }
-
-    [BindProperty]
-    public Guid? PartnerId { get; set; }
-
-    /// <summary>Anyone else in the campaign's units, found by exact name (约谈 with a member or a member of the public's representative).</summary>
-    [BindProperty]
-    public string? PartnerName { get; set; }
-
-    [BindProperty]
-    public string? Place { get; set; }
-
-    [BindProperty]
-    public string? Topics { get; set; }
-
-    [BindProperty]
-    public string? Raised { get; set; }
-
-    [BindProperty]
-    public Admonition Admonition { get; set; }
-
-    [BindProperty]
-    public string? AdmonitionText { get; set; }
-
-    [BindProperty]
-    public bool AsOpinion { get; set; }
+    public TalkInput Input { get; set; } = new();
 
     public Campaign Campaign { get; private set; } = null!;
 
@@ -71,20 +41,63 @@ public sealed class EditModel(AppDbContext db, CampaignAccess access, TalkServic
 
     public IEnumerable<TalkKind> Kinds => Enum.GetValues<TalkKind>().Where(Rights.MayRecord);
 
+    public sealed class TalkInput
+    {
+        [Display(Name = "谈话类别")]
+        public TalkKind Kind { get; set; } = TalkKind.Other;
+
+        [Display(Name = "谈话日期")]
+        public DateOnly HeldOn { get; set; }
+
+        [Display(Name = "谈话人")]
+        public Guid? InitiatorId { get; set; }
+
+        [Display(Name = "谈话对象")]
+        public Guid? PartnerId { get; set; }
+
+        /// <summary>Anyone else in the campaign's units, found by exact name (约谈 with a member or a member of the public's representative).</summary>
+        [StringLength(Person.NameMax)]
+        [Display(Name = "或输入其他人员姓名")]
+        public string? PartnerName { get; set; }
+
+        [StringLength(Talk.PlaceMax)]
+        [Display(Name = "地点")]
+        public string? Place { get; set; }
+
+        [Required(ErrorMessage = "请填写谈话主题（不超过1000字）。")]
+        [StringLength(Talk.TopicsMax, ErrorMessage = "请填写谈话主题（不超过1000字）。")]
+        [Display(Name = "谈话主题")]
+        public string? Topics { get; set; }
+
+        [StringLength(Talk.RaisedMax, ErrorMessage = "谈话对象反映的情况和意见不超过1万字。")]
+        [Display(Name = "谈话对象反映的情况和意见")]
+        public string? Raised { get; set; }
+
+        [Display(Name = "提醒、批评")]
+        public Admonition Admonition { get; set; }
+
+        [StringLength(Talk.AdmonitionTextMax)]
+        [Display(Name = "提醒、批评的内容")]
+        public string? AdmonitionText { get; set; }
+
+        [Display(Name = "同时登记到意见汇总")]
+        public bool AsOpinion { get; set; }
+    }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         await LoadAsync(ct);
-        HeldOn = ChinaTime.Today(clock);
+        Input.HeldOn = ChinaTime.Today(clock);
         if (!Rights.All)
         {
-            Kind = TalkKind.Supervision;
-            InitiatorId = Rights.PersonId;
+            Input.Kind = TalkKind.Supervision;
+            Input.InitiatorId = Rights.PersonId;
         }
 
         if (RequirementId is { } rid)
         {
             var r = await db.TalkRequirements.AsNoTracking().SingleOrDefaultAsync(x => x.Id == rid && x.CampaignId == CampaignId, ct) ?? throw new NotFoundException();
-            (Kind, InitiatorId, PartnerId) = (r.Kind, r.PersonAId ?? InitiatorId, r.PersonBId);
+            (Input.Kind, Input.InitiatorId, Input.PartnerId) = (r.Kind, r.PersonAId ?? Input.InitiatorId, r.PersonBId);
         }
 
         return Page();
@@ -93,55 +106,45 @@ public sealed class EditModel(AppDbContext db, CampaignAccess access, TalkServic
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         await LoadAsync(ct);
-        if (!Enum.IsDefined(Kind) || !Rights.MayRecord(Kind))
+        if (!Enum.IsDefined(Input.Kind) || !Rights.MayRecord(Input.Kind))
         {
-            ModelState.AddModelError(nameof(Kind), Rights.All ? "请选择谈话类别。" : "督导组成员只能记录督导组个别谈话。");
+            ModelState.AddModelError(Field(nameof(TalkInput.Kind)), Rights.All ? "请选择谈话类别。" : "督导组成员只能记录督导组个别谈话。");
         }
 
         var today = ChinaTime.Today(clock);
-        if (HeldOn < Campaign.StartsOn || HeldOn > Campaign.EndsOn || HeldOn > today)
+        if (Input.HeldOn < Campaign.StartsOn || Input.HeldOn > Campaign.EndsOn || Input.HeldOn > today)
         {
-            ModelState.AddModelError(nameof(HeldOn), $"谈话日期须在活动期间内（{Campaign.StartsOn:yyyy-MM-dd} 起）且不晚于今天。");
+            ModelState.AddModelError(Field(nameof(TalkInput.HeldOn)), $"谈话日期须在活动期间内（{Campaign.StartsOn:yyyy-MM-dd} 起）且不晚于今天。");
         }
 
-        var initiators = Kind == TalkKind.Supervision ? Supervisors : Cadres;
-        if (!Rights.All && InitiatorId != Rights.PersonId)
+        var initiators = Input.Kind == TalkKind.Supervision ? Supervisors : Cadres;
+        if (!Rights.All && Input.InitiatorId != Rights.PersonId)
         {
-            ModelState.AddModelError(nameof(InitiatorId), "只能记录本人主持的谈话。");
+            ModelState.AddModelError(Field(nameof(TalkInput.InitiatorId)), "只能记录本人主持的谈话。");
         }
-        else if (InitiatorId is null || initiators.All(o => o.Id != InitiatorId))
+        else if (Input.InitiatorId is null || initiators.All(o => o.Id != Input.InitiatorId))
         {
-            ModelState.AddModelError(nameof(InitiatorId), Kind == TalkKind.Supervision ? "请选择督导组谈话人。" : "请选择谈话人（本活动范围内的班子成员或中层干部）。");
+            ModelState.AddModelError(Field(nameof(TalkInput.InitiatorId)), Input.Kind == TalkKind.Supervision ? "请选择督导组谈话人。" : "请选择谈话人（本活动范围内的班子成员或中层干部）。");
         }
 
         var partner = await PartnerAsync(ct);
         if (partner is null)
         {
-            ModelState.AddModelError(nameof(PartnerId), string.IsNullOrWhiteSpace(PartnerName) ? "请选择谈话对象。" : $"本活动范围内没有唯一一位名为“{PartnerName.Trim()}”的人员，请从列表中选择。");
+            ModelState.AddModelError(Field(nameof(TalkInput.PartnerId)), string.IsNullOrWhiteSpace(Input.PartnerName) ? "请选择谈话对象。" : $"本活动范围内没有唯一一位名为“{Input.PartnerName.Trim()}”的人员，请从列表中选择。");
         }
-        else if (partner == InitiatorId)
+        else if (partner == Input.InitiatorId)
         {
-            ModelState.AddModelError(nameof(PartnerId), "谈话人和谈话对象不能是同一人。");
-        }
-
-        if (string.IsNullOrWhiteSpace(Topics) || Topics.Trim().Length > 1000)
-        {
-            ModelState.AddModelError(nameof(Topics), "请填写谈话主题（不超过1000字）。");
+            ModelState.AddModelError(Field(nameof(TalkInput.PartnerId)), "谈话人和谈话对象不能是同一人。");
         }
 
-        if ((Raised?.Length ?? 0) > 10000 || (AdmonitionText?.Length ?? 0) > 2000 || (Place?.Length ?? 0) > 200)
+        if (!Enum.IsDefined(Input.Admonition) || (Input.Admonition != Admonition.None && string.IsNullOrWhiteSpace(Input.AdmonitionText)))
         {
-            ModelState.AddModelError(nameof(Raised), "所谈情况不超过1万字，提醒批评内容不超过2000字，地点不超过200字。");
+            ModelState.AddModelError(Field(nameof(TalkInput.AdmonitionText)), "选择了提醒或批评时，请写明提醒、批评的内容。");
         }
 
-        if (!Enum.IsDefined(Admonition) || (Admonition != Admonition.None && string.IsNullOrWhiteSpace(AdmonitionText)))
+        if (Input.AsOpinion && string.IsNullOrWhiteSpace(Input.Raised))
         {
-            ModelState.AddModelError(nameof(AdmonitionText), "选择了提醒或批评时，请写明提醒、批评的内容。");
-        }
-
-        if (AsOpinion && string.IsNullOrWhiteSpace(Raised))
-        {
-            ModelState.AddModelError(nameof(AsOpinion), "登记为意见时，请填写谈话对象反映的意见。");
+            ModelState.AddModelError(Field(nameof(TalkInput.AsOpinion)), "登记为意见时，请填写谈话对象反映的意见。");
         }
 
         if (!ModelState.IsValid)
@@ -151,25 +154,25 @@ public sealed class EditModel(AppDbContext db, CampaignAccess access, TalkServic
 
         var talk = new Talk
         {
-            CampaignId = CampaignId, Kind = Kind, HeldOn = HeldOn, InitiatorId = InitiatorId!.Value, PartnerId = partner!.Value,
-            PairKey = Talk.KeyOf(Kind, InitiatorId, partner.Value), Place = Place.NullIfBlank(), Topics = Topics!.Trim(), Raised = Raised.NullIfBlank(),
-            Admonition = Admonition, AdmonitionText = Admonition == Admonition.None ? null : AdmonitionText.NullIfBlank(),
+            CampaignId = CampaignId, Kind = Input.Kind, HeldOn = Input.HeldOn, InitiatorId = Input.InitiatorId!.Value, PartnerId = partner!.Value,
+            PairKey = Talk.KeyOf(Input.Kind, Input.InitiatorId, partner.Value), Place = Input.Place.NullIfBlank(), Topics = Input.Topics!.Trim(), Raised = Input.Raised.NullIfBlank(),
+            Admonition = Input.Admonition, AdmonitionText = Input.Admonition == Admonition.None ? null : Input.AdmonitionText.NullIfBlank(),
         };
         db.Talks.Add(talk);
-        if (AsOpinion)
+        if (Input.AsOpinion)
         {
-            var about = await db.People.Where(p => p.Id == InitiatorId).Select(p => p.Name).SingleAsync(ct);
-            db.Opinions.Add(new Opinion { CampaignId = CampaignId, Channel = Channel.Talk, ReceivedOn = HeldOn, Text = talk.Raised!.Length > 4000 ? talk.Raised[..4000] : talk.Raised, Concerns = Kind == TalkKind.Supervision ? "领导班子" : about });
+            var about = await db.People.Where(p => p.Id == Input.InitiatorId).Select(p => p.Name).SingleAsync(ct);
+            db.Opinions.Add(new Opinion { CampaignId = CampaignId, Channel = Channel.Talk, ReceivedOn = Input.HeldOn, Text = talk.Raised!.Length > Opinion.TextMax ? talk.Raised[..Opinion.TextMax] : talk.Raised, Concerns = Input.Kind == TalkKind.Supervision ? "领导班子" : about });
         }
 
         await db.SaveChangesAsync(ct);
-        TempData.Success(AsOpinion ? "谈话已记录，所反映的意见已登记到意见汇总。" : "谈话已记录。");
+        TempData.Success(Input.AsOpinion ? "谈话已记录，所反映的意见已登记到意见汇总。" : "谈话已记录。");
         return RedirectToPage("/Talks/Index", new { campaignId = CampaignId });
     }
 
     private async Task<Guid?> PartnerAsync(CancellationToken ct)
     {
-        var name = PartnerName?.Trim() ?? "";
+        var name = Input.PartnerName?.Trim() ?? "";
         if (name.Length > 0)
         {
             var path = await db.OrgUnits.Where(u => u.Id == Campaign.ScopeUnitId).Select(u => u.Path).SingleAsync(ct);
@@ -177,8 +180,10 @@ public sealed class EditModel(AppDbContext db, CampaignAccess access, TalkServic
             return found.Count == 1 ? found[0] : null;
         }
 
-        return PartnerId is { } id && Cadres.Any(c => c.Id == id) ? id : null;
+        return Input.PartnerId is { } id && Cadres.Any(c => c.Id == id) ? id : null;
     }
+
+    private static string Field(string name) => nameof(Input) + "." + name;
 
     private async Task LoadAsync(CancellationToken ct)
     {

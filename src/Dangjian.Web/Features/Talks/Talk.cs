@@ -92,6 +92,14 @@ public sealed class Talk : Entity, ISoftDeletable, IAuditTitled
 
     public required string PairKey { get; set; }
 
+    public const int PlaceMax = 200;
+
+    public const int TopicsMax = 1000;
+
+    public const int RaisedMax = 10000;
+
+    public const int AdmonitionTextMax = 2000;
+
     public string? Place { get; set; }
 
     public required string Topics { get; set; }
@@ -120,10 +128,10 @@ internal sealed class TalkConfiguration : IEntityTypeConfiguration<Talk>
     public void Configure(EntityTypeBuilder<Talk> b)
     {
         b.Property(x => x.PairKey).HasMaxLength(80);
-        b.Property(x => x.Place).HasMaxLength(200);
-        b.Property(x => x.Topics).HasMaxLength(1000);
-        b.Property(x => x.Raised).HasMaxLength(10000);
-        b.Property(x => x.AdmonitionText).HasMaxLength(2000);
+        b.Property(x => x.Place).HasMaxLength(Talk.PlaceMax);
+        b.Property(x => x.Topics).HasMaxLength(Talk.TopicsMax);
+        b.Property(x => x.Raised).HasMaxLength(Talk.RaisedMax);
+        b.Property(x => x.AdmonitionText).HasMaxLength(Talk.AdmonitionTextMax);
         b.HasIndex(x => new { x.CampaignId, x.PairKey });
         b.HasIndex(x => new { x.CampaignId, x.HeldOn });
         b.HasOne<Campaign>().WithMany().HasForeignKey(x => x.CampaignId).OnDelete(DeleteBehavior.Restrict);

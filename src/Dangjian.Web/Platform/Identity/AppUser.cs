@@ -13,6 +13,8 @@ public sealed class AppUser : IdentityUser<Guid>
         SecurityStamp = Guid.NewGuid().ToString("N");
     }
 
+    public const int DisplayNameMax = 100;
+
     public string DisplayName { get; set; } = "";
 
     public Guid? PersonId { get; set; }
@@ -39,7 +41,7 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
 {
     public void Configure(EntityTypeBuilder<AppUser> b)
     {
-        b.Property(u => u.DisplayName).HasMaxLength(100);
+        b.Property(u => u.DisplayName).HasMaxLength(AppUser.DisplayNameMax);
         b.HasIndex(u => u.PersonId);
     }
 }

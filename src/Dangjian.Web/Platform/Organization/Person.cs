@@ -8,6 +8,8 @@ namespace Dangjian.Web.Platform.Organization;
 /// <summary>A person on the roster. A person may or may not have an account (<c>AppUser.PersonId</c>).</summary>
 public sealed class Person : Entity, ISoftDeletable, IAuditTitled
 {
+    public const int NameMax = 50;
+
     public required string Name { get; set; }
 
     public Gender Gender { get; set; }
@@ -59,7 +61,7 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
 {
     public void Configure(EntityTypeBuilder<Person> b)
     {
-        b.Property(p => p.Name).HasMaxLength(50);
+        b.Property(p => p.Name).HasMaxLength(Person.NameMax);
         b.Property(p => p.Title).HasMaxLength(100);
         b.HasIndex(p => new { p.OrgUnitId, p.Name });
         b.HasIndex(p => p.PartyStatus);

@@ -15,7 +15,7 @@ public sealed class AdministrationTests(AppFactory app) : IClassFixture<AppFacto
 
         var created = await admin.PostFormAsync("/Admin/Users/Edit", new Dictionary<string, string>
         {
-            ["UserName"] = "fengjing", ["DisplayName"] = "冯静", ["SelectedRoles"] = Roles.Member, ["PersonId"] = person.ToString(),
+            ["Input.UserName"] = "fengjing", ["Input.DisplayName"] = "冯静", ["Input.SelectedRoles"] = Roles.Member, ["Input.PersonId"] = person.ToString(),
         });
 
         created.StatusCode.ShouldBe(HttpStatusCode.Redirect);
@@ -34,8 +34,8 @@ public sealed class AdministrationTests(AppFactory app) : IClassFixture<AppFacto
         var admin = await app.AdminClientAsync(Roles.SystemAdmin);
         using var content = new FormUrlEncodedContent(
         [
-            new("UserName", "twohats"), new("DisplayName", "两职"),
-            new("SelectedRoles", Roles.SystemAdmin), new("SelectedRoles", Roles.AuditAdmin),
+            new("Input.UserName", "twohats"), new("Input.DisplayName", "两职"),
+            new("Input.SelectedRoles", Roles.SystemAdmin), new("Input.SelectedRoles", Roles.AuditAdmin),
             new("__RequestVerificationToken", (await admin.GetDocumentAsync("/Admin/Users/Edit")).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!),
         ]);
 

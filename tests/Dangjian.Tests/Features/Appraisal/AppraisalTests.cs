@@ -17,13 +17,13 @@ public sealed class AppraisalTests(AppFactory app) : IClassFixture<AppFactory>
         var today = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime.AddHours(8));
         var fields = new Dictionary<string, string>
         {
-            ["CampaignId"] = campaign.ToString(), ["Title"] = title, ["Targets"] = "局领导班子\n王建国\n李红梅",
-            ["OpensOn"] = today.AddDays(-1).ToString("yyyy-MM-dd"), ["OpensTime"] = "00:00", ["ClosesOn"] = today.AddDays(2).ToString("yyyy-MM-dd"), ["ClosesTime"] = "18:00",
-            ["ExtraSlips"] = extraSlips.ToString(), ["PaperIssued"] = paper.ToString(),
+            ["CampaignId"] = campaign.ToString(), ["Input.Title"] = title, ["Input.Targets"] = "局领导班子\n王建国\n李红梅",
+            ["Input.OpensOn"] = today.AddDays(-1).ToString("yyyy-MM-dd"), ["Input.OpensTime"] = "00:00", ["Input.ClosesOn"] = today.AddDays(2).ToString("yyyy-MM-dd"), ["Input.ClosesTime"] = "18:00",
+            ["Input.ExtraSlips"] = extraSlips.ToString(), ["Input.PaperIssued"] = paper.ToString(),
         };
         if (bureau)
         {
-            fields["UnitIds"] = unit.ToString();
+            fields["Input.UnitIds"] = unit.ToString();
         }
 
         var made = await office.PostFormAsync("/Appraisal/Edit", fields);
@@ -50,8 +50,9 @@ public sealed class AppraisalTests(AppFactory app) : IClassFixture<AppFactory>
     public async Task AMemberVotesOnceAnonymouslyAndNobodySeesResultsBeforeTheClose()
     {
         var office = await app.SignedInClientAsync("office");
-        var bad = await office.PostFormAsync("/Appraisal/Edit", new Dictionary<string, string> { ["Title"] = "x", ["Targets"] = "" });
+        var bad = await office.PostFormAsync("/Appraisal/Edit", new Dictionary<string, string> { ["Input.Title"] = "x", ["Input.Targets"] = "", ["Input.ExtraSlips"] = "5001" });
         (await bad.ParseAsync()).ErrorsText().ShouldContain("测评对象");
+        (await bad.ParseAsync()).ErrorsText().ShouldContain("投票码数量须在0到5000之间");
         var id = await CreateAsync(office, "班子民主测评", 0, 2, bureau: true);
         var people = await app.WithDbAsync(db => db.People.CountAsync(p => p.OrgUnit!.Code.StartsWith("KJJ") && !p.IsRetired));
         (await app.WithDbAsync(db => db.AppraisalVoters.CountAsync(v => v.AppraisalId == id))).ShouldBe(people);

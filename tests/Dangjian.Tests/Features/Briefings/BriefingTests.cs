@@ -50,14 +50,17 @@ public sealed class BriefingFlowTests(AppFactory app) : IClassFixture<AppFactory
         var campaign = await app.DemoCampaignIdAsync();
         var office = await app.SignedInClientAsync("office");
         var url = $"/Briefings/New?campaignId={campaign}";
-        (await office.GetDocumentAsync(url)).QuerySelector("#Number")!.GetAttribute("value").ShouldBe("6");
-        var fields = new Dictionary<string, string> { ["Number"] = "6", ["Title"] = "建章立制 巩固活动成果", ["Body"] = "我局开展制度清理，保留5项、废止1项、修订1项。" };
+        var form = await office.GetDocumentAsync(url);
+        form.QuerySelector("#Input_Number")!.GetAttribute("value").ShouldBe("6");
+        form.QuerySelector("#Input_Body")!.GetAttribute("maxlength").ShouldBe("50000");
+        var fields = new Dictionary<string, string> { ["Input.Number"] = "6", ["Input.Title"] = "建章立制 巩固活动成果", ["Input.Body"] = "我局开展制度清理，保留5项、废止1项、修订1项。" };
         foreach (var (field, value, error) in new (string, string, string)[]
         {
-            ("Number", "4", "第4期已经编发过了"),
-            ("Number", "8", "不能跳号"),
-            ("Title", "", "标题"),
-            ("Body", "", "正文"),
+            ("Input.Number", "4", "第4期已经编发过了"),
+            ("Input.Number", "8", "不能跳号"),
+            ("Input.Title", "", "标题"),
+            ("Input.Title", new string('题', Briefing.TitleMax + 1), "不超过100字"),
+            ("Input.Body", "", "正文"),
         })
         {
             var bad = await office.PostFormAsync(url, new Dictionary<string, string>(fields) { [field] = value });
@@ -98,11 +101,11 @@ public sealed class BriefingFlowTests(AppFactory app) : IClassFixture<AppFactory
         (await member.PostHandlerAsync(detailsUrl + "&publish=false", "Publish")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
 
         // The newest unapproved issue can be deleted, and its number is used again next.
-        var seventh = await office.PostFormAsync(url, new Dictionary<string, string>(fields) { ["Number"] = "7", ["Title"] = "第七期草稿" });
+        var seventh = await office.PostFormAsync(url, new Dictionary<string, string>(fields) { ["Input.Number"] = "7", ["Input.Title"] = "第七期草稿" });
         var seventhUrl = seventh.Headers.Location!.OriginalString;
         (await office.PostHandlerAsync(seventhUrl, "Delete")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await app.WithDbAsync(db => db.Briefings.AnyAsync(b => b.Number == 7))).ShouldBeFalse();
-        (await office.GetDocumentAsync(url)).QuerySelector("#Number")!.GetAttribute("value").ShouldBe("7");
+        (await office.GetDocumentAsync(url)).QuerySelector("#Input_Number")!.GetAttribute("value").ShouldBe("7");
 
         // Units below and members do not edit the bureau's briefings.
         (await (await app.SignedInClientAsync("unit")).GetAsync(new Uri(url, UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.Forbidden);

@@ -39,7 +39,7 @@ public sealed class CampaignFlowTests(AppFactory app) : IClassFixture<AppFactory
         var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
         var created = await office.PostFormAsync("/Campaigns/Create", new Dictionary<string, string>
         {
-            ["TemplateKey"] = "mass-line", ["Title"] = "测试群众路线活动", ["ScopeUnitId"] = bureau.ToString(), ["StartsOn"] = today.ToString("yyyy-MM-dd"),
+            ["Input.TemplateKey"] = "mass-line", ["Input.Title"] = "测试群众路线活动", ["Input.ScopeUnitId"] = bureau.ToString(), ["Input.StartsOn"] = today.ToString("yyyy-MM-dd"),
         });
         created.StatusCode.ShouldBe(HttpStatusCode.Redirect, (await created.ParseAsync()).ErrorsText());
         var id = await app.WithDbAsync(db => db.Campaigns.Where(c => c.Title == "测试群众路线活动").Select(c => c.Id).SingleAsync());
@@ -138,20 +138,21 @@ public sealed class CampaignFlowTests(AppFactory app) : IClassFixture<AppFactory
 
         var outside = await office.PostFormAsync($"/Campaigns/Phase?id={phase.Id}", new Dictionary<string, string>
         {
-            ["Name"] = phase.Name, ["StartsOn"] = campaign.StartsOn.AddDays(45).ToString("yyyy-MM-dd"), ["EndsOn"] = campaign.EndsOn.AddDays(10).ToString("yyyy-MM-dd"),
+            ["Input.Name"] = phase.Name, ["Input.StartsOn"] = campaign.StartsOn.AddDays(45).ToString("yyyy-MM-dd"), ["Input.EndsOn"] = campaign.EndsOn.AddDays(10).ToString("yyyy-MM-dd"),
         });
         var overlapping = await office.PostFormAsync($"/Campaigns/Phase?id={phase.Id}", new Dictionary<string, string>
         {
-            ["Name"] = phase.Name, ["StartsOn"] = campaign.StartsOn.AddDays(30).ToString("yyyy-MM-dd"), ["EndsOn"] = campaign.StartsOn.AddDays(80).ToString("yyyy-MM-dd"),
+            ["Input.Name"] = phase.Name, ["Input.StartsOn"] = campaign.StartsOn.AddDays(30).ToString("yyyy-MM-dd"), ["Input.EndsOn"] = campaign.StartsOn.AddDays(80).ToString("yyyy-MM-dd"),
         });
         var past = await office.PostFormAsync($"/Campaigns/Milestone?campaignId={campaign.Id}", new Dictionary<string, string>
         {
-            ["Title"] = "补开座谈会", ["PhaseId"] = phase.Id.ToString(), ["Deadline"] = DateTime.UtcNow.AddDays(-3).ToString("yyyy-MM-dd"),
+            ["Input.Title"] = "补开座谈会", ["Input.PhaseId"] = phase.Id.ToString(), ["Input.Deadline"] = DateTime.UtcNow.AddDays(-3).ToString("yyyy-MM-dd"), ["Input.RequiredCount"] = "0",
         });
 
         (await outside.ParseAsync()).ErrorsText().ShouldContain("活动期间");
         (await overlapping.ParseAsync()).ErrorsText().ShouldContain("时间重叠");
         (await past.ParseAsync()).ErrorsText().ShouldContain("不能早于今天");
+        (await past.ParseAsync()).ErrorsText().ShouldContain("要求次数须在1到1000之间");
         (await app.WithDbAsync(db => db.Milestones.AnyAsync(m => m.Title == "补开座谈会"))).ShouldBeFalse();
     }
 

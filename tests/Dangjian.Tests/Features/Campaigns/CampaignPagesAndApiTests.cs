@@ -57,7 +57,7 @@ public sealed class CampaignPagesAndApiTests(AppFactory app) : IClassFixture<App
         var campaign = await app.WithDbAsync(db => db.Campaigns.Where(c => c.Title == "市科技局党的群众路线教育实践活动").Select(c => new { c.Id, c.Title, c.StartsOn, c.EndsOn, c.Version }).SingleAsync());
         var shrink = await office.PostFormAsync($"/Campaigns/Edit?id={campaign.Id}", new Dictionary<string, string>
         {
-            ["Title"] = campaign.Title, ["StartsOn"] = campaign.StartsOn.ToString("yyyy-MM-dd"), ["EndsOn"] = campaign.StartsOn.AddDays(30).ToString("yyyy-MM-dd"),
+            ["Input.Title"] = campaign.Title, ["Input.StartsOn"] = campaign.StartsOn.ToString("yyyy-MM-dd"), ["Input.EndsOn"] = campaign.StartsOn.AddDays(30).ToString("yyyy-MM-dd"),
         });
         (await shrink.ParseAsync()).ErrorsText().ShouldContain("会落在活动期间之外");
 
@@ -83,11 +83,11 @@ public sealed class CampaignPagesAndApiTests(AppFactory app) : IClassFixture<App
         (await office.PostFormAsync($"/Campaigns/Details?id={id}", new Dictionary<string, string> { ["name"] = "本局群众路线模板" }, action: "handler=SaveTemplate")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
 
         var create = await office.GetDocumentAsync("/Campaigns/Create");
-        var key = create.QuerySelectorAll("input[name=TemplateKey]").Select(i => i.GetAttribute("value")!).Single(v => v.StartsWith("saved:", StringComparison.Ordinal));
+        var key = create.QuerySelectorAll("input[name='Input.TemplateKey']").Select(i => i.GetAttribute("value")!).Single(v => v.StartsWith("saved:", StringComparison.Ordinal));
         var bureau = await app.WithDbAsync(db => db.OrgUnits.Where(u => u.Code == "KJJ").Select(u => u.Id).SingleAsync());
         var made = await office.PostFormAsync("/Campaigns/Create", new Dictionary<string, string>
         {
-            ["TemplateKey"] = key, ["Title"] = "按保存的模板新建", ["ScopeUnitId"] = bureau.ToString(), ["StartsOn"] = "2027-03-01",
+            ["Input.TemplateKey"] = key, ["Input.Title"] = "按保存的模板新建", ["Input.ScopeUnitId"] = bureau.ToString(), ["Input.StartsOn"] = "2027-03-01",
         });
 
         made.StatusCode.ShouldBe(HttpStatusCode.Redirect, (await made.ParseAsync()).ErrorsText());

@@ -101,7 +101,7 @@ public sealed class PhaseShiftTests(AppFactory app) : IClassFixture<AppFactory>
         var thirdBefore = await DeadlinesAsync(third.Id);
         var shortened = await PostAsync(office, $"/Campaigns/Phase?id={third.Id}", new Dictionary<string, string>
         {
-            ["Name"] = third.Name, ["StartsOn"] = Iso(third.StartsOn), ["EndsOn"] = Iso(third.EndsOn.AddDays(-5)), ["LoadedVersion"] = (await VersionAsync(third.Id)).ToString(),
+            ["Input.Name"] = third.Name, ["Input.StartsOn"] = Iso(third.StartsOn), ["Input.EndsOn"] = Iso(third.EndsOn.AddDays(-5)), ["Input.Version"] = (await VersionAsync(third.Id)).ToString(),
         });
         shortened.StatusCode.ShouldBe(HttpStatusCode.Redirect, (await shortened.ParseAsync()).ErrorsText());
         var moved = await office.PostFormAsync($"/Campaigns/Phase?id={third.Id}", Fields(1, true, confirm: true, await VersionAsync(third.Id)), action: "handler=Shift");

@@ -150,7 +150,7 @@ public sealed class AssessmentFlowTests(AppFactory app) : IClassFixture<AppFacto
     {
         var office = await app.SignedInClientAsync("office");
         var bureau = await app.WithDbAsync(db => db.OrgUnits.Where(u => u.Code == "KJJ").Select(u => u.Id).SingleAsync());
-        var made = await office.PostFormAsync("/Ledgers/Assessment", new Dictionary<string, string> { ["Name"] = "文明单位创建月度考核", ["OwnerUnitId"] = bureau.ToString(), ["PeriodMonths"] = "1" }, "handler=Scheme");
+        var made = await office.PostFormAsync("/Ledgers/Assessment", new Dictionary<string, string> { ["NewScheme.Name"] = "文明单位创建月度考核", ["NewScheme.OwnerUnitId"] = bureau.ToString(), ["NewScheme.PeriodMonths"] = "1" }, "handler=Scheme");
         made.StatusCode.ShouldBe(HttpStatusCode.Redirect, (await made.ParseAsync()).ErrorsText());
         var schemeUrl = made.Headers.Location!.OriginalString;
         var people = await app.WithDbAsync(db => db.People.ToDictionaryAsync(p => p.Name, p => p.Id));
@@ -158,23 +158,24 @@ public sealed class AssessmentFlowTests(AppFactory app) : IClassFixture<AppFacto
         async Task<HttpResponseMessage> AddAsync(string name, string points, string kind, string? assessor = null, Guid? parent = null) =>
             await office.PostFormAsync(schemeUrl, new Dictionary<string, string>
             {
-                ["Name"] = name, ["Points"] = points, ["Kind"] = kind, ["AssessorPersonId"] = assessor is null ? "" : people[assessor].ToString(), ["ParentId"] = parent?.ToString() ?? "",
+                ["NewIndicator.Name"] = name, ["NewIndicator.Points"] = points, ["NewIndicator.Kind"] = kind, ["NewIndicator.AssessorPersonId"] = assessor is null ? "" : people[assessor].ToString(), ["NewIndicator.ParentId"] = parent?.ToString() ?? "",
             }, "handler=Indicator");
 
         (await (await AddAsync("卫生", "120", "Scored", "钱宇")).ParseAsync()).ErrorsText().ShouldContain("不超过100分");
         (await (await AddAsync("卫生", "50", "Scored")).ParseAsync()).ErrorsText().ShouldContain("评分人");
+        (await (await AddAsync(new string('卫', Indicator.NameMax + 1), "50", "Scored", "钱宇")).ParseAsync()).ErrorsText().ShouldContain("请填写指标名称（不超过100字）");
         (await AddAsync("卫生检查", "50", "Scored", "钱宇")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await AddAsync("学习出勤", "40", "Attendance")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var page = await office.GetDocumentAsync(schemeUrl);
         page.QuerySelector("[data-testid=weights]")!.TextContent.ShouldContain("现为90分");
-        var period = new Dictionary<string, string> { ["Label"] = "2026年10月", ["StartsOn"] = "2026-10-01", ["EndsOn"] = "2026-10-31" };
+        var period = new Dictionary<string, string> { ["NewPeriod.Label"] = "2026年10月", ["NewPeriod.StartsOn"] = "2026-10-01", ["NewPeriod.EndsOn"] = "2026-10-31" };
         (await (await office.PostFormAsync(schemeUrl, period, "handler=Period")).ParseAsync()).ErrorsText().ShouldContain("一级指标分值合计须为100分");
         (await app.WithDbAsync(db => db.AssessmentPeriods.CountAsync(p => p.Label == "2026年10月"))).ShouldBe(0, "weights that do not add up open no period");
         (await AddAsync("服务评价", "10", "Scored", "张春燕")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var opened = await office.PostFormAsync(schemeUrl, period, "handler=Period");
         opened.StatusCode.ShouldBe(HttpStatusCode.Redirect, (await opened.ParseAsync()).ErrorsText());
         var periodUrl = opened.Headers.Location!.OriginalString;
-        (await (await office.PostFormAsync(schemeUrl, new Dictionary<string, string>(period) { ["Label"] = "重叠", ["StartsOn"] = "2026-10-15" }, "handler=Period")).ParseAsync()).ErrorsText().ShouldContain("重叠");
+        (await (await office.PostFormAsync(schemeUrl, new Dictionary<string, string>(period) { ["NewPeriod.Label"] = "重叠", ["NewPeriod.StartsOn"] = "2026-10-15" }, "handler=Period")).ParseAsync()).ErrorsText().ShouldContain("重叠");
 
         // Computed indicators are filled with the records behind them; scored ones wait for their assessors.
         var periodId = Guid.Parse(periodUrl.Split("id=")[1]);

@@ -85,12 +85,13 @@ public sealed class LedgerTests(AppFactory app) : IClassFixture<AppFactory>
         var url = $"/Ledgers/ItemEdit?ledgerId={ledger}";
         var fields = new Dictionary<string, string>
         {
-            ["Source"] = "局长办公会议定事项", ["Content"] = "组织科技活动周", ["LeadLeaderId"] = people["张志强"].ToString(), ["DepartmentId"] = units["高新技术科"].ToString(),
-            ["StartsOn"] = Today.AddDays(-60).ToString("yyyy-MM-dd"), ["DueOn"] = Today.AddDays(60).ToString("yyyy-MM-dd"),
+            ["Input.Source"] = "局长办公会议定事项", ["Input.Content"] = "组织科技活动周", ["Input.LeadLeaderId"] = people["张志强"].ToString(), ["Input.DepartmentId"] = units["高新技术科"].ToString(),
+            ["Input.StartsOn"] = Today.AddDays(-60).ToString("yyyy-MM-dd"), ["Input.DueOn"] = Today.AddDays(60).ToString("yyyy-MM-dd"),
         };
-        (await (await office.PostFormAsync(url, new Dictionary<string, string>(fields) { ["DueOn"] = Today.AddDays(-90).ToString("yyyy-MM-dd") })).ParseAsync()).ErrorsText().ShouldContain("不能早于开始时间");
-        (await (await office.PostFormAsync(url, new Dictionary<string, string>(fields) { ["LeadLeaderId"] = people["孙磊"].ToString() })).ParseAsync()).ErrorsText().ShouldContain("牵头领导");
-        (await (await office.PostFormAsync(url, new Dictionary<string, string>(fields) { ["Content"] = "" })).ParseAsync()).ErrorsText().ShouldContain("督办内容");
+        (await (await office.PostFormAsync(url, new Dictionary<string, string>(fields) { ["Input.DueOn"] = Today.AddDays(-90).ToString("yyyy-MM-dd") })).ParseAsync()).ErrorsText().ShouldContain("不能早于开始时间");
+        (await (await office.PostFormAsync(url, new Dictionary<string, string>(fields) { ["Input.LeadLeaderId"] = people["孙磊"].ToString() })).ParseAsync()).ErrorsText().ShouldContain("牵头领导");
+        (await (await office.PostFormAsync(url, new Dictionary<string, string>(fields) { ["Input.Content"] = "" })).ParseAsync()).ErrorsText().ShouldContain("督办内容");
+        (await (await office.PostFormAsync(url, new Dictionary<string, string>(fields) { ["Input.Source"] = new string('长', LedgerItem.SourceMax + 1) })).ParseAsync()).ErrorsText().ShouldContain("不能超过200个字");
         var made = await office.PostFormAsync(url, fields);
         made.StatusCode.ShouldBe(HttpStatusCode.Redirect, (await made.ParseAsync()).ErrorsText());
         var item = Guid.Parse(made.Headers.Location!.OriginalString.Split("id=")[1]);

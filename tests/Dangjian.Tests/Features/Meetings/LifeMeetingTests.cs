@@ -63,12 +63,12 @@ public sealed class LifeMeetingTests(AppFactory app) : IClassFixture<AppFactory>
         var url = $"/Meetings/Edit?campaignId={campaign}&kind=DemocraticLife";
         var fields = new Dictionary<string, string>
         {
-            ["Title"] = "第二次专题民主生活会", ["HeldOn"] = Today.ToString("yyyy-MM-dd"), ["HostPersonId"] = people["王建国"].ToString(), ["OrgUnitId"] = units["市科技局"].ToString(),
+            ["Input.Title"] = "第二次专题民主生活会", ["Input.HeldOn"] = Today.ToString("yyyy-MM-dd"), ["Input.HostPersonId"] = people["王建国"].ToString(), ["Input.OrgUnitId"] = units["市科技局"].ToString(),
         };
         var before = await app.WithDbAsync(db => db.LifeMeetings.CountAsync());
-        (await (await office.PostFormAsync(url, new Dictionary<string, string>(fields) { ["HeldOn"] = Today.AddDays(1).ToString("yyyy-MM-dd") })).ParseAsync()).ErrorsText().ShouldContain("不晚于今天");
-        (await (await office.PostFormAsync(url, new Dictionary<string, string>(fields) { ["HostPersonId"] = people["孙磊"].ToString() })).ParseAsync()).ErrorsText().ShouldContain("主持人");
-        (await (await office.PostFormAsync(url, new Dictionary<string, string>(fields) { ["Title"] = "" })).ParseAsync()).ErrorsText().ShouldContain("会议名称");
+        (await (await office.PostFormAsync(url, new Dictionary<string, string>(fields) { ["Input.HeldOn"] = Today.AddDays(1).ToString("yyyy-MM-dd") })).ParseAsync()).ErrorsText().ShouldContain("不晚于今天");
+        (await (await office.PostFormAsync(url, new Dictionary<string, string>(fields) { ["Input.HostPersonId"] = people["孙磊"].ToString() })).ParseAsync()).ErrorsText().ShouldContain("主持人");
+        (await (await office.PostFormAsync(url, new Dictionary<string, string>(fields) { ["Input.Title"] = "" })).ParseAsync()).ErrorsText().ShouldContain("会议名称");
         (await app.WithDbAsync(db => db.LifeMeetings.CountAsync())).ShouldBe(before);
 
         var made = await office.PostFormAsync(url, fields);
@@ -94,7 +94,7 @@ public sealed class LifeMeetingTests(AppFactory app) : IClassFixture<AppFactory>
         (await office.GetDocumentAsync(page)).QuerySelector("[data-testid=reported]").ShouldNotBeNull();
 
         var briefingUrl = $"/Meetings/Edit?campaignId={campaign}&kind=Briefing&followsId={id}";
-        var briefing = await office.PostFormAsync(briefingUrl, new Dictionary<string, string>(fields) { ["Title"] = "通报会", ["FollowsId"] = id.ToString() });
+        var briefing = await office.PostFormAsync(briefingUrl, new Dictionary<string, string>(fields) { ["Input.Title"] = "通报会", ["Input.FollowsId"] = id.ToString() });
         briefing.StatusCode.ShouldBe(HttpStatusCode.Redirect, (await briefing.ParseAsync()).ErrorsText());
         (await office.GetDocumentAsync(page)).QuerySelector("[data-testid=no-briefing]").ShouldBeNull();
         var member = await app.SignedInClientAsync("member");

@@ -24,13 +24,14 @@ public sealed class ForumTests(AppFactory app) : IClassFixture<AppFactory>
         var today = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime.AddHours(8));
         var fields = new Dictionary<string, string>
         {
-            ["Title"] = "基层群众座谈会", ["HeldOn"] = today.ToString("yyyy-MM-dd"), ["HostPersonId"] = zhang.ToString(), ["Groups"] = "基层群众", ["Attendees"] = "15",
+            ["Input.Title"] = "基层群众座谈会", ["Input.HeldOn"] = today.ToString("yyyy-MM-dd"), ["Input.HostPersonId"] = zhang.ToString(), ["Input.Groups"] = "基层群众", ["Input.Attendees"] = "15",
         };
         var url = $"/Opinions/Forums/Edit?campaignId={campaign}";
-        var future = await office.PostFormAsync(url, new Dictionary<string, string>(fields) { ["HeldOn"] = today.AddDays(2).ToString("yyyy-MM-dd") });
+        var future = await office.PostFormAsync(url, new Dictionary<string, string>(fields) { ["Input.HeldOn"] = today.AddDays(2).ToString("yyyy-MM-dd") });
         (await future.ParseAsync()).ErrorsText().ShouldContain("不晚于今天");
-        var notLeader = await office.PostFormAsync(url, new Dictionary<string, string>(fields) { ["HostPersonId"] = outsider.ToString() });
+        var notLeader = await office.PostFormAsync(url, new Dictionary<string, string>(fields) { ["Input.HostPersonId"] = outsider.ToString() });
         (await notLeader.ParseAsync()).ErrorsText().ShouldContain("班子成员");
+        (await (await office.PostFormAsync(url, new Dictionary<string, string>(fields) { ["Input.Attendees"] = "0" })).ParseAsync()).ErrorsText().ShouldContain("参加人数须在1到10000之间");
         var made = await office.PostFormAsync(url, fields);
         made.StatusCode.ShouldBe(HttpStatusCode.Redirect, (await made.ParseAsync()).ErrorsText());
         var forum = Guid.Parse(made.Headers.Location!.OriginalString.Split("id=")[1]);

@@ -36,16 +36,18 @@ public sealed class OpinionTests(AppFactory app) : IClassFixture<AppFactory>
         (await visitor.GetDocumentAsync($"/Public/Opinion?c={Guid.NewGuid()}")).QuerySelector("[data-testid=box-closed]").ShouldNotBeNull();
 
         var before = await app.WithDbAsync(db => db.Opinions.CountAsync());
-        var tooFast = await SubmitAsync(visitor, campaign, new Dictionary<string, string> { ["Text"] = "会议太多" }, TimeSpan.Zero);
+        var tooFast = await SubmitAsync(visitor, campaign, new Dictionary<string, string> { ["Input.Text"] = "会议太多" }, TimeSpan.Zero);
         (await tooFast.ParseAsync()).ErrorsText().ShouldContain("提交过快");
-        var bot = await SubmitAsync(visitor, campaign, new Dictionary<string, string> { ["Text"] = "buy now", ["Website"] = "http://spam" }, TimeSpan.FromSeconds(5));
+        var bot = await SubmitAsync(visitor, campaign, new Dictionary<string, string> { ["Input.Text"] = "buy now", ["Website"] = "http://spam" }, TimeSpan.FromSeconds(5));
         (await bot.ParseAsync()).QuerySelector("[data-testid=box-done]").ShouldBeNull();
-        var huge = await SubmitAsync(visitor, campaign, new Dictionary<string, string> { ["Text"] = new string('长', 100_000) }, TimeSpan.FromSeconds(5));
+        var huge = await SubmitAsync(visitor, campaign, new Dictionary<string, string> { ["Input.Text"] = new string('长', 100_000) }, TimeSpan.FromSeconds(5));
         (await huge.ParseAsync()).ErrorsText().ShouldContain("不超过2000字");
+        var longName = await SubmitAsync(visitor, campaign, new Dictionary<string, string> { ["Input.Text"] = "会议太多", ["Input.Name"] = new string('名', Opinion.SubmitterNameMax + 1) }, TimeSpan.FromSeconds(5));
+        (await longName.ParseAsync()).ErrorsText().ShouldContain("“姓名”不能超过50个字");
         (await app.WithDbAsync(db => db.Opinions.CountAsync())).ShouldBe(before, "refused submissions store nothing");
 
         var script = "<script>alert('x')</script>审批环节太多";
-        var done = await SubmitAsync(visitor, campaign, new Dictionary<string, string> { ["Text"] = script, ["Concerns"] = "计划财务科" }, TimeSpan.FromSeconds(5));
+        var done = await SubmitAsync(visitor, campaign, new Dictionary<string, string> { ["Input.Text"] = script, ["Input.Concerns"] = "计划财务科" }, TimeSpan.FromSeconds(5));
         var code = (await done.ParseAsync()).QuerySelector("[data-testid=tracking-code]")!.TextContent.Trim();
         code.Length.ShouldBe(10);
         var stored = await app.WithDbAsync(db => db.Opinions.SingleAsync(o => o.Text == script));
@@ -60,7 +62,7 @@ public sealed class OpinionTests(AppFactory app) : IClassFixture<AppFactory>
         list.QuerySelector("[data-testid=opinions]")!.InnerHtml.ShouldContain("&lt;script&gt;", customMessage: "script is shown as text");
         var saved = await office.PostFormAsync($"/Opinions/Edit?id={stored.Id}", new Dictionary<string, string>
         {
-            ["Text"] = "被改写的原文", ["Nature"] = "Criticism", ["Topic"] = "Bureaucratism", ["Reply"] = "已责成计划财务科精简审批环节。", ["LoadedVersion"] = stored.Version.ToString(),
+            ["Input.Text"] = "被改写的原文", ["Input.Nature"] = "Criticism", ["Input.Topic"] = "Bureaucratism", ["Input.Reply"] = "已责成计划财务科精简审批环节。", ["Input.Version"] = stored.Version.ToString(),
         });
         saved.StatusCode.ShouldBe(HttpStatusCode.Redirect, (await saved.ParseAsync()).ErrorsText());
         var after = await app.WithDbAsync(db => db.Opinions.SingleAsync(o => o.Id == stored.Id));
@@ -84,7 +86,7 @@ public sealed class OpinionTests(AppFactory app) : IClassFixture<AppFactory>
         (await future.ParseAsync()).ErrorsText().ShouldContain("不能晚于今天");
         var made = await office.PostFormAsync("/Opinions/Edit", new Dictionary<string, string>
         {
-            ["CampaignId"] = campaign.ToString(), ["Channel"] = "Letter", ["Text"] = "希望科技局多到企业走访。", ["ReceivedOn"] = today.ToString("yyyy-MM-dd"), ["Nature"] = "Suggestion",
+            ["Input.CampaignId"] = campaign.ToString(), ["Input.Channel"] = "Letter", ["Input.Text"] = "希望科技局多到企业走访。", ["Input.ReceivedOn"] = today.ToString("yyyy-MM-dd"), ["Input.Nature"] = "Suggestion",
         });
         made.StatusCode.ShouldBe(HttpStatusCode.Redirect, (await made.ParseAsync()).ErrorsText());
         var counts = (await office.GetDocumentAsync("/Opinions")).QuerySelector("[data-testid=opinion-counts]")!.TextContent;

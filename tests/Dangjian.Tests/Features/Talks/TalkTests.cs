@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using Dangjian.Tests.Infrastructure;
@@ -96,27 +97,29 @@ public sealed class TalkRecordingTests(AppFactory app) : IClassFixture<AppFactor
             .Where(r => r.CampaignId == campaign && r.Kind == TalkKind.HeadDeputy && !db.Talks.Any(t => t.CampaignId == campaign && t.PairKey == r.PairKey)).FirstAsync());
         var office = await app.SignedInClientAsync("office");
         var form = await office.GetDocumentAsync($"/Talks/Edit?campaignId={campaign}&requirementId={requirement.Id}");
-        form.QuerySelector("#PartnerId option[selected]")!.GetAttribute("value").ShouldBe(requirement.PersonBId.ToString());
-        form.QuerySelector("#Kind option[selected]")!.GetAttribute("value").ShouldBe("HeadDeputy");
+        form.QuerySelector("#Input_PartnerId option[selected]")!.GetAttribute("value").ShouldBe(requirement.PersonBId.ToString());
+        form.QuerySelector("#Input_Kind option[selected]")!.GetAttribute("value").ShouldBe("HeadDeputy");
+        form.QuerySelector("#Input_Topics")!.GetAttribute("maxlength").ShouldBe(Talk.TopicsMax.ToString(CultureInfo.InvariantCulture));
+        form.QuerySelector("#Input_HeldOn")!.GetAttribute("value").ShouldBe(Today.ToString("yyyy-MM-dd"));
 
         var fields = new Dictionary<string, string>
         {
-            ["Kind"] = "HeadDeputy", ["HeldOn"] = Today.ToString("yyyy-MM-dd"), ["InitiatorId"] = requirement.PersonAId!.Value.ToString(),
-            ["PartnerId"] = requirement.PersonBId.ToString(), ["Topics"] = "对照“四风”交换意见", ["Raised"] = "建议科室内部分工更明确。",
-            ["Admonition"] = "None", ["AsOpinion"] = "true",
+            ["Input.Kind"] = "HeadDeputy", ["Input.HeldOn"] = Today.ToString("yyyy-MM-dd"), ["Input.InitiatorId"] = requirement.PersonAId!.Value.ToString(),
+            ["Input.PartnerId"] = requirement.PersonBId.ToString(), ["Input.Topics"] = "对照“四风”交换意见", ["Input.Raised"] = "建议科室内部分工更明确。",
+            ["Input.Admonition"] = "None", ["Input.AsOpinion"] = "true",
         };
         var url = $"/Talks/Edit?campaignId={campaign}";
         var before = await app.WithDbAsync(db => db.Talks.CountAsync());
         var start = await office.GetFromJsonAsync<TalkList.Figures>($"/api/v1/talks/figures?campaignId={campaign}");
         var bad = new (string Field, string Value, string Error)[]
         {
-            ("HeldOn", Today.AddDays(1).ToString("yyyy-MM-dd"), "不晚于今天"),
-            ("PartnerId", requirement.PersonAId!.Value.ToString(), "不能是同一人"),
-            ("Topics", "", "谈话主题"),
-            ("Raised", new string('长', 100_000), "不超过1万字"),
-            ("Admonition", "Criticism", "写明提醒、批评的内容"),
-            ("Kind", "Nonsense", "有效值"),
-            ("InitiatorId", (await PersonAsync("孙磊")).ToString(), "请选择谈话人"),
+            ("Input.HeldOn", Today.AddDays(1).ToString("yyyy-MM-dd"), "不晚于今天"),
+            ("Input.PartnerId", requirement.PersonAId!.Value.ToString(), "不能是同一人"),
+            ("Input.Topics", "", "谈话主题"),
+            ("Input.Raised", new string('长', 100_000), "不超过1万字"),
+            ("Input.Admonition", "Criticism", "写明提醒、批评的内容"),
+            ("Input.Kind", "Nonsense", "有效值"),
+            ("Input.InitiatorId", (await PersonAsync("孙磊")).ToString(), "请选择谈话人"),
         };
         foreach (var (field, value, error) in bad)
         {
@@ -125,7 +128,7 @@ public sealed class TalkRecordingTests(AppFactory app) : IClassFixture<AppFactor
             (await response.ParseAsync()).ErrorsText().ShouldContain(error, Case.Sensitive, field);
         }
 
-        var unknown = await office.PostFormAsync(url, new Dictionary<string, string>(fields) { ["PartnerName"] = "查无此人" });
+        var unknown = await office.PostFormAsync(url, new Dictionary<string, string>(fields) { ["Input.PartnerName"] = "查无此人" });
         (await unknown.ParseAsync()).ErrorsText().ShouldContain("查无此人");
         (await app.WithDbAsync(db => db.Talks.CountAsync())).ShouldBe(before);
 
@@ -138,7 +141,7 @@ public sealed class TalkRecordingTests(AppFactory app) : IClassFixture<AppFactor
         (figures!.Talks, figures.Covered).ShouldBe((start!.Talks + 1, start.Covered + 1));
 
         // A member of staff talked with by name (约谈) counts too, without being on the required list.
-        var byName = await office.PostFormAsync(url, new Dictionary<string, string>(fields) { ["Kind"] = "Other", ["PartnerId"] = "", ["PartnerName"] = "孙磊", ["AsOpinion"] = "false" });
+        var byName = await office.PostFormAsync(url, new Dictionary<string, string>(fields) { ["Input.Kind"] = "Other", ["Input.PartnerId"] = "", ["Input.PartnerName"] = "孙磊", ["Input.AsOpinion"] = "false" });
         byName.StatusCode.ShouldBe(HttpStatusCode.Redirect, (await byName.ParseAsync()).ErrorsText());
         (await office.GetFromJsonAsync<TalkList.Figures>($"/api/v1/talks/figures?campaignId={campaign}"))!.Talks.ShouldBe(start.Talks + 2);
 
@@ -157,7 +160,7 @@ public sealed class TalkRecordingTests(AppFactory app) : IClassFixture<AppFactor
         var head = await PersonAsync("吴国平");
         var supervisor = await app.SignedInClientAsync("supervisor");
         var form = await supervisor.GetDocumentAsync($"/Talks/Edit?campaignId={campaign}");
-        form.QuerySelectorAll("#Kind option").Select(o => o.GetAttribute("value")).ShouldBe(["Supervision"]);
+        form.QuerySelectorAll("#Input_Kind option").Select(o => o.GetAttribute("value")).ShouldBe(["Supervision"]);
         var fields = new Dictionary<string, string>
         {
             ["Kind"] = "Supervision", ["HeldOn"] = Today.ToString("yyyy-MM-dd"), ["InitiatorId"] = zhou.ToString(), ["PartnerId"] = head.ToString(),

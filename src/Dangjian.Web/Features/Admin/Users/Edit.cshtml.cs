@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Dangjian.Web.Platform.Authorization;
 using Dangjian.Web.Platform.Data;
 using Dangjian.Web.Platform.Identity;
@@ -21,28 +22,36 @@ public sealed class EditModel(AppDbContext db, UserManager<AppUser> users, UserA
     [BindProperty(SupportsGet = true)]
     public Guid? Id { get; set; }
 
-    /// <summary>Checked by hand on save (<see cref="OnPostAsync"/>), with the page's own Chinese messages.</summary>
+    /// <summary>The account's fields; bound on GET too, to carry what was typed through the person search.</summary>
     [BindProperty(SupportsGet = true)]
-    [ValidateNever]
-    public string UserName { get; set; } = "";
-
-    [BindProperty(SupportsGet = true)]
-    [ValidateNever]
-    public string DisplayName { get; set; } = "";
-
-    [BindProperty(SupportsGet = true)]
-    public List<string> SelectedRoles { get; set; } = [];
-
-    [BindProperty(SupportsGet = true)]
-    public Guid? PersonId { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public bool RequireTwoFactor { get; set; }
+    public UserInput Input { get; set; } = new();
 
     [BindProperty(SupportsGet = true)]
     public string? PersonQ { get; set; }
 
     public List<PersonOption> PersonOptions { get; private set; } = [];
+
+    public sealed class UserInput
+    {
+        /// <summary>Required for a new account only, so checked by hand on save (<see cref="OnPostAsync"/>).</summary>
+        [ValidateNever]
+        [Display(Name = "用户名")]
+        public string UserName { get; set; } = "";
+
+        [Required(ErrorMessage = "请填写姓名。")]
+        [StringLength(AppUser.DisplayNameMax)]
+        [Display(Name = "姓名")]
+        public string DisplayName { get; set; } = "";
+
+        [Display(Name = "角色")]
+        public List<string> SelectedRoles { get; set; } = [];
+
+        [Display(Name = "关联人员")]
+        public Guid? PersonId { get; set; }
+
+        [Display(Name = "要求两步验证")]
+        public bool RequireTwoFactor { get; set; }
+    }
 
     public AppUser? Account { get; private set; }
 
@@ -62,15 +71,15 @@ public sealed class EditModel(AppDbContext db, UserManager<AppUser> users, UserA
 
         if (Account is not null && !searching)
         {
-            UserName = Account.UserName!;
-            DisplayName = Account.DisplayName;
-            SelectedRoles = [.. await users.GetRolesAsync(Account)];
-            PersonId = Account.PersonId;
-            RequireTwoFactor = Account.RequireTwoFactor;
+            Input = new UserInput
+            {
+                UserName = Account.UserName!, DisplayName = Account.DisplayName, SelectedRoles = [.. await users.GetRolesAsync(Account)], PersonId = Account.PersonId,
+                RequireTwoFactor = Account.RequireTwoFactor,
+            };
         }
         else if (Account is not null)
         {
-            UserName = Account.UserName!;
+            Input.UserName = Account.UserName!;
         }
 
         TemporaryPassword = TempData[TemporaryPasswordKey] as string;
@@ -80,24 +89,19 @@ public sealed class EditModel(AppDbContext db, UserManager<AppUser> users, UserA
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(DisplayName))
+        if (Id is null && string.IsNullOrWhiteSpace(Input.UserName))
         {
-            ModelState.AddModelError(nameof(DisplayName), "请填写姓名。");
+            ModelState.AddModelError(nameof(Input) + "." + nameof(UserInput.UserName), "请填写用户名。");
         }
 
-        if (Id is null && string.IsNullOrWhiteSpace(UserName))
+        if (Input.SelectedRoles.Count == 0)
         {
-            ModelState.AddModelError(nameof(UserName), "请填写用户名。");
+            ModelState.AddModelError(nameof(Input) + "." + nameof(UserInput.SelectedRoles), "请至少选择一个角色。");
         }
 
-        if (SelectedRoles.Count == 0)
+        if (Input.PersonId is { } pid && !await db.People.AnyAsync(p => p.Id == pid, ct))
         {
-            ModelState.AddModelError(nameof(SelectedRoles), "请至少选择一个角色。");
-        }
-
-        if (PersonId is { } pid && !await db.People.AnyAsync(p => p.Id == pid, ct))
-        {
-            ModelState.AddModelError(nameof(PersonId), "所选人员不存在。");
+            ModelState.AddModelError(nameof(Input) + "." + nameof(UserInput.PersonId), "所选人员不存在。");
         }
 
         if (!ModelState.IsValid)
@@ -110,11 +114,11 @@ public sealed class EditModel(AppDbContext db, UserManager<AppUser> users, UserA
         if (Id is { } id)
         {
             var account = await admin.FindAsync(id) ?? throw new NotFoundException();
-            outcome = await admin.UpdateAsync(account, DisplayName, SelectedRoles, PersonId, RequireTwoFactor);
+            outcome = await admin.UpdateAsync(account, Input.DisplayName, Input.SelectedRoles, Input.PersonId, Input.RequireTwoFactor);
         }
         else
         {
-            outcome = await admin.CreateAsync(UserName, DisplayName, SelectedRoles, PersonId, RequireTwoFactor);
+            outcome = await admin.CreateAsync(Input.UserName, Input.DisplayName, Input.SelectedRoles, Input.PersonId, Input.RequireTwoFactor);
         }
 
         if (!outcome.Ok)
@@ -130,7 +134,7 @@ public sealed class EditModel(AppDbContext db, UserManager<AppUser> users, UserA
             TempData[TemporaryPasswordKey] = outcome.TemporaryPassword;
         }
 
-        var saved = Id ?? (await users.FindByNameAsync(UserName.Trim()))!.Id;
+        var saved = Id ?? (await users.FindByNameAsync(Input.UserName.Trim()))!.Id;
         return RedirectToPage(new { id = saved });
     }
 
@@ -178,10 +182,10 @@ public sealed class EditModel(AppDbContext db, UserManager<AppUser> users, UserA
         IsLocked = Account?.LockoutEnd > clock.GetUtcNow();
         var people = db.People.AsNoTracking();
         var query = string.IsNullOrWhiteSpace(PersonQ)
-            ? people.Where(p => p.Id == PersonId)
-            : people.Where(p => p.Name.Contains(PersonQ.Trim()) || p.Id == PersonId);
+            ? people.Where(p => p.Id == Input.PersonId)
+            : people.Where(p => p.Name.Contains(PersonQ.Trim()) || p.Id == Input.PersonId);
         PersonOptions = await query.OrderBy(p => p.Name).Take(30)
             .Select(p => new PersonOption(p.Id, p.Name, p.OrgUnit!.Name)).ToListAsync(ct);
-        ViewData.Trail(new Breadcrumb("用户", "/Admin/Users"), new Breadcrumb(Id is null ? "新建用户" : UserName));
+        ViewData.Trail(new Breadcrumb("用户", "/Admin/Users"), new Breadcrumb(Id is null ? "新建用户" : Input.UserName));
     }
 }

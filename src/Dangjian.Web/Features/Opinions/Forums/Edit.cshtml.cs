@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Dangjian.Web.Features.Campaigns;
 using Dangjian.Web.Platform.Authorization;
 using Dangjian.Web.Platform.Data;
@@ -16,64 +17,66 @@ public sealed class EditModel(AppDbContext db, CampaignAccess campaignAccess, Fo
     public Guid CampaignId { get; set; }
 
     [BindProperty]
-    public string? Title { get; set; }
-
-    [BindProperty]
-    public DateOnly HeldOn { get; set; }
-
-    [BindProperty]
-    public Guid? HostPersonId { get; set; }
-
-    [BindProperty]
-    public string? Place { get; set; }
-
-    [BindProperty]
-    public List<string> Groups { get; set; } = [];
-
-    [BindProperty]
-    public int Attendees { get; set; }
-
-    [BindProperty]
-    public string? Notes { get; set; }
+    public ForumInput Input { get; set; } = new();
 
     public Campaign Campaign { get; private set; } = null!;
 
     public List<ForumService.LeaderRow> Leaders { get; private set; } = [];
 
+    public sealed class ForumInput
+    {
+        [Required(ErrorMessage = "请填写座谈会名称（不超过200字）。")]
+        [StringLength(Forum.TitleMax, ErrorMessage = "请填写座谈会名称（不超过200字）。")]
+        [Display(Name = "名称")]
+        public string? Title { get; set; }
+
+        [Display(Name = "日期")]
+        public DateOnly HeldOn { get; set; }
+
+        [Display(Name = "主持人")]
+        public Guid? HostPersonId { get; set; }
+
+        [StringLength(Forum.PlaceMax)]
+        [Display(Name = "地点")]
+        public string? Place { get; set; }
+
+        [Display(Name = "参加人员类别")]
+        public List<string> Groups { get; set; } = [];
+
+        [Required(ErrorMessage = "参加人数须在1到10000之间。")]
+        [Range(1, 10000, ErrorMessage = "参加人数须在1到10000之间。")]
+        [Display(Name = "参加人数")]
+        public int? Attendees { get; set; }
+
+        [StringLength(Forum.NotesMax)]
+        [Display(Name = "座谈会记录")]
+        public string? Notes { get; set; }
+    }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         await LoadAsync(ct);
-        HeldOn = ChinaTime.Today(clock);
+        Input.HeldOn = ChinaTime.Today(clock);
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         await LoadAsync(ct);
-        if (string.IsNullOrWhiteSpace(Title) || Title.Trim().Length > 200)
+        if (Input.HeldOn < Campaign.StartsOn || Input.HeldOn > Campaign.EndsOn || Input.HeldOn > ChinaTime.Today(clock))
         {
-            ModelState.AddModelError(nameof(Title), "请填写座谈会名称（不超过200字）。");
+            ModelState.AddModelError(Field(nameof(ForumInput.HeldOn)), $"日期须在活动期间内（{Campaign.StartsOn:yyyy-MM-dd} 起）且不晚于今天。");
         }
 
-        if (HeldOn < Campaign.StartsOn || HeldOn > Campaign.EndsOn || HeldOn > ChinaTime.Today(clock))
+        if (Input.HostPersonId is null || Leaders.All(l => l.PersonId != Input.HostPersonId))
         {
-            ModelState.AddModelError(nameof(HeldOn), $"日期须在活动期间内（{Campaign.StartsOn:yyyy-MM-dd} 起）且不晚于今天。");
+            ModelState.AddModelError(Field(nameof(ForumInput.HostPersonId)), "请选择主持座谈会的班子成员。");
         }
 
-        if (HostPersonId is null || Leaders.All(l => l.PersonId != HostPersonId))
-        {
-            ModelState.AddModelError(nameof(HostPersonId), "请选择主持座谈会的班子成员。");
-        }
-
-        var groups = Groups.Where(Forum.GroupNames.Contains).Distinct().ToList();
+        var groups = Input.Groups.Where(Forum.GroupNames.Contains).Distinct().ToList();
         if (groups.Count == 0)
         {
-            ModelState.AddModelError(nameof(Groups), "请选择参加人员类别。");
-        }
-
-        if (Attendees is < 1 or > 10000 || (Place?.Length ?? 0) > 200 || (Notes?.Length ?? 0) > 20000)
-        {
-            ModelState.AddModelError(nameof(Attendees), "参加人数须在1到10000之间；地点不超过200字，记录不超过2万字。");
+            ModelState.AddModelError(Field(nameof(ForumInput.Groups)), "请选择参加人员类别。");
         }
 
         if (!ModelState.IsValid)
@@ -83,8 +86,8 @@ public sealed class EditModel(AppDbContext db, CampaignAccess campaignAccess, Fo
 
         var forum = new Forum
         {
-            CampaignId = CampaignId, Title = Title!.Trim(), HeldOn = HeldOn, HostPersonId = HostPersonId!.Value, Place = Place.NullIfBlank(),
-            Groups = string.Join('、', groups), Attendees = Attendees, Notes = Notes.NullIfBlank(),
+            CampaignId = CampaignId, Title = Input.Title!.Trim(), HeldOn = Input.HeldOn, HostPersonId = Input.HostPersonId!.Value, Place = Input.Place.NullIfBlank(),
+            Groups = string.Join('、', groups), Attendees = Input.Attendees!.Value, Notes = Input.Notes.NullIfBlank(),
         };
         db.Forums.Add(forum);
         await db.SaveChangesAsync(ct);
@@ -92,6 +95,8 @@ public sealed class EditModel(AppDbContext db, CampaignAccess campaignAccess, Fo
         TempData.Success("座谈会已记录。可以逐条登记会上听到的意见。");
         return RedirectToPage("/Opinions/Forums/Details", new { id = forum.Id });
     }
+
+    private static string Field(string name) => nameof(Input) + "." + name;
 
     private async Task LoadAsync(CancellationToken ct)
     {
