@@ -46,12 +46,14 @@ public sealed class ProblemTests(AppFactory app) : IClassFixture<AppFactory>
         var campaign = await CampaignAsync();
         var office = await app.SignedInClientAsync("office");
         var url = $"/Problems/Edit?campaignId={campaign}";
-        (await (await office.PostFormAsync(url, new Dictionary<string, string> { ["Title"] = "" })).ParseAsync()).ErrorsText().ShouldContain("概括问题");
-        (await (await office.PostFormAsync(url, new Dictionary<string, string> { ["Title"] = new string('问', 201) })).ParseAsync()).ErrorsText().ShouldContain("不超过200字");
-        (await (await office.PostFormAsync(url, new Dictionary<string, string> { ["Title"] = "x", ["Category"] = "99" })).ParseAsync()).ErrorsText().ShouldContain("无效");
+        (await (await office.PostFormAsync(url, new Dictionary<string, string> { ["Input.Title"] = "" })).ParseAsync()).ErrorsText().ShouldContain("概括问题");
+        (await (await office.PostFormAsync(url, new Dictionary<string, string> { ["Input.Title"] = new string('问', Problem.TitleMax + 1) })).ParseAsync()).ErrorsText().ShouldContain("不超过200字");
+        (await (await office.PostFormAsync(url, new Dictionary<string, string> { ["Input.Title"] = "x", ["Input.Concerns"] = new string('科', Problem.ConcernsMax + 1) })).ParseAsync()).ErrorsText().ShouldContain("反映对象不超过100字");
+        (await office.GetDocumentAsync(url)).QuerySelector("input[name='Input.Title']")!.GetAttribute("maxlength").ShouldBe("200", "the length comes from the entity, once");
+        (await (await office.PostFormAsync(url, new Dictionary<string, string> { ["Input.Title"] = "x", ["Input.Category"] = "99" })).ParseAsync()).ErrorsText().ShouldContain("无效");
         (await app.WithDbAsync(db => db.Problems.CountAsync(p => p.CampaignId == campaign))).ShouldBe(3);
 
-        var made = await office.PostFormAsync(url, new Dictionary<string, string> { ["Title"] = "科技经费使用公开不够", ["Category"] = "Other", ["Source"] = "Opinions", ["Concerns"] = "计划财务科" });
+        var made = await office.PostFormAsync(url, new Dictionary<string, string> { ["Input.Title"] = "科技经费使用公开不够", ["Input.Category"] = "Other", ["Input.Source"] = "Opinions", ["Input.Concerns"] = "计划财务科" });
         made.StatusCode.ShouldBe(HttpStatusCode.Redirect, (await made.ParseAsync()).ErrorsText());
         var id = Guid.Parse(made.Headers.Location!.OriginalString.Split("id=")[1]);
 
