@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Dangjian.Web.Features.Campaigns;
 using Dangjian.Web.Features.Opinions;
 using Dangjian.Web.Platform.Authorization;
@@ -20,25 +21,47 @@ public sealed class EditModel(AppDbContext db, CampaignAccess access) : PageMode
     public Guid CampaignId { get; set; }
 
     [BindProperty]
-    public string? Title { get; set; }
+    public ProblemInput Input { get; set; } = new();
 
-    [BindProperty]
-    public string? Description { get; set; }
+    public sealed class ProblemInput
+    {
+        public Guid Version { get; set; }
 
-    [BindProperty]
-    public Topic? Category { get; set; }
+        [Required(ErrorMessage = "请用一句话概括问题（不超过200字）。")]
+        [StringLength(Problem.TitleMax, ErrorMessage = "请用一句话概括问题（不超过200字）。")]
+        [Display(Name = "问题")]
+        public string Title { get; set; } = "";
 
-    [BindProperty]
-    public string? Concerns { get; set; }
+        [StringLength(Problem.DescriptionMax, ErrorMessage = "说明不超过4000字。")]
+        [Display(Name = "说明")]
+        public string? Description { get; set; }
 
-    [BindProperty]
-    public ProblemSource Source { get; set; } = ProblemSource.Opinions;
+        [Display(Name = "类别")]
+        public Topic? Category { get; set; }
 
-    [BindProperty]
-    public ProblemHorizon? Horizon { get; set; }
+        [StringLength(Problem.ConcernsMax, ErrorMessage = "反映对象不超过100字。")]
+        [Display(Name = "反映对象")]
+        public string? Concerns { get; set; }
 
-    [BindProperty]
-    public Guid LoadedVersion { get; set; }
+        [Display(Name = "来源")]
+        public ProblemSource Source { get; set; } = ProblemSource.Opinions;
+
+        [Display(Name = "整改时限")]
+        public ProblemHorizon? Horizon { get; set; }
+
+        public static ProblemInput From(Problem p) => new()
+        {
+            Version = p.Version, Title = p.Title, Description = p.Description, Category = p.Category, Concerns = p.Concerns, Source = p.Source, Horizon = p.Horizon,
+        };
+
+        public void ApplyTo(Problem problem)
+        {
+            problem.Title = Title.Trim();
+            problem.Description = Description.NullIfBlank();
+            problem.Concerns = Concerns.NullIfBlank();
+            (problem.Category, problem.Source, problem.Horizon) = (Category, Source, Horizon);
+        }
+    }
 
     public Problem? Existing { get; private set; }
 
@@ -49,7 +72,7 @@ public sealed class EditModel(AppDbContext db, CampaignAccess access) : PageMode
         await LoadAsync(ct);
         if (Existing is { } p)
         {
-            (Title, Description, Category, Concerns, Source, Horizon, LoadedVersion) = (p.Title, p.Description, p.Category, p.Concerns, p.Source, p.Horizon, p.Version);
+            Input = ProblemInput.From(p);
         }
 
         return Page();
@@ -58,19 +81,9 @@ public sealed class EditModel(AppDbContext db, CampaignAccess access) : PageMode
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         await LoadAsync(ct);
-        if (string.IsNullOrWhiteSpace(Title) || Title.Trim().Length > 200)
+        if ((Input.Category is { } c && !Enum.IsDefined(c)) || !Enum.IsDefined(Input.Source) || (Input.Horizon is { } h && !Enum.IsDefined(h)))
         {
-            ModelState.AddModelError(nameof(Title), "请用一句话概括问题（不超过200字）。");
-        }
-
-        if ((Description?.Length ?? 0) > 4000 || (Concerns?.Length ?? 0) > 100)
-        {
-            ModelState.AddModelError(nameof(Description), "说明不超过4000字，反映对象不超过100字。");
-        }
-
-        if ((Category is { } c && !Enum.IsDefined(c)) || !Enum.IsDefined(Source) || (Horizon is { } h && !Enum.IsDefined(h)))
-        {
-            ModelState.AddModelError(nameof(Category), "请选择有效的类别、来源和整改时限类型。");
+            ModelState.AddModelError("Input.Category", "请选择有效的类别、来源和整改时限类型。");
         }
 
         if (!ModelState.IsValid)
@@ -86,13 +99,10 @@ public sealed class EditModel(AppDbContext db, CampaignAccess access) : PageMode
         }
         else
         {
-            db.ExpectVersion(problem, LoadedVersion);
+            db.ExpectVersion(problem, Input.Version);
         }
 
-        problem.Title = Title!.Trim();
-        problem.Description = Description.NullIfBlank();
-        problem.Concerns = Concerns.NullIfBlank();
-        (problem.Category, problem.Source, problem.Horizon) = (Category, Source, Horizon);
+        Input.ApplyTo(problem);
         if (!await db.SaveOrReportConflictAsync(ModelState, "该问题", ct))
         {
             return Page();

@@ -24,6 +24,12 @@ public sealed class Problem : Entity, ISoftDeletable, IAuditTitled
 {
     public Guid CampaignId { get; set; }
 
+    public const int TitleMax = 200;
+
+    public const int DescriptionMax = 4000;
+
+    public const int ConcernsMax = 100;
+
     public required string Title { get; set; }
 
     public string? Description { get; set; }
@@ -52,9 +58,9 @@ internal sealed class ProblemConfiguration : IEntityTypeConfiguration<Problem>
 {
     public void Configure(EntityTypeBuilder<Problem> b)
     {
-        b.Property(x => x.Title).HasMaxLength(200);
-        b.Property(x => x.Description).HasMaxLength(4000);
-        b.Property(x => x.Concerns).HasMaxLength(100);
+        b.Property(x => x.Title).HasMaxLength(Problem.TitleMax);
+        b.Property(x => x.Description).HasMaxLength(Problem.DescriptionMax);
+        b.Property(x => x.Concerns).HasMaxLength(Problem.ConcernsMax);
         b.HasIndex(x => new { x.CampaignId, x.Category });
         b.HasOne<Campaign>().WithMany().HasForeignKey(x => x.CampaignId).OnDelete(DeleteBehavior.Restrict);
     }

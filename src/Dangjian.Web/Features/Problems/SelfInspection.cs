@@ -34,6 +34,9 @@ public sealed class SelfInspection : Entity, IAuditTitled
 
     public Guid DocumentId { get; set; }
 
+    /// <summary>The most any one section may hold.</summary>
+    public const int SectionMax = 20000;
+
     public string? Formalism { get; set; }
 
     public string? Bureaucratism { get; set; }
@@ -57,7 +60,7 @@ internal sealed class SelfInspectionConfiguration : IEntityTypeConfiguration<Sel
     {
         foreach (var section in SelfInspectionSections.All)
         {
-            b.Property<string?>(section.Key).HasMaxLength(20000);
+            b.Property<string?>(section.Key).HasMaxLength(SelfInspection.SectionMax);
         }
 
         b.HasIndex(x => new { x.CampaignId, x.PersonId }).IsUnique();

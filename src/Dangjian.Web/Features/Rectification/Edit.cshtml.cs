@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Dangjian.Web.Features.Campaigns;
 using Dangjian.Web.Features.Organization;
 using Dangjian.Web.Features.Problems;
@@ -21,6 +22,87 @@ public sealed class EditModel(AppDbContext db, CampaignAccess access, Rectificat
 {
     public sealed record Option(Guid Id, string Name);
 
+    public sealed class ItemInput
+    {
+        public Guid Version { get; set; }
+
+        [Required(ErrorMessage = "请填写整改事项（不超过200字）。")]
+        [StringLength(RectificationItem.TitleMax, ErrorMessage = "请填写整改事项（不超过200字）。")]
+        [Display(Name = "整改事项")]
+        public string Title { get; set; } = "";
+
+        [Display(Name = "对应的问题")]
+        public Guid? ProblemId { get; set; }
+
+        [StringLength(RectificationItem.GoalMax)]
+        [Display(Name = "明确目标")]
+        public string? Goal { get; set; }
+
+        [StringLength(RectificationItem.MeasuresMax)]
+        [Display(Name = "明确措施")]
+        public string? Measures { get; set; }
+
+        [Display(Name = "开始时间")]
+        public DateOnly StartsOn { get; set; }
+
+        [Display(Name = "完成时限")]
+        public DateOnly DueOn { get; set; }
+
+        [Display(Name = "时限类型")]
+        public ProblemHorizon Horizon { get; set; } = ProblemHorizon.Deadline;
+
+        [Display(Name = "责任领导")]
+        public Guid? LeaderPersonId { get; set; }
+
+        [Display(Name = "责任部门")]
+        public Guid? DepartmentId { get; set; }
+
+        [StringLength(RectificationItem.CommitmentMax)]
+        [Display(Name = "公开承诺")]
+        public string? Commitment { get; set; }
+
+        [StringLength(RectificationItem.SpecialMax)]
+        [Display(Name = "专项整治")]
+        public string? Special { get; set; }
+
+        [StringLength(RectificationItem.RuleReferenceMax)]
+        [Display(Name = "需新建或修订的制度")]
+        public string? RuleReference { get; set; }
+
+        [Range(1, 100, ErrorMessage = "权重须在1到100之间。")]
+        [Display(Name = "权重")]
+        public int Weight { get; set; } = 1;
+
+        [Display(Name = "公示")]
+        public bool IsPublic { get; set; }
+
+        public static ItemInput From(RectificationItem i) => new()
+        {
+            Version = i.Version, Title = i.Title, ProblemId = i.ProblemId, Goal = i.Goal, Measures = i.Measures, StartsOn = i.StartsOn, DueOn = i.DueOn,
+            Horizon = i.Horizon, LeaderPersonId = i.LeaderPersonId, DepartmentId = i.DepartmentId, Commitment = i.Commitment, Special = i.Special,
+            RuleReference = i.RuleReference, Weight = i.Weight, IsPublic = i.IsPublic,
+        };
+
+        /// <summary>Writes the checked input onto the item (the leader and department are known to be chosen).</summary>
+        public void ApplyTo(RectificationItem item)
+        {
+            item.Title = Title.Trim();
+            item.ProblemId = ProblemId;
+            item.Goal = Goal.NullIfBlank();
+            item.Measures = Measures.NullIfBlank();
+            item.StartsOn = StartsOn;
+            item.DueOn = DueOn;
+            item.Horizon = Horizon;
+            item.LeaderPersonId = LeaderPersonId!.Value;
+            item.DepartmentId = DepartmentId!.Value;
+            item.Commitment = Commitment.NullIfBlank();
+            item.Special = Special.NullIfBlank();
+            item.RuleReference = RuleReference.NullIfBlank();
+            item.Weight = Weight;
+            item.IsPublic = IsPublic;
+        }
+    }
+
     [BindProperty(SupportsGet = true)]
     public Guid? Id { get; set; }
 
@@ -30,54 +112,12 @@ public sealed class EditModel(AppDbContext db, CampaignAccess access, Rectificat
     [BindProperty(SupportsGet = true)]
     public Guid? ParentId { get; set; }
 
-    [BindProperty(SupportsGet = true)]
-    public Guid? ProblemId { get; set; }
-
     /// <summary>Whose 整改方案 a new item joins (null: the campaign's own); tasks and existing items keep theirs.</summary>
     [BindProperty(SupportsGet = true)]
     public Guid? PlanUnitId { get; set; }
 
     [BindProperty]
-    public string? Title { get; set; }
-
-    [BindProperty]
-    public string? Goal { get; set; }
-
-    [BindProperty]
-    public string? Measures { get; set; }
-
-    [BindProperty]
-    public DateOnly StartsOn { get; set; }
-
-    [BindProperty]
-    public DateOnly DueOn { get; set; }
-
-    [BindProperty]
-    public ProblemHorizon Horizon { get; set; } = ProblemHorizon.Deadline;
-
-    [BindProperty]
-    public Guid? LeaderPersonId { get; set; }
-
-    [BindProperty]
-    public Guid? DepartmentId { get; set; }
-
-    [BindProperty]
-    public string? Commitment { get; set; }
-
-    [BindProperty]
-    public string? Special { get; set; }
-
-    [BindProperty]
-    public string? RuleReference { get; set; }
-
-    [BindProperty]
-    public int Weight { get; set; } = 1;
-
-    [BindProperty]
-    public bool IsPublic { get; set; }
-
-    [BindProperty]
-    public Guid LoadedVersion { get; set; }
+    public ItemInput Input { get; set; } = new();
 
     public Campaign Campaign { get; private set; } = null!;
 
@@ -95,19 +135,22 @@ public sealed class EditModel(AppDbContext db, CampaignAccess access, Rectificat
 
     public List<string> Specials { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    /// <summary>A new item may start from a problem (<c>?problemId=</c>): its title and horizon.</summary>
+    public async Task<IActionResult> OnGetAsync(Guid? problemId, CancellationToken ct)
     {
         await LoadAsync(ct);
         var today = ChinaTime.Today(clock);
-        (StartsOn, DueOn) = (today < Campaign.StartsOn ? Campaign.StartsOn : today, Campaign.EndsOn);
         if (Existing is { } i)
         {
-            (Title, Goal, Measures, StartsOn, DueOn, Horizon, LeaderPersonId, DepartmentId, Commitment, Special, RuleReference, Weight, IsPublic, ProblemId, LoadedVersion) =
-                (i.Title, i.Goal, i.Measures, i.StartsOn, i.DueOn, i.Horizon, i.LeaderPersonId, i.DepartmentId, i.Commitment, i.Special, i.RuleReference, i.Weight, i.IsPublic, i.ProblemId, i.Version);
+            Input = ItemInput.From(i);
         }
-        else if (ProblemId is { } pid && await db.Problems.AsNoTracking().SingleOrDefaultAsync(p => p.Id == pid && p.CampaignId == CampaignId, ct) is { } problem)
+        else
         {
-            (Title, Horizon) = (problem.Title, problem.Horizon ?? ProblemHorizon.Deadline);
+            Input = new ItemInput { StartsOn = today < Campaign.StartsOn ? Campaign.StartsOn : today, DueOn = Campaign.EndsOn };
+            if (problemId is { } pid && await db.Problems.AsNoTracking().SingleOrDefaultAsync(p => p.Id == pid && p.CampaignId == CampaignId, ct) is { } problem)
+            {
+                (Input.ProblemId, Input.Title, Input.Horizon) = (problem.Id, problem.Title, problem.Horizon ?? ProblemHorizon.Deadline);
+            }
         }
 
         return Page();
@@ -116,53 +159,38 @@ public sealed class EditModel(AppDbContext db, CampaignAccess access, Rectificat
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         await LoadAsync(ct);
-        if (string.IsNullOrWhiteSpace(Title) || Title.Trim().Length > 200)
+        if (ParentId is null && (string.IsNullOrWhiteSpace(Input.Goal) || string.IsNullOrWhiteSpace(Input.Measures)))
         {
-            ModelState.AddModelError(nameof(Title), "请填写整改事项（不超过200字）。");
+            ModelState.AddModelError("Input.Goal", "整改事项须明确目标和措施。");
         }
 
-        if ((Goal?.Length ?? 0) > 2000 || (Measures?.Length ?? 0) > 4000 || (Commitment?.Length ?? 0) > 1000 || (Special?.Length ?? 0) > 100 || (RuleReference?.Length ?? 0) > 200)
+        if (!Enum.IsDefined(Input.Horizon))
         {
-            ModelState.AddModelError(nameof(Measures), "目标不超过2000字，措施不超过4000字，承诺不超过1000字，专项整治名称不超过100字，制度名称不超过200字。");
+            ModelState.AddModelError("Input.Horizon", "请选择时限类型。");
+        }
+        else if (RectificationRules.CheckDates(Input.StartsOn, Input.DueOn, Input.Horizon, Campaign.StartsOn, Campaign.EndsOn) is { } dates)
+        {
+            ModelState.AddModelError("Input.DueOn", dates);
         }
 
-        if (ParentId is null && (string.IsNullOrWhiteSpace(Goal) || string.IsNullOrWhiteSpace(Measures)))
+        if (Input.LeaderPersonId is not { } leader || Leaders.All(l => l.Id != leader))
         {
-            ModelState.AddModelError(nameof(Goal), "整改事项须明确目标和措施。");
+            ModelState.AddModelError("Input.LeaderPersonId", "请选择责任领导（本活动范围内的班子成员）。");
         }
 
-        if (!Enum.IsDefined(Horizon))
+        if (Input.DepartmentId is not { } department || Units.All(u => u.Id != department))
         {
-            ModelState.AddModelError(nameof(Horizon), "请选择时限类型。");
-        }
-        else if (RectificationRules.CheckDates(StartsOn, DueOn, Horizon, Campaign.StartsOn, Campaign.EndsOn) is { } dates)
-        {
-            ModelState.AddModelError(nameof(DueOn), dates);
+            ModelState.AddModelError("Input.DepartmentId", "请选择责任部门。");
         }
 
-        if (LeaderPersonId is null || Leaders.All(l => l.Id != LeaderPersonId))
+        if (Input.ProblemId is { } pid && Problems.All(p => p.Id != pid))
         {
-            ModelState.AddModelError(nameof(LeaderPersonId), "请选择责任领导（本活动范围内的班子成员）。");
+            ModelState.AddModelError("Input.ProblemId", "只能对应本活动问题清单中的问题。");
         }
 
-        if (DepartmentId is null || Units.All(u => u.Id != DepartmentId))
+        if (Input.IsPublic && ModelState.IsValid && await PrivateNameAsync(ct) is { } name)
         {
-            ModelState.AddModelError(nameof(DepartmentId), "请选择责任部门。");
-        }
-
-        if (ProblemId is { } pid && Problems.All(p => p.Id != pid))
-        {
-            ModelState.AddModelError(nameof(ProblemId), "只能对应本活动问题清单中的问题。");
-        }
-
-        if (Weight is < 1 or > 100)
-        {
-            ModelState.AddModelError(nameof(Weight), "权重须在1到100之间。");
-        }
-
-        if (IsPublic && ModelState.IsValid && await PrivateNameAsync(ct) is { } name)
-        {
-            ModelState.AddModelError(nameof(IsPublic), $"公示内容中出现了“{name}”的姓名。公示只写单位和领导职务，不写普通干部群众的姓名，请修改后再公示。");
+            ModelState.AddModelError("Input.IsPublic", $"公示内容中出现了“{name}”的姓名。公示只写单位和领导职务，不写普通干部群众的姓名，请修改后再公示。");
         }
 
         if (!ModelState.IsValid)
@@ -179,17 +207,10 @@ public sealed class EditModel(AppDbContext db, CampaignAccess access, Rectificat
         }
         else
         {
-            db.ExpectVersion(item, LoadedVersion);
+            db.ExpectVersion(item, Input.Version);
         }
 
-        item.Title = Title!.Trim();
-        item.Goal = Goal.NullIfBlank();
-        item.Measures = Measures.NullIfBlank();
-        item.Commitment = Commitment.NullIfBlank();
-        item.Special = Special.NullIfBlank();
-        item.RuleReference = RuleReference.NullIfBlank();
-        (item.StartsOn, item.DueOn, item.Horizon, item.LeaderPersonId, item.DepartmentId, item.Weight, item.IsPublic, item.ProblemId) =
-            (StartsOn, DueOn, Horizon, LeaderPersonId!.Value, DepartmentId!.Value, Weight, IsPublic, ProblemId);
+        Input.ApplyTo(item);
         if (!await db.SaveOrReportConflictAsync(ModelState, "该整改事项", ct))
         {
             return Page();
@@ -224,7 +245,7 @@ public sealed class EditModel(AppDbContext db, CampaignAccess access, Rectificat
     /// <summary>The first name of a non-leader in the campaign's units that the public text contains, if any.</summary>
     private async Task<string?> PrivateNameAsync(CancellationToken ct)
     {
-        var text = string.Join("\n", new[] { Title, Goal, Measures, Commitment }.Where(s => s is not null));
+        var text = string.Join("\n", new[] { Input.Title, Input.Goal, Input.Measures, Input.Commitment }.Where(s => s is not null));
         var path = await db.OrgUnits.Where(u => u.Id == Campaign.ScopeUnitId).Select(u => u.Path).SingleAsync(ct);
         return await db.People.Where(p => p.PostRank != PostRank.TeamMember && p.Name.Length >= 2 && p.OrgUnit!.Path.StartsWith(path) && text.Contains(p.Name))
             .Select(p => p.Name).FirstOrDefaultAsync(ct);

@@ -41,6 +41,18 @@ public sealed class RectificationItem : Entity, ISoftDeletable, IAuditTitled
 
     public Problem? Problem { get; set; }
 
+    public const int TitleMax = 200;
+
+    public const int GoalMax = 2000;
+
+    public const int MeasuresMax = 4000;
+
+    public const int CommitmentMax = 1000;
+
+    public const int SpecialMax = 100;
+
+    public const int RuleReferenceMax = 200;
+
     public required string Title { get; set; }
 
     /// <summary>整改目标.</summary>
@@ -108,12 +120,12 @@ internal sealed class RectificationItemConfiguration : IEntityTypeConfiguration<
 {
     public void Configure(EntityTypeBuilder<RectificationItem> b)
     {
-        b.Property(x => x.Title).HasMaxLength(200);
-        b.Property(x => x.Goal).HasMaxLength(2000);
-        b.Property(x => x.Measures).HasMaxLength(4000);
-        b.Property(x => x.Commitment).HasMaxLength(1000);
-        b.Property(x => x.Special).HasMaxLength(100);
-        b.Property(x => x.RuleReference).HasMaxLength(200);
+        b.Property(x => x.Title).HasMaxLength(RectificationItem.TitleMax);
+        b.Property(x => x.Goal).HasMaxLength(RectificationItem.GoalMax);
+        b.Property(x => x.Measures).HasMaxLength(RectificationItem.MeasuresMax);
+        b.Property(x => x.Commitment).HasMaxLength(RectificationItem.CommitmentMax);
+        b.Property(x => x.Special).HasMaxLength(RectificationItem.SpecialMax);
+        b.Property(x => x.RuleReference).HasMaxLength(RectificationItem.RuleReferenceMax);
         b.HasIndex(x => new { x.CampaignId, x.ParentId });
         b.HasIndex(x => new { x.CampaignId, x.DueOn });
         b.HasIndex(x => new { x.CampaignId, x.PlanUnitId });

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Dangjian.Web.Platform.Authorization;
 using Dangjian.Web.Platform.Data;
 using Dangjian.Web.Platform.Web;
@@ -27,31 +28,61 @@ public sealed class EditModel(AppDbContext db, RuleAccess access, TimeProvider c
     public Guid? RectificationItemId { get; set; }
 
     [BindProperty]
-    public Guid? OrgUnitId { get; set; }
+    public RuleInput Input { get; set; } = new();
 
-    [BindProperty]
-    public string? Number { get; set; }
+    public sealed class RuleInput
+    {
+        public Guid Version { get; set; }
 
-    [BindProperty]
-    public string? Title { get; set; }
+        [Display(Name = "所属单位")]
+        public Guid? OrgUnitId { get; set; }
 
-    [BindProperty]
-    public string? Category { get; set; }
+        [StringLength(Rule.NumberMax, ErrorMessage = "文号不超过100字。")]
+        [Display(Name = "文号")]
+        public string? Number { get; set; }
 
-    [BindProperty]
-    public string? Issuer { get; set; }
+        [Required(ErrorMessage = "请填写制度名称（不超过200字）。")]
+        [StringLength(Rule.TitleMax, ErrorMessage = "请填写制度名称（不超过200字）。")]
+        [Display(Name = "制度名称")]
+        public string Title { get; set; } = "";
 
-    [BindProperty]
-    public DateOnly IssuedOn { get; set; }
+        [Required(ErrorMessage = "请填写类别（不超过50字）。")]
+        [StringLength(Rule.CategoryMax, ErrorMessage = "请填写类别（不超过50字）。")]
+        [Display(Name = "类别")]
+        public string Category { get; set; } = "";
 
-    [BindProperty]
-    public DateOnly? EffectiveOn { get; set; }
+        [Required(ErrorMessage = "请填写发文单位（不超过100字）。")]
+        [StringLength(Rule.IssuerMax, ErrorMessage = "请填写发文单位（不超过100字）。")]
+        [Display(Name = "发文单位")]
+        public string? Issuer { get; set; }
 
-    [BindProperty]
-    public string? Text { get; set; }
+        [Display(Name = "印发日期")]
+        public DateOnly IssuedOn { get; set; }
 
-    [BindProperty]
-    public Guid LoadedVersion { get; set; }
+        [Display(Name = "施行日期")]
+        public DateOnly? EffectiveOn { get; set; }
+
+        [StringLength(Rule.TextMax, ErrorMessage = "正文不超过10万字，较长的制度请上传附件。")]
+        [Display(Name = "正文")]
+        public string? Text { get; set; }
+
+        public static RuleInput From(Rule r) => new()
+        {
+            Version = r.Version, OrgUnitId = r.OrgUnitId, Number = r.Number, Title = r.Title, Category = r.Category, Issuer = r.Issuer,
+            IssuedOn = r.IssuedOn, EffectiveOn = r.EffectiveOn, Text = r.Text,
+        };
+
+        /// <summary>Writes the checked input onto the rule (its unit is known to be one the user keeps).</summary>
+        public void ApplyTo(Rule rule)
+        {
+            rule.OrgUnitId = OrgUnitId!.Value;
+            rule.Number = Number.NullIfBlank();
+            rule.Title = Title.Trim();
+            rule.Category = Category.Trim();
+            rule.Issuer = Issuer!.Trim();
+            (rule.IssuedOn, rule.EffectiveOn, rule.Text) = (IssuedOn, EffectiveOn, Text.NullIfBlank(max: Rule.TextMax));
+        }
+    }
 
     public Rule? Existing { get; private set; }
 
@@ -64,22 +95,25 @@ public sealed class EditModel(AppDbContext db, RuleAccess access, TimeProvider c
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         await LoadAsync(ct);
-        IssuedOn = ChinaTime.Today(clock);
         if (Existing is { } r)
         {
-            (OrgUnitId, Number, Title, Category, Issuer, IssuedOn, EffectiveOn, Text, ReplacesId, RectificationItemId, LoadedVersion) =
-                (r.OrgUnitId, r.Number, r.Title, r.Category, r.Issuer, r.IssuedOn, r.EffectiveOn, r.Text, r.ReplacesId, r.RectificationItemId, r.Version);
+            Input = RuleInput.From(r);
+            (ReplacesId, RectificationItemId) = (r.ReplacesId, r.RectificationItemId);
         }
-        else if (ReplacesId is { } old && await db.Rules.AsNoTracking().SingleOrDefaultAsync(x => x.Id == old, ct) is { } replaced)
+        else
         {
-            (OrgUnitId, Title, Category, Issuer, Text) = (replaced.OrgUnitId, replaced.Title, replaced.Category, replaced.Issuer, replaced.Text);
-        }
-        else if (RectificationItemId is { } item && await db.RectificationItems.AsNoTracking().Where(i => i.Id == item).Select(i => i.RuleReference).SingleOrDefaultAsync(ct) is { } reference)
-        {
-            Title = reference;
+            Input.IssuedOn = ChinaTime.Today(clock);
+            if (ReplacesId is { } old && await db.Rules.AsNoTracking().SingleOrDefaultAsync(x => x.Id == old, ct) is { } replaced)
+            {
+                (Input.OrgUnitId, Input.Title, Input.Category, Input.Issuer, Input.Text) = (replaced.OrgUnitId, replaced.Title, replaced.Category, replaced.Issuer, replaced.Text);
+            }
+            else if (RectificationItemId is { } item && await db.RectificationItems.AsNoTracking().Where(i => i.Id == item).Select(i => i.RuleReference).SingleOrDefaultAsync(ct) is { } reference)
+            {
+                Input.Title = reference;
+            }
         }
 
-        Issuer ??= Registries.FirstOrDefault(r => r.Id == OrgUnitId)?.Name ?? Registries.FirstOrDefault()?.Name;
+        Input.Issuer ??= Registries.FirstOrDefault(r => r.Id == Input.OrgUnitId)?.Name ?? Registries.FirstOrDefault()?.Name;
         return Page();
     }
 
@@ -87,35 +121,20 @@ public sealed class EditModel(AppDbContext db, RuleAccess access, TimeProvider c
     {
         await LoadAsync(ct);
         var today = ChinaTime.Today(clock);
-        if (string.IsNullOrWhiteSpace(Title) || Title.Trim().Length > 200)
+        if (RuleRules.CheckDates(Input.IssuedOn, Input.EffectiveOn, today) is { } dates)
         {
-            ModelState.AddModelError(nameof(Title), "请填写制度名称（不超过200字）。");
+            ModelState.AddModelError("Input.IssuedOn", dates);
         }
 
-        if (string.IsNullOrWhiteSpace(Category) || Category.Trim().Length > 50 || string.IsNullOrWhiteSpace(Issuer) || Issuer.Trim().Length > 100 || (Number?.Trim().Length ?? 0) > 100)
+        if (Input.OrgUnitId is not { } unit || Registries.All(r => r.Id != unit))
         {
-            ModelState.AddModelError(nameof(Category), "请填写类别（不超过50字）和发文单位（不超过100字）；文号不超过100字。");
-        }
-
-        if ((Text?.Length ?? 0) > 100_000)
-        {
-            ModelState.AddModelError(nameof(Text), "正文不超过10万字，较长的制度请上传附件。");
-        }
-
-        if (RuleRules.CheckDates(IssuedOn, EffectiveOn, today) is { } dates)
-        {
-            ModelState.AddModelError(nameof(IssuedOn), dates);
-        }
-
-        if (OrgUnitId is null || Registries.All(r => r.Id != OrgUnitId))
-        {
-            ModelState.AddModelError(nameof(OrgUnitId), "请选择制度所属单位（您管理的单位）。");
+            ModelState.AddModelError("Input.OrgUnitId", "请选择制度所属单位（您管理的单位）。");
         }
         else
         {
-            var chain = await db.Rules.AsNoTracking().Where(r => r.OrgUnitId == OrgUnitId).OrderBy(r => r.Id).Select(r => new { r.Id, r.OrgUnitId, r.Status, r.ReplacesId }).Take(20000).ToListAsync(ct);
+            var chain = await db.Rules.AsNoTracking().Where(r => r.OrgUnitId == unit).OrderBy(r => r.Id).Select(r => new { r.Id, r.OrgUnitId, r.Status, r.ReplacesId }).Take(20000).ToListAsync(ct);
             var map = chain.ToDictionary(r => r.Id, r => (r.OrgUnitId, r.Status, r.ReplacesId));
-            if (RuleRules.CheckReplaces(Existing?.Id ?? Guid.Empty, ReplacesId, OrgUnitId.Value, map) is { } replaces)
+            if (RuleRules.CheckReplaces(Existing?.Id ?? Guid.Empty, ReplacesId, unit, map) is { } replaces)
             {
                 ModelState.AddModelError(nameof(ReplacesId), replaces);
             }
@@ -143,20 +162,16 @@ public sealed class EditModel(AppDbContext db, RuleAccess access, TimeProvider c
         }
         else
         {
-            db.ExpectVersion(rule, LoadedVersion);
+            db.ExpectVersion(rule, Input.Version);
         }
 
-        rule.OrgUnitId = OrgUnitId!.Value;
-        rule.Number = Number.NullIfBlank();
-        rule.Title = Title!.Trim();
-        rule.Category = Category!.Trim();
-        rule.Issuer = Issuer!.Trim();
-        (rule.IssuedOn, rule.EffectiveOn, rule.Text, rule.RectificationItemId) = (IssuedOn, EffectiveOn, Text.NullIfBlank(max: 100_000), RectificationItemId);
+        Input.ApplyTo(rule);
+        rule.RectificationItemId = RectificationItemId;
         if (rule.ReplacesId != ReplacesId && ReplacesId is { } replacesId)
         {
             // The rule it revises stops applying when this one takes effect; a revision decided in a review remembers it.
             var old = await db.Rules.SingleAsync(r => r.Id == replacesId, ct);
-            (old.Status, old.AbolishedOn) = (RuleStatus.Abolished, EffectiveOn ?? IssuedOn);
+            (old.Status, old.AbolishedOn) = (RuleStatus.Abolished, Input.EffectiveOn ?? Input.IssuedOn);
             old.AbolishReason ??= $"被《{rule.Title}》替代";
             rule.ReviewId = await db.RuleReviewDecisions.Where(d => d.RuleId == replacesId && d.Decision == RuleDecision.Revise).OrderByDescending(d => d.CreatedAt).Select(d => (Guid?)d.ReviewId).FirstOrDefaultAsync(ct);
         }
@@ -193,8 +208,8 @@ public sealed class EditModel(AppDbContext db, RuleAccess access, TimeProvider c
             throw new ForbiddenException();
         }
 
-        OrgUnitId ??= Existing?.OrgUnitId ?? Registries[0].Id;
-        var unit = OrgUnitId;
+        Input.OrgUnitId ??= Existing?.OrgUnitId ?? Registries[0].Id;
+        var unit = Input.OrgUnitId;
         Replaceable = await db.Rules.AsNoTracking().Where(r => r.OrgUnitId == unit && r.Status != RuleStatus.Abolished && r.Id != (Id ?? Guid.Empty))
             .OrderBy(r => r.Category).ThenBy(r => r.Title).Take(1000).Select(r => new Option(r.Id, r.Title + (r.Status == RuleStatus.Revising ? "（修订中）" : ""))).ToListAsync(ct);
         if (Existing?.ReplacesId is { } kept && Replaceable.All(r => r.Id != kept))

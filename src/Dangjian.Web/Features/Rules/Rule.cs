@@ -37,6 +37,16 @@ public sealed class Rule : Entity, IAuditTitled
     public OrgUnit? OrgUnit { get; set; }
 
     /// <summary>文号, e.g. 科党组〔2026〕5号; optional for internal rules.</summary>
+    public const int NumberMax = 100;
+
+    public const int TitleMax = 200;
+
+    public const int CategoryMax = 50;
+
+    public const int IssuerMax = 100;
+
+    public const int TextMax = 100_000;
+
     public string? Number { get; set; }
 
     public required string Title { get; set; }
@@ -74,12 +84,12 @@ internal sealed class RuleConfiguration : IEntityTypeConfiguration<Rule>
 {
     public void Configure(EntityTypeBuilder<Rule> b)
     {
-        b.Property(x => x.Number).HasMaxLength(100);
-        b.Property(x => x.Title).HasMaxLength(200);
-        b.Property(x => x.Category).HasMaxLength(50);
-        b.Property(x => x.Issuer).HasMaxLength(100);
+        b.Property(x => x.Number).HasMaxLength(Rule.NumberMax);
+        b.Property(x => x.Title).HasMaxLength(Rule.TitleMax);
+        b.Property(x => x.Category).HasMaxLength(Rule.CategoryMax);
+        b.Property(x => x.Issuer).HasMaxLength(Rule.IssuerMax);
         b.Property(x => x.AbolishReason).HasMaxLength(600);
-        b.Property(x => x.Text).HasMaxLength(100_000);
+        b.Property(x => x.Text).HasMaxLength(Rule.TextMax);
         b.HasIndex(x => new { x.OrgUnitId, x.Status });
         b.HasIndex(x => x.ReplacesId).IsUnique();
         b.HasIndex(x => x.RectificationItemId);

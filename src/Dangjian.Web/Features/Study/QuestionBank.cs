@@ -124,7 +124,7 @@ public sealed class QuestionBank(AppDbContext db, CurrentUser me)
                 rowProblems.Add(existing.Contains(stem) ? "题库中已有相同题干的题目。" : "文件中有重复的题干。");
             }
 
-            if (Cell("分类").Length > 50 || Cell("解析").Length > 2000)
+            if (Cell("分类").Length > Question.CategoryMax || Cell("解析").Length > Question.ExplanationMax)
             {
                 rowProblems.Add("分类不超过50字，解析不超过2000字。");
             }

@@ -23,6 +23,16 @@ public sealed class Question : Entity, ISoftDeletable, IAuditTitled
 
     public OrgUnit? OwnerUnit { get; set; }
 
+    public const int CategoryMax = 50;
+
+    public const int StemMax = 2000;
+
+    public const int OptionsMax = 4000;
+
+    public const int AnswerMax = 4000;
+
+    public const int ExplanationMax = 2000;
+
     public QuestionType Type { get; set; }
 
     /// <summary>分类, e.g. 党章, 准则, 条例.</summary>
@@ -49,11 +59,11 @@ internal sealed class QuestionConfiguration : IEntityTypeConfiguration<Question>
 {
     public void Configure(EntityTypeBuilder<Question> b)
     {
-        b.Property(x => x.Category).HasMaxLength(50);
-        b.Property(x => x.Stem).HasMaxLength(2000);
-        b.Property(x => x.Options).HasMaxLength(4000);
-        b.Property(x => x.Answer).HasMaxLength(4000);
-        b.Property(x => x.Explanation).HasMaxLength(2000);
+        b.Property(x => x.Category).HasMaxLength(Question.CategoryMax);
+        b.Property(x => x.Stem).HasMaxLength(Question.StemMax);
+        b.Property(x => x.Options).HasMaxLength(Question.OptionsMax);
+        b.Property(x => x.Answer).HasMaxLength(Question.AnswerMax);
+        b.Property(x => x.Explanation).HasMaxLength(Question.ExplanationMax);
         b.HasIndex(x => new { x.OwnerUnitId, x.Type });
         b.HasOne(x => x.OwnerUnit).WithMany().HasForeignKey(x => x.OwnerUnitId).OnDelete(DeleteBehavior.Restrict);
     }
@@ -63,6 +73,8 @@ internal sealed class QuestionConfiguration : IEntityTypeConfiguration<Question>
 public sealed class Quiz : Entity, ISoftDeletable, IAuditTitled
 {
     public Guid CampaignId { get; set; }
+
+    public const int TitleMax = 200;
 
     public required string Title { get; set; }
 
@@ -92,7 +104,7 @@ internal sealed class QuizConfiguration : IEntityTypeConfiguration<Quiz>
 {
     public void Configure(EntityTypeBuilder<Quiz> b)
     {
-        b.Property(x => x.Title).HasMaxLength(200);
+        b.Property(x => x.Title).HasMaxLength(Quiz.TitleMax);
         b.HasIndex(x => new { x.CampaignId, x.OpensAt });
         b.HasOne<Campaign>().WithMany().HasForeignKey(x => x.CampaignId).OnDelete(DeleteBehavior.Restrict);
     }

@@ -75,7 +75,7 @@ public static class QuizRules
     /// <summary>Checks a bank question: stem, options for choices, and an answer that fits the options.</summary>
     public static string? Validate(QuestionType type, string? stem, string? options, string? answer, int points)
     {
-        if (string.IsNullOrWhiteSpace(stem) || stem.Trim().Length > 2000)
+        if (string.IsNullOrWhiteSpace(stem) || stem.Trim().Length > Question.StemMax)
         {
             return "请填写题干（不超过2000字）。";
         }

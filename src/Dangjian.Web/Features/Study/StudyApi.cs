@@ -121,12 +121,12 @@ public static class StudyApi
             errors["kind"] = ["类别须是 Note（学习笔记）或 Reflection（心得体会）。"];
         }
 
-        if (string.IsNullOrWhiteSpace(request?.Title) || request.Title.Trim().Length > 200)
+        if (string.IsNullOrWhiteSpace(request?.Title) || request.Title.Trim().Length > StudyNote.TitleMax)
         {
             errors["title"] = ["请填写标题（不超过200字）。"];
         }
 
-        if (string.IsNullOrWhiteSpace(request?.Body) || request.Body.Length > 20000)
+        if (string.IsNullOrWhiteSpace(request?.Body) || request.Body.Length > StudyNote.BodyMax)
         {
             errors["body"] = ["请填写正文（不超过2万字）。"];
         }

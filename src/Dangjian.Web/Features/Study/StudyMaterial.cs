@@ -30,6 +30,12 @@ public sealed class StudyMaterial : Entity, ISoftDeletable, IAuditTitled
 
     public MaterialKind Kind { get; set; }
 
+    public const int TitleMax = 200;
+
+    public const int PublisherMax = 200;
+
+    public const int DescriptionMax = 2000;
+
     public required string Title { get; set; }
 
     public string? Publisher { get; set; }
@@ -55,9 +61,9 @@ internal sealed class StudyMaterialConfiguration : IEntityTypeConfiguration<Stud
 {
     public void Configure(EntityTypeBuilder<StudyMaterial> b)
     {
-        b.Property(x => x.Title).HasMaxLength(200);
-        b.Property(x => x.Publisher).HasMaxLength(200);
-        b.Property(x => x.Description).HasMaxLength(2000);
+        b.Property(x => x.Title).HasMaxLength(StudyMaterial.TitleMax);
+        b.Property(x => x.Publisher).HasMaxLength(StudyMaterial.PublisherMax);
+        b.Property(x => x.Description).HasMaxLength(StudyMaterial.DescriptionMax);
         b.HasIndex(x => x.CampaignId);
         b.HasOne<Campaign>().WithMany().HasForeignKey(x => x.CampaignId).OnDelete(DeleteBehavior.Restrict);
     }
@@ -101,6 +107,16 @@ public sealed class StudyPlan : Entity, IAuditTitled
 
     public Guid DocumentId { get; set; }
 
+    public const int TitleMax = 200;
+
+    public const int AudienceMax = 2000;
+
+    public const int TopicsMax = 4000;
+
+    public const int OutcomeMax = 2000;
+
+    public const int ResponsibleMax = 200;
+
     public required string Title { get; set; }
 
     /// <summary>学习对象与组织方式: people or units.</summary>
@@ -131,12 +147,12 @@ internal sealed class StudyPlanConfiguration : IEntityTypeConfiguration<StudyPla
 {
     public void Configure(EntityTypeBuilder<StudyPlan> b)
     {
-        b.Property(x => x.Title).HasMaxLength(200);
-        b.Property(x => x.Audience).HasMaxLength(2000);
-        b.Property(x => x.Topics).HasMaxLength(4000);
+        b.Property(x => x.Title).HasMaxLength(StudyPlan.TitleMax);
+        b.Property(x => x.Audience).HasMaxLength(StudyPlan.AudienceMax);
+        b.Property(x => x.Topics).HasMaxLength(StudyPlan.TopicsMax);
         b.Property(x => x.ReadingIds).HasMaxLength(2000);
-        b.Property(x => x.Outcome).HasMaxLength(2000);
-        b.Property(x => x.Responsible).HasMaxLength(200);
+        b.Property(x => x.Outcome).HasMaxLength(StudyPlan.OutcomeMax);
+        b.Property(x => x.Responsible).HasMaxLength(StudyPlan.ResponsibleMax);
         b.HasIndex(x => x.CampaignId);
         b.HasIndex(x => x.DocumentId).IsUnique();
         b.HasOne<Campaign>().WithMany().HasForeignKey(x => x.CampaignId).OnDelete(DeleteBehavior.Restrict);

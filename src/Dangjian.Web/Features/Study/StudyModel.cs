@@ -41,6 +41,14 @@ public sealed class StudySession : Entity, ISoftDeletable, IAuditTitled
 
     public SessionKind Kind { get; set; }
 
+    public const int TitleMax = 200;
+
+    public const int PlaceMax = 200;
+
+    public const int SpeakerMax = 100;
+
+    public const int AgendaMax = 4000;
+
     public required string Title { get; set; }
 
     public DateTime StartsAt { get; set; }
@@ -69,10 +77,10 @@ internal sealed class StudySessionConfiguration : IEntityTypeConfiguration<Study
 {
     public void Configure(EntityTypeBuilder<StudySession> b)
     {
-        b.Property(x => x.Title).HasMaxLength(200);
-        b.Property(x => x.Place).HasMaxLength(200);
-        b.Property(x => x.Speaker).HasMaxLength(100);
-        b.Property(x => x.Agenda).HasMaxLength(4000);
+        b.Property(x => x.Title).HasMaxLength(StudySession.TitleMax);
+        b.Property(x => x.Place).HasMaxLength(StudySession.PlaceMax);
+        b.Property(x => x.Speaker).HasMaxLength(StudySession.SpeakerMax);
+        b.Property(x => x.Agenda).HasMaxLength(StudySession.AgendaMax);
         b.Property(x => x.Minutes).HasMaxLength(20000);
         b.Property(x => x.SignInSecret).HasMaxLength(64);
         b.HasIndex(x => new { x.CampaignId, x.StartsAt });

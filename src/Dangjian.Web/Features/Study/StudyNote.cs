@@ -33,6 +33,10 @@ public sealed class StudyNote : Entity, ISoftDeletable, IAuditTitled
 
     public NoteKind Kind { get; set; }
 
+    public const int TitleMax = 200;
+
+    public const int BodyMax = 20000;
+
     public required string Title { get; set; }
 
     public required string Body { get; set; }
@@ -68,8 +72,8 @@ internal sealed class StudyNoteConfiguration : IEntityTypeConfiguration<StudyNot
 {
     public void Configure(EntityTypeBuilder<StudyNote> b)
     {
-        b.Property(x => x.Title).HasMaxLength(200);
-        b.Property(x => x.Body).HasMaxLength(20000);
+        b.Property(x => x.Title).HasMaxLength(StudyNote.TitleMax);
+        b.Property(x => x.Body).HasMaxLength(StudyNote.BodyMax);
         b.Property(x => x.CheckedByName).HasMaxLength(100);
         b.Property(x => x.CheckComment).HasMaxLength(2000);
         b.HasIndex(x => new { x.CampaignId, x.Kind });

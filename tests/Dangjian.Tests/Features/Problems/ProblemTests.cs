@@ -52,12 +52,14 @@ public sealed class ProblemTests(AppFactory app) : IClassFixture<AppFactory>
         var otherCampaigns = await app.WithDbAsync(db => db.Opinions.Where(o => o.CampaignId != campaign).Select(o => o.Id).FirstAsync());
         var office = await app.SignedInClientAsync("office");
         var url = $"/Problems/Edit?campaignId={campaign}";
-        (await (await office.PostFormAsync(url, new Dictionary<string, string> { ["Title"] = "" }, EditForm)).ParseAsync()).ErrorsText().ShouldContain("概括问题");
-        (await (await office.PostFormAsync(url, new Dictionary<string, string> { ["Title"] = new string('问', 201) }, EditForm)).ParseAsync()).ErrorsText().ShouldContain("不超过200字");
-        (await (await office.PostFormAsync(url, new Dictionary<string, string> { ["Title"] = "x", ["Category"] = "99" }, EditForm)).ParseAsync()).ErrorsText().ShouldContain("无效");
+        (await (await office.PostFormAsync(url, new Dictionary<string, string> { ["Input.Title"] = "" }, EditForm)).ParseAsync()).ErrorsText().ShouldContain("概括问题");
+        (await (await office.PostFormAsync(url, new Dictionary<string, string> { ["Input.Title"] = new string('问', Problem.TitleMax + 1) }, EditForm)).ParseAsync()).ErrorsText().ShouldContain("不超过200字");
+        (await (await office.PostFormAsync(url, new Dictionary<string, string> { ["Input.Title"] = "x", ["Input.Concerns"] = new string('科', Problem.ConcernsMax + 1) }, EditForm)).ParseAsync()).ErrorsText().ShouldContain("反映对象不超过100字");
+        (await office.GetDocumentAsync(url)).QuerySelector("input[name='Input.Title']")!.GetAttribute("maxlength").ShouldBe("200", "the length comes from the entity, once");
+        (await (await office.PostFormAsync(url, new Dictionary<string, string> { ["Input.Title"] = "x", ["Input.Category"] = "99" }, EditForm)).ParseAsync()).ErrorsText().ShouldContain("无效");
         (await app.WithDbAsync(db => db.Problems.CountAsync(p => p.CampaignId == campaign))).ShouldBe(0, "refused forms save nothing");
 
-        var made = await office.PostFormAsync(url, new Dictionary<string, string> { ["Title"] = "科技经费使用公开不够", ["Category"] = "Other", ["Source"] = "Opinions", ["Concerns"] = "计划财务科" }, EditForm);
+        var made = await office.PostFormAsync(url, new Dictionary<string, string> { ["Input.Title"] = "科技经费使用公开不够", ["Input.Category"] = "Other", ["Input.Source"] = "Opinions", ["Input.Concerns"] = "计划财务科" }, EditForm);
         made.StatusCode.ShouldBe(HttpStatusCode.Redirect, (await made.ParseAsync()).ErrorsText());
         var id = Guid.Parse(made.Headers.Location!.OriginalString.Split("id=")[1]);
 

@@ -21,7 +21,7 @@ public sealed class SelfInspectionTests(AppFactory app) : IClassFixture<AppFacto
     }
 
     private static Dictionary<string, string> Sections(string prefix) =>
-        SelfInspectionSections.All.ToDictionary(s => $"Sections[{s.Key}]", s => $"{prefix}：{s.Title}的内容。");
+        SelfInspectionSections.All.ToDictionary(s => $"Input.Sections[{s.Key}]", s => $"{prefix}：{s.Title}的内容。");
 
     [DbFact]
     public async Task ALeaderWritesTheirOwnIsReturnedAsFailingThenPasses()
@@ -33,11 +33,11 @@ public sealed class SelfInspectionTests(AppFactory app) : IClassFixture<AppFacto
 
         // Submitting needs every section; nothing is saved when it is refused.
         var versionsBefore = await app.WithDbAsync(db => db.DocumentVersions.CountAsync());
-        var partial = new Dictionary<string, string>(Sections("第二稿")) { ["Sections[RootCauses]"] = "" };
+        var partial = new Dictionary<string, string>(Sections("第二稿")) { ["Input.Sections[RootCauses]"] = "" };
         var refused = await leader.PostHandlerAsync(url, "Submit", partial);
         (await refused.ParseAsync()).ErrorsText().ShouldContain("产生问题的根源剖析");
         (await app.WithDbAsync(db => db.DocumentVersions.CountAsync())).ShouldBe(versionsBefore);
-        var tooLong = new Dictionary<string, string>(Sections("第二稿")) { ["Sections[Formalism]"] = new string('长', 20001) };
+        var tooLong = new Dictionary<string, string>(Sections("第二稿")) { ["Input.Sections[Formalism]"] = new string('长', SelfInspection.SectionMax + 1) };
         (await (await leader.PostFormAsync(url, tooLong)).ParseAsync()).ErrorsText().ShouldContain("不超过2万字");
 
         var submitted = await leader.PostHandlerAsync(url, "Submit", Sections("第二稿"));

@@ -106,21 +106,23 @@ public sealed class RectificationFlowTests(AppFactory app) : IClassFixture<AppFa
         var url = $"/Rectification/Edit?campaignId={campaign}";
         var fields = new Dictionary<string, string>
         {
-            ["Title"] = "规范科技计划项目评审", ["Goal"] = "评审全程公开透明。", ["Measures"] = "建立专家库随机抽取制度，评审结果公示。",
-            ["StartsOn"] = app.Today.ToString("yyyy-MM-dd"), ["DueOn"] = end.ToString("yyyy-MM-dd"), ["Horizon"] = "Deadline",
-            ["LeaderPersonId"] = people["张志强"].ToString(), ["DepartmentId"] = units["高新技术科"].ToString(), ["Weight"] = "1",
-            ["Commitment"] = "承诺评审结果一律公示。", ["IsPublic"] = "true",
+            ["Input.Title"] = "规范科技计划项目评审", ["Input.Goal"] = "评审全程公开透明。", ["Input.Measures"] = "建立专家库随机抽取制度，评审结果公示。",
+            ["Input.StartsOn"] = app.Today.ToString("yyyy-MM-dd"), ["Input.DueOn"] = end.ToString("yyyy-MM-dd"), ["Input.Horizon"] = "Deadline",
+            ["Input.LeaderPersonId"] = people["张志强"].ToString(), ["Input.DepartmentId"] = units["高新技术科"].ToString(), ["Input.Weight"] = "1",
+            ["Input.Commitment"] = "承诺评审结果一律公示。", ["Input.IsPublic"] = "true",
         };
         var before = await app.WithDbAsync(db => db.RectificationItems.CountAsync());
         var bad = new (string Field, string Value, string Error)[]
         {
-            ("Goal", "", "明确目标和措施"),
-            ("DueOn", end.AddDays(30).ToString("yyyy-MM-dd"), "长期坚持"),
-            ("LeaderPersonId", people["孙磊"].ToString(), "班子成员"),
-            ("DepartmentId", Guid.NewGuid().ToString(), "责任部门"),
-            ("Weight", "0", "权重"),
-            ("Commitment", "由孙磊同志负责联络。", "孙磊"),
-            ("StartsOn", start.AddDays(-1).ToString("yyyy-MM-dd"), "活动开始"),
+            ("Input.Goal", "", "明确目标和措施"),
+            ("Input.DueOn", end.AddDays(30).ToString("yyyy-MM-dd"), "长期坚持"),
+            ("Input.LeaderPersonId", people["孙磊"].ToString(), "班子成员"),
+            ("Input.DepartmentId", Guid.NewGuid().ToString(), "责任部门"),
+            ("Input.Weight", "0", "权重"),
+            ("Input.Commitment", "由孙磊同志负责联络。", "孙磊"),
+            ("Input.StartsOn", start.AddDays(-1).ToString("yyyy-MM-dd"), "活动开始"),
+            ("Input.Measures", new string('措', RectificationItem.MeasuresMax + 1), "“明确措施”不能超过4000个字"),
+            ("Input.Title", " ", "请填写整改事项"),
         };
         foreach (var (field, value, error) in bad)
         {
@@ -130,17 +132,21 @@ public sealed class RectificationFlowTests(AppFactory app) : IClassFixture<AppFa
         }
 
         (await app.WithDbAsync(db => db.RectificationItems.CountAsync())).ShouldBe(before);
-        var longTerm = await office.PostFormAsync(url, new Dictionary<string, string>(fields) { ["Title"] = "长期坚持的事项", ["Horizon"] = "LongTerm", ["DueOn"] = end.AddDays(30).ToString("yyyy-MM-dd"), ["IsPublic"] = "false" });
+        var form = await office.GetDocumentAsync(url);
+        form.QuerySelector("input[name='Input.Title']")!.GetAttribute("maxlength").ShouldBe("200", "the length comes from the entity, once");
+        form.QuerySelector("textarea[name='Input.Goal']")!.GetAttribute("maxlength").ShouldBe("2000");
+        form.QuerySelector("input[name=Title]").ShouldBeNull("the form posts one Input record");
+        var longTerm = await office.PostFormAsync(url, new Dictionary<string, string>(fields) { ["Input.Title"] = "长期坚持的事项", ["Input.Horizon"] = "LongTerm", ["Input.DueOn"] = end.AddDays(30).ToString("yyyy-MM-dd"), ["Input.IsPublic"] = "false" });
         longTerm.StatusCode.ShouldBe(HttpStatusCode.Redirect, (await longTerm.ParseAsync()).ErrorsText());
 
         var made = await office.PostFormAsync(url, fields);
         made.StatusCode.ShouldBe(HttpStatusCode.Redirect, (await made.ParseAsync()).ErrorsText());
         var item = Guid.Parse(made.Headers.Location!.OriginalString.Split("id=")[1]);
-        var taskFields = new Dictionary<string, string>(fields) { ["Goal"] = "", ["Measures"] = "", ["IsPublic"] = "false", ["Commitment"] = "" };
-        var first = await office.PostFormAsync($"/Rectification/Edit?campaignId={campaign}&parentId={item}", new Dictionary<string, string>(taskFields) { ["Title"] = "建立评审专家库", ["Weight"] = "3" });
+        var taskFields = new Dictionary<string, string>(fields) { ["Input.Goal"] = "", ["Input.Measures"] = "", ["Input.IsPublic"] = "false", ["Input.Commitment"] = "" };
+        var first = await office.PostFormAsync($"/Rectification/Edit?campaignId={campaign}&parentId={item}", new Dictionary<string, string>(taskFields) { ["Input.Title"] = "建立评审专家库", ["Input.Weight"] = "3" });
         first.StatusCode.ShouldBe(HttpStatusCode.Redirect, (await first.ParseAsync()).ErrorsText());
         var task = Guid.Parse(first.Headers.Location!.OriginalString.Split("id=")[1]);
-        var second = await office.PostFormAsync($"/Rectification/Edit?campaignId={campaign}&parentId={item}", new Dictionary<string, string>(taskFields) { ["Title"] = "评审结果公示", ["Weight"] = "1" });
+        var second = await office.PostFormAsync($"/Rectification/Edit?campaignId={campaign}&parentId={item}", new Dictionary<string, string>(taskFields) { ["Input.Title"] = "评审结果公示", ["Input.Weight"] = "1" });
         var other = Guid.Parse(second.Headers.Location!.OriginalString.Split("id=")[1]);
 
         // The parent takes no reports of its own; a member of the responsible department reports on a task.

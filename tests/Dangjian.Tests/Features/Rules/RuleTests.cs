@@ -74,18 +74,19 @@ public sealed class RuleKeepingTests(AppFactory app) : IClassFixture<AppFactory>
         var bureau = await app.WithDbAsync(db => db.OrgUnits.Where(u => u.Code == "KJJ").Select(u => u.Id).SingleAsync());
         var fields = new Dictionary<string, string>
         {
-            ["OrgUnitId"] = bureau.ToString(), ["Number"] = "科办〔2026〕30号", ["Title"] = "市科技局督查督办工作办法", ["Category"] = "作风建设",
-            ["Issuer"] = "市科技局办公室", ["IssuedOn"] = app.Today.ToString("yyyy-MM-dd"), ["EffectiveOn"] = app.Today.ToString("yyyy-MM-dd"), ["Text"] = "第一条 重点工作实行台账管理。",
+            ["Input.OrgUnitId"] = bureau.ToString(), ["Input.Number"] = "科办〔2026〕30号", ["Input.Title"] = "市科技局督查督办工作办法", ["Input.Category"] = "作风建设",
+            ["Input.Issuer"] = "市科技局办公室", ["Input.IssuedOn"] = app.Today.ToString("yyyy-MM-dd"), ["Input.EffectiveOn"] = app.Today.ToString("yyyy-MM-dd"), ["Input.Text"] = "第一条 重点工作实行台账管理。",
         };
         var before = await app.WithDbAsync(db => db.Rules.CountAsync());
         foreach (var (field, value, error) in new (string, string, string)[]
         {
-            ("Title", "", "制度名称"),
-            ("Category", "", "类别"),
-            ("IssuedOn", app.Today.AddDays(1).ToString("yyyy-MM-dd"), "不能晚于今天"),
-            ("EffectiveOn", app.Today.AddDays(-1).ToString("yyyy-MM-dd"), "施行日期不能早于印发日期"),
-            ("OrgUnitId", Guid.NewGuid().ToString(), "所属单位"),
-            ("Text", new string('条', 100_001), "10万字"),
+            ("Input.Title", "", "制度名称"),
+            ("Input.Category", "", "类别"),
+            ("Input.IssuedOn", app.Today.AddDays(1).ToString("yyyy-MM-dd"), "不能晚于今天"),
+            ("Input.EffectiveOn", app.Today.AddDays(-1).ToString("yyyy-MM-dd"), "施行日期不能早于印发日期"),
+            ("Input.OrgUnitId", Guid.NewGuid().ToString(), "所属单位"),
+            ("Input.Text", new string('条', Rule.TextMax + 1), "10万字"),
+            ("Input.Issuer", new string('办', Rule.IssuerMax + 1), "发文单位（不超过100字）"),
         })
         {
             var bad = await office.PostFormAsync("/Rules/Edit", new Dictionary<string, string>(fields) { [field] = value });
@@ -99,19 +100,19 @@ public sealed class RuleKeepingTests(AppFactory app) : IClassFixture<AppFactory>
         var rule = await app.WithDbAsync(db => db.Rules.SingleAsync(r => r.Title == "市科技局督查督办工作办法"));
 
         // A rule replaced by itself, and a second revision of an already revised rule, are refused.
-        var self = await office.PostFormAsync($"/Rules/Edit?id={rule.Id}", new Dictionary<string, string>(fields) { ["ReplacesId"] = rule.Id.ToString(), ["LoadedVersion"] = rule.Version.ToString() });
+        var self = await office.PostFormAsync($"/Rules/Edit?id={rule.Id}", new Dictionary<string, string>(fields) { ["ReplacesId"] = rule.Id.ToString(), ["Input.Version"] = rule.Version.ToString() });
         (await self.ParseAsync()).ErrorsText().ShouldContain("不能替代它自己");
         var oldReception = await app.WithDbAsync(db => db.Rules.Where(r => r.Title == "市科技局机关公务接待管理规定").Select(r => r.Id).SingleAsync());
-        var twice = await office.PostFormAsync($"/Rules/Edit?id={rule.Id}", new Dictionary<string, string>(fields) { ["ReplacesId"] = oldReception.ToString(), ["LoadedVersion"] = rule.Version.ToString() });
+        var twice = await office.PostFormAsync($"/Rules/Edit?id={rule.Id}", new Dictionary<string, string>(fields) { ["ReplacesId"] = oldReception.ToString(), ["Input.Version"] = rule.Version.ToString() });
         (await twice.ParseAsync()).ErrorsText().ShouldContain("已废止");
 
         // Revising: the new version replaces the old, which is abolished on the day the new one takes effect.
-        var revision = await office.PostFormAsync($"/Rules/Edit?replacesId={rule.Id}", new Dictionary<string, string>(fields) { ["Title"] = "市科技局督查督办工作办法（修订）", ["ReplacesId"] = rule.Id.ToString() });
+        var revision = await office.PostFormAsync($"/Rules/Edit?replacesId={rule.Id}", new Dictionary<string, string>(fields) { ["Input.Title"] = "市科技局督查督办工作办法（修订）", ["ReplacesId"] = rule.Id.ToString() });
         revision.StatusCode.ShouldBe(HttpStatusCode.Redirect, (await revision.ParseAsync()).ErrorsText());
         var old = await app.WithDbAsync(db => db.Rules.SingleAsync(r => r.Id == rule.Id));
         (old.Status, old.AbolishedOn).ShouldBe((RuleStatus.Abolished, app.Today));
         var newer = await app.WithDbAsync(db => db.Rules.SingleAsync(r => r.ReplacesId == rule.Id));
-        var again = await office.PostFormAsync($"/Rules/Edit?replacesId={newer.Id}", new Dictionary<string, string>(fields) { ["Title"] = "第三版", ["ReplacesId"] = rule.Id.ToString() });
+        var again = await office.PostFormAsync($"/Rules/Edit?replacesId={newer.Id}", new Dictionary<string, string>(fields) { ["Input.Title"] = "第三版", ["ReplacesId"] = rule.Id.ToString() });
         (await again.ParseAsync()).ErrorsText().ShouldContain("已废止", Case.Sensitive, "only the newest version may be revised");
 
         // Abolishing needs a reason.

@@ -151,14 +151,18 @@ public sealed class QuizTests(AppFactory app) : IClassFixture<AppFactory>
         var today = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime.AddHours(8));
         var fields = new Dictionary<string, string>
         {
-            ["CampaignId"] = campaign.ToString(), ["Title"] = "简答测试", ["OpensOn"] = today.ToString("yyyy-MM-dd"), ["OpensTime"] = "00:00",
-            ["ClosesOn"] = today.AddDays(1).ToString("yyyy-MM-dd"), ["ClosesTime"] = "23:00", ["TimeLimitMinutes"] = "30", ["MaxAttempts"] = "1", ["PassScore"] = "6",
-            ["Shuffle"] = "true", ["Counts[SingleChoice]"] = "1", ["Counts[MultipleChoice]"] = "0", ["Counts[TrueFalse]"] = "0", ["Counts[ShortAnswer]"] = "1",
+            ["CampaignId"] = campaign.ToString(), ["Input.Title"] = "简答测试", ["Input.OpensOn"] = today.ToString("yyyy-MM-dd"), ["Input.OpensTime"] = "00:00",
+            ["Input.ClosesOn"] = today.AddDays(1).ToString("yyyy-MM-dd"), ["Input.ClosesTime"] = "23:00", ["Input.TimeLimitMinutes"] = "30", ["Input.MaxAttempts"] = "1", ["Input.PassScore"] = "6",
+            ["Input.Shuffle"] = "true", ["Input.Counts[SingleChoice]"] = "1", ["Input.Counts[MultipleChoice]"] = "0", ["Input.Counts[TrueFalse]"] = "0", ["Input.Counts[ShortAnswer]"] = "1",
         };
-        var tooMany = await office.PostFormAsync("/Study/Quizzes/Edit", new Dictionary<string, string>(fields) { ["Counts[ShortAnswer]"] = "99" });
+        var tooMany = await office.PostFormAsync("/Study/Quizzes/Edit", new Dictionary<string, string>(fields) { ["Input.Counts[ShortAnswer]"] = "99" });
         (await tooMany.ParseAsync()).ErrorsText().ShouldContain("最多可抽");
-        var unreachable = await office.PostFormAsync("/Study/Quizzes/Edit", new Dictionary<string, string>(fields) { ["PassScore"] = "999" });
+        var unreachable = await office.PostFormAsync("/Study/Quizzes/Edit", new Dictionary<string, string>(fields) { ["Input.PassScore"] = "999" });
         (await unreachable.ParseAsync()).ErrorsText().ShouldContain("及格分不能高于");
+        var rushed = await office.PostFormAsync("/Study/Quizzes/Edit", new Dictionary<string, string>(fields) { ["Input.TimeLimitMinutes"] = "1", ["Input.Title"] = new string('测', Quiz.TitleMax + 1) });
+        var rushedErrors = (await rushed.ParseAsync()).ErrorsText();
+        rushedErrors.ShouldContain("答题时限须在5到300分钟之间");
+        rushedErrors.ShouldContain("请填写测试名称（不超过200字）");
         var made = await office.PostFormAsync("/Study/Quizzes/Edit", fields);
         made.StatusCode.ShouldBe(HttpStatusCode.Redirect, (await made.ParseAsync()).ErrorsText());
         var quiz = Guid.Parse(made.Headers.Location!.OriginalString.Split("id=")[1]);
@@ -216,5 +220,42 @@ public sealed class QuizTests(AppFactory app) : IClassFixture<AppFactory>
 
         var member = await app.SignedInClientAsync("member");
         (await member.GetAsync(new Uri("/Study/Questions/Import", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.Redirect, "the forbidden page");
+    }
+
+    [DbFact]
+    public async Task AQuestionFormChecksItsFieldsThenItsAnswerAndRefusesAStaleSave()
+    {
+        var office = await app.SignedInClientAsync("office");
+        var form = await office.GetDocumentAsync("/Study/Questions/Edit");
+        form.QuerySelector("textarea[name='Input.Stem']")!.GetAttribute("maxlength").ShouldBe("2000", "the length comes from the entity, once");
+        form.QuerySelector("input[name='Input.Category']")!.GetAttribute("maxlength").ShouldBe(Question.CategoryMax.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        const string stem = "党的最高理想和最终目标是什么？（表单测试）";
+        var fields = new Dictionary<string, string>
+        {
+            ["Input.Type"] = "SingleChoice", ["Input.Category"] = "党章", ["Input.Stem"] = stem, ["Input.Options"] = "实现共产主义\n全面建成小康社会",
+            ["Input.Answer"] = "A", ["Input.Points"] = "2",
+        };
+        var before = await app.WithDbAsync(db => db.Questions.CountAsync());
+        var bad = await office.PostFormAsync("/Study/Questions/Edit", new Dictionary<string, string>(fields) { ["Input.Points"] = "0", ["Input.Category"] = new string('党', Question.CategoryMax + 1) });
+        bad.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var errors = (await bad.ParseAsync()).ErrorsText();
+        errors.ShouldContain("分值须在1到100之间");
+        errors.ShouldContain("分类不超过50字");
+        var wrongAnswer = await office.PostFormAsync("/Study/Questions/Edit", new Dictionary<string, string>(fields) { ["Input.Answer"] = "E" });
+        (await wrongAnswer.ParseAsync()).ErrorsText().ShouldContain("单选题答案须是一个选项字母");
+        (await app.WithDbAsync(db => db.Questions.CountAsync())).ShouldBe(before);
+
+        var made = await office.PostFormAsync("/Study/Questions/Edit", fields);
+        made.StatusCode.ShouldBe(HttpStatusCode.Redirect, (await made.ParseAsync()).ErrorsText());
+        var question = await app.WithDbAsync(db => db.Questions.SingleAsync(q => q.Stem == stem));
+        (question.Answer, question.Category, question.Points).ShouldBe(("A", "党章", 2));
+        var edit = await office.GetDocumentAsync($"/Study/Questions/Edit?id={question.Id}");
+        edit.QuerySelector("input[name='Input.Version']")!.GetAttribute("value").ShouldBe(question.Version.ToString());
+        var saved = await office.PostFormAsync($"/Study/Questions/Edit?id={question.Id}", new Dictionary<string, string>(fields) { ["Input.Points"] = "5", ["Input.Version"] = question.Version.ToString() });
+        saved.StatusCode.ShouldBe(HttpStatusCode.Redirect, (await saved.ParseAsync()).ErrorsText());
+        (await app.WithDbAsync(db => db.Questions.Where(q => q.Id == question.Id).Select(q => q.Points).SingleAsync())).ShouldBe(5);
+        var stale = await office.PostFormAsync($"/Study/Questions/Edit?id={question.Id}", new Dictionary<string, string>(fields) { ["Input.Points"] = "9", ["Input.Version"] = question.Version.ToString() });
+        (await stale.ParseAsync()).ErrorsText().ShouldContain("已被他人修改");
+        (await app.WithDbAsync(db => db.Questions.Where(q => q.Id == question.Id).Select(q => q.Points).SingleAsync())).ShouldBe(5);
     }
 }

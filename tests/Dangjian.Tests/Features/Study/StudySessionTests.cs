@@ -24,6 +24,11 @@ public sealed class StudySessionTests(AppFactory app) : IClassFixture<AppFactory
         (await outside.ParseAsync()).ErrorsText().ShouldContain("学习会日期须在");
         var noUnits = await ScheduleAsync(office, campaign, phase2.Id, phase2.StartsOn, null);
         (await noUnits.ParseAsync()).ErrorsText().ShouldContain("请至少选择一个参加单位");
+        var tooLong = await ScheduleAsync(office, campaign, phase2.Id, phase2.StartsOn.AddDays(1), hightech, new string('学', StudySession.TitleMax + 1));
+        (await tooLong.ParseAsync()).ErrorsText().ShouldContain("不超过200字");
+        var form = await office.GetDocumentAsync($"/Study/Sessions/Edit?campaignId={campaign}");
+        form.QuerySelector("input[name='Input.Title']")!.GetAttribute("maxlength").ShouldBe("200", "the length comes from the entity, once");
+        form.QuerySelector("textarea[name='Input.Agenda']")!.GetAttribute("maxlength").ShouldBe("4000");
 
         (await app.WithDbAsync(db => db.StudySessions.CountAsync(s => s.Title == "科室学习讨论"))).ShouldBe(0, "refused forms save nothing");
         var made = await ScheduleAsync(office, campaign, phase2.Id, phase2.StartsOn.AddDays(1), unit);
@@ -163,16 +168,16 @@ public sealed class StudySessionTests(AppFactory app) : IClassFixture<AppFactory
 
     private Task<Guid> UpcomingAsync() => app.WithDbAsync(db => db.StudySessions.Where(s => s.Title.StartsWith("学习交流讨论会")).Select(s => s.Id).SingleAsync());
 
-    private static async Task<HttpResponseMessage> ScheduleAsync(HttpClient office, Guid campaign, Guid phase, DateOnly date, Guid? unit)
+    private static async Task<HttpResponseMessage> ScheduleAsync(HttpClient office, Guid campaign, Guid phase, DateOnly date, Guid? unit, string title = "科室学习讨论")
     {
         var fields = new Dictionary<string, string>
         {
-            ["CampaignId"] = campaign.ToString(), ["PhaseId"] = phase.ToString(), ["Kind"] = "Discussion", ["Title"] = "科室学习讨论",
-            ["Date"] = date.ToString("yyyy-MM-dd"), ["StartTime"] = "09:00", ["EndTime"] = "10:30", ["Place"] = "会议室",
+            ["CampaignId"] = campaign.ToString(), ["Input.PhaseId"] = phase.ToString(), ["Input.Kind"] = "Discussion", ["Input.Title"] = title,
+            ["Input.Date"] = date.ToString("yyyy-MM-dd"), ["Input.StartTime"] = "09:00", ["Input.EndTime"] = "10:30", ["Input.Place"] = "会议室",
         };
         if (unit is { } u)
         {
-            fields["UnitIds"] = u.ToString();
+            fields["Input.UnitIds"] = u.ToString();
         }
 
         return await office.PostFormAsync($"/Study/Sessions/Edit?CampaignId={campaign}", fields);

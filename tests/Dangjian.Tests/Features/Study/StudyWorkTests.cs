@@ -41,12 +41,18 @@ public sealed class StudyWorkTests(AppFactory app) : IClassFixture<AppFactory>
     {
         var campaign = await CampaignAsync();
         var member = await app.SignedInClientAsync("member");
-        var fields = new Dictionary<string, string> { ["CampaignId"] = campaign.ToString(), ["Kind"] = "Reflection", ["Title"] = "带附件的心得", ["Body"] = "正文" };
+        var fields = new Dictionary<string, string> { ["CampaignId"] = campaign.ToString(), ["Input.Kind"] = "Reflection", ["Input.Title"] = "带附件的心得", ["Input.Body"] = "正文" };
+        var form = await member.GetDocumentAsync("/Study/Notes/Edit");
+        form.QuerySelector("textarea[name='Input.Body']")!.GetAttribute("maxlength").ShouldBe("20000", "the length comes from the entity, once");
+        var empty = await member.PostMultipartAsync("/Study/Notes/Edit", new Dictionary<string, string>(fields) { ["Input.Body"] = " ", ["Input.Title"] = new string('心', StudyNote.TitleMax + 1) }, []);
+        var emptyErrors = (await empty.ParseAsync()).ErrorsText();
+        emptyErrors.ShouldContain("请填写正文（不超过2万字）");
+        emptyErrors.ShouldContain("请填写标题（不超过200字）");
 
         var fake = await member.PostMultipartAsync("/Study/Notes/Edit", fields, [("attachment", "心得.pdf", Encoding.UTF8.GetBytes("这不是PDF"))]);
         var fakePage = await fake.ParseAsync();
         fakePage.QuerySelector("[data-testid=file-error]")!.TextContent.ShouldContain("内容与扩展名不符");
-        fakePage.QuerySelector("textarea[name=Body]")!.TextContent.ShouldBe("正文", "the text stays in the form");
+        fakePage.QuerySelector("textarea[name='Input.Body']")!.TextContent.ShouldBe("正文", "the text stays in the form");
         var exe = await member.PostMultipartAsync("/Study/Notes/Edit", fields, [("attachment", "run.exe", [0x4D, 0x5A, 0x90])]);
         (await exe.ParseAsync()).QuerySelector("[data-testid=file-error]")!.TextContent.ShouldContain("不支持该文件类型");
         var huge = await member.PostMultipartAsync("/Study/Notes/Edit", fields, [("attachment", "大.pdf", [.. Pdf, .. new byte[(10 * 1024 * 1024) + 1]])]);
@@ -103,16 +109,16 @@ public sealed class StudyWorkTests(AppFactory app) : IClassFixture<AppFactory>
         var phase = await app.WithDbAsync(db => db.Phases.Where(p => p.CampaignId == campaign && p.Order == 2).SingleAsync());
         var fields = new Dictionary<string, string>
         {
-            ["CampaignId"] = campaign.ToString(), ["Title"] = "第二环节学习计划", ["Audience"] = "", ["StartsOn"] = phase.StartsOn.ToString("yyyy-MM-dd"),
-            ["EndsOn"] = phase.EndsOn.ToString("yyyy-MM-dd"), ["Topics"] = "对照检查\n批评与自我批评", ["Outcome"] = "",
+            ["CampaignId"] = campaign.ToString(), ["Input.Title"] = "第二环节学习计划", ["Input.Audience"] = "", ["Input.StartsOn"] = phase.StartsOn.ToString("yyyy-MM-dd"),
+            ["Input.EndsOn"] = phase.EndsOn.ToString("yyyy-MM-dd"), ["Input.Topics"] = "对照检查\n批评与自我批评", ["Input.Outcome"] = "",
         };
         var missing = await office.PostFormAsync("/Study/Plans/Edit", fields);
         var errors = (await missing.ParseAsync()).ErrorsText();
         errors.ShouldContain("学习对象");
         errors.ShouldContain("预期成效");
 
-        fields["Audience"] = "局机关全体党员";
-        fields["Outcome"] = "每人撰写对照检查材料";
+        fields["Input.Audience"] = "局机关全体党员";
+        fields["Input.Outcome"] = "每人撰写对照检查材料";
         fields["submit"] = "true";
         var submitted = await office.PostFormAsync("/Study/Plans/Edit", fields);
         submitted.StatusCode.ShouldBe(HttpStatusCode.Redirect, (await submitted.ParseAsync()).ErrorsText());

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Dangjian.Web.Features.Campaigns;
 using Dangjian.Web.Platform.Authorization;
 using Dangjian.Web.Platform.Data;
@@ -22,7 +23,14 @@ public sealed class EditModel(AppDbContext db, CampaignAccess access, SelfInspec
     public Guid? PersonId { get; set; }
 
     [BindProperty]
-    public Dictionary<string, string?> Sections { get; set; } = [];
+    public SelfInspectionInput Input { get; set; } = new();
+
+    /// <summary>The material's sections by <see cref="SelfInspectionSections"/> key; each is checked against its title.</summary>
+    public sealed class SelfInspectionInput
+    {
+        [Display(Name = "对照检查材料")]
+        public Dictionary<string, string?> Sections { get; set; } = [];
+    }
 
     public Campaign Campaign { get; private set; } = null!;
 
@@ -35,7 +43,7 @@ public sealed class EditModel(AppDbContext db, CampaignAccess access, SelfInspec
         var existing = await LoadAsync(ct);
         if (existing is not null)
         {
-            Sections = SelfInspectionSections.All.ToDictionary(s => s.Key, s => s.Get(existing));
+            Input.Sections = SelfInspectionSections.All.ToDictionary(s => s.Key, s => s.Get(existing));
         }
 
         return Page();
@@ -50,18 +58,18 @@ public sealed class EditModel(AppDbContext db, CampaignAccess access, SelfInspec
         await LoadAsync(ct);
         foreach (var section in SelfInspectionSections.All)
         {
-            var text = Sections.GetValueOrDefault(section.Key)?.Trim();
-            if ((text?.Length ?? 0) > 20000)
+            var text = Input.Sections.GetValueOrDefault(section.Key)?.Trim();
+            if ((text?.Length ?? 0) > SelfInspection.SectionMax)
             {
-                ModelState.AddModelError(section.Key, $"“{section.Title}”不超过2万字。");
+                ModelState.AddModelError($"Input.Sections[{section.Key}]", $"“{section.Title}”不超过2万字。");
             }
             else if (submit && string.IsNullOrEmpty(text))
             {
-                ModelState.AddModelError(section.Key, $"请填写“{section.Title}”后再提交。");
+                ModelState.AddModelError($"Input.Sections[{section.Key}]", $"请填写“{section.Title}”后再提交。");
             }
         }
 
-        if (SelfInspectionSections.All.All(s => string.IsNullOrWhiteSpace(Sections.GetValueOrDefault(s.Key))))
+        if (SelfInspectionSections.All.All(s => string.IsNullOrWhiteSpace(Input.Sections.GetValueOrDefault(s.Key))))
         {
             ModelState.AddModelError("", "请至少填写一部分内容。");
         }
@@ -74,7 +82,7 @@ public sealed class EditModel(AppDbContext db, CampaignAccess access, SelfInspec
         var inspection = await service.FindOrStartAsync(Campaign, PersonId, PersonId is null ? null : OwnerName, ct);
         foreach (var section in SelfInspectionSections.All)
         {
-            section.Set(inspection, Sections.GetValueOrDefault(section.Key).NullIfBlank());
+            section.Set(inspection, Input.Sections.GetValueOrDefault(section.Key).NullIfBlank());
         }
 
         var document = await db.ApprovalDocuments.SingleAsync(d => d.Id == inspection.DocumentId, ct);
@@ -115,6 +123,12 @@ public sealed class EditModel(AppDbContext db, CampaignAccess access, SelfInspec
         if (existing is not null)
         {
             LastReview = await db.SelfInspectionReviews.AsNoTracking().Where(r => r.SelfInspectionId == existing.Id).OrderByDescending(r => r.CreatedAt).FirstOrDefaultAsync(ct);
+        }
+
+        foreach (var section in SelfInspectionSections.All)
+        {
+            // Every section has its field in the form, posted or not.
+            Input.Sections.TryAdd(section.Key, null);
         }
 
         ViewData.Trail(new Breadcrumb("对照检查材料", $"/Problems/SelfInspections?campaignId={CampaignId}"), new Breadcrumb(OwnerName));

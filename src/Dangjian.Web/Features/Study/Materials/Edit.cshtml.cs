@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Dangjian.Web.Platform.Authorization;
 using Dangjian.Web.Platform.Data;
 using Dangjian.Web.Platform.Files;
@@ -19,19 +20,33 @@ public sealed class EditModel(AppDbContext db, StudyAccess access, FileStore fil
     public Guid? CampaignId { get; set; }
 
     [BindProperty]
-    public MaterialKind Kind { get; set; } = MaterialKind.RequiredReading;
+    public MaterialInput Input { get; set; } = new();
 
-    [BindProperty]
-    public string? Title { get; set; }
+    public sealed class MaterialInput
+    {
+        public Guid Version { get; set; }
 
-    [BindProperty]
-    public string? Publisher { get; set; }
+        [Display(Name = "类别")]
+        public MaterialKind Kind { get; set; } = MaterialKind.RequiredReading;
 
-    [BindProperty]
-    public string? Description { get; set; }
+        [Required(ErrorMessage = "请填写材料名称（不超过200字）。")]
+        [StringLength(StudyMaterial.TitleMax, ErrorMessage = "请填写材料名称（不超过200字）。")]
+        [Display(Name = "名称")]
+        public string Title { get; set; } = "";
 
-    [BindProperty]
-    public Guid LoadedVersion { get; set; }
+        [StringLength(StudyMaterial.PublisherMax, ErrorMessage = "出版单位不超过200字。")]
+        [Display(Name = "出版或印发单位")]
+        public string? Publisher { get; set; }
+
+        [StringLength(StudyMaterial.DescriptionMax, ErrorMessage = "说明不超过2000字。")]
+        [Display(Name = "说明")]
+        public string? Description { get; set; }
+
+        public static MaterialInput From(StudyMaterial m) => new() { Version = m.Version, Kind = m.Kind, Title = m.Title, Publisher = m.Publisher, Description = m.Description };
+
+        public void ApplyTo(StudyMaterial m) =>
+            (m.Kind, m.Title, m.Publisher, m.Description) = (Kind, Title.Trim(), Publisher.NullIfBlank(), Description.NullIfBlank());
+    }
 
     public List<StudyAccess.Option> Campaigns { get; private set; } = [];
 
@@ -43,7 +58,8 @@ public sealed class EditModel(AppDbContext db, StudyAccess access, FileStore fil
         if (Id is { } id)
         {
             var m = await FindAsync(id, ct);
-            (CampaignId, Kind, Title, Publisher, Description, LoadedVersion) = (m.CampaignId, m.Kind, m.Title, m.Publisher, m.Description, m.Version);
+            CampaignId = m.CampaignId;
+            Input = MaterialInput.From(m);
         }
 
         return Page();
@@ -61,19 +77,9 @@ public sealed class EditModel(AppDbContext db, StudyAccess access, FileStore fil
         }
 
         await access.EditAsync(campaignId.Value, ct);
-        if (!Enum.IsDefined(Kind))
+        if (!Enum.IsDefined(Input.Kind))
         {
-            ModelState.AddModelError(nameof(Kind), "请选择材料类别。");
-        }
-
-        if (string.IsNullOrWhiteSpace(Title) || Title.Trim().Length > 200)
-        {
-            ModelState.AddModelError(nameof(Title), "请填写材料名称（不超过200字）。");
-        }
-
-        if ((Publisher?.Length ?? 0) > 200 || (Description?.Length ?? 0) > 2000)
-        {
-            ModelState.AddModelError(nameof(Description), "出版单位不超过200字，说明不超过2000字。");
+            ModelState.AddModelError("Input.Kind", "请选择材料类别。");
         }
 
         if (!ModelState.IsValid)
@@ -88,10 +94,10 @@ public sealed class EditModel(AppDbContext db, StudyAccess access, FileStore fil
         }
         else
         {
-            db.ExpectVersion(material, LoadedVersion);
+            db.ExpectVersion(material, Input.Version);
         }
 
-        (material.Kind, material.Title, material.Publisher, material.Description) = (Kind, Title!.Trim(), Publisher.NullIfBlank(), Description.NullIfBlank());
+        Input.ApplyTo(material);
         if (file is not null)
         {
             var (_, problem) = await files.AddAsync(file, MaterialFileRule.Owner, material.Id, FileKinds.Documents, ct);

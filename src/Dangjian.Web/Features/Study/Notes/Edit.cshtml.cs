@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Dangjian.Web.Features.Campaigns;
 using Dangjian.Web.Platform.Authorization;
 using Dangjian.Web.Platform.Data;
@@ -22,13 +23,28 @@ public sealed class EditModel(AppDbContext db, ScopeGuard guard, CampaignAccess 
     public Guid CampaignId { get; set; }
 
     [BindProperty]
-    public NoteKind Kind { get; set; } = NoteKind.Reflection;
+    public NoteInput Input { get; set; } = new();
 
-    [BindProperty]
-    public string Title { get; set; } = "";
+    public sealed class NoteInput
+    {
+        [Display(Name = "类别")]
+        public NoteKind Kind { get; set; } = NoteKind.Reflection;
 
-    [BindProperty]
-    public string Body { get; set; } = "";
+        [Required(ErrorMessage = "请填写标题（不超过200字）。")]
+        [StringLength(StudyNote.TitleMax, ErrorMessage = "请填写标题（不超过200字）。")]
+        [Display(Name = "标题")]
+        public string Title { get; set; } = "";
+
+        [Required(ErrorMessage = "请填写正文（不超过2万字）。")]
+        [StringLength(StudyNote.BodyMax, ErrorMessage = "请填写正文（不超过2万字）。")]
+        [Display(Name = "正文")]
+        public string Body { get; set; } = "";
+
+        public static NoteInput From(StudyNote note) => new() { Kind = note.Kind, Title = note.Title, Body = note.Body };
+
+        public void ApplyTo(StudyNote note, Guid campaignId) =>
+            (note.CampaignId, note.Kind, note.Title, note.Body) = (campaignId, Kind, Title.Trim(), Body.Trim());
+    }
 
     public List<Option> Campaigns { get; private set; } = [];
 
@@ -44,7 +60,8 @@ public sealed class EditModel(AppDbContext db, ScopeGuard guard, CampaignAccess 
                 return RedirectToPage("/Study/Notes/Details", new { id });
             }
 
-            (CampaignId, Kind, Title, Body) = (note.CampaignId, note.Kind, note.Title, note.Body);
+            CampaignId = note.CampaignId;
+            Input = NoteInput.From(note);
         }
 
         return Page();
@@ -68,19 +85,9 @@ public sealed class EditModel(AppDbContext db, ScopeGuard guard, CampaignAccess 
             ModelState.AddModelError(nameof(CampaignId), "请选择活动。");
         }
 
-        if (!Enum.IsDefined(Kind))
+        if (!Enum.IsDefined(Input.Kind))
         {
-            ModelState.AddModelError(nameof(Kind), "请选择类别。");
-        }
-
-        if (string.IsNullOrWhiteSpace(Title) || Title.Trim().Length > 200)
-        {
-            ModelState.AddModelError(nameof(Title), "请填写标题（不超过200字）。");
-        }
-
-        if (string.IsNullOrWhiteSpace(Body) || Body.Length > 20000)
-        {
-            ModelState.AddModelError(nameof(Body), "请填写正文（不超过2万字）。");
+            ModelState.AddModelError("Input.Kind", "请选择类别。");
         }
 
         if (!ModelState.IsValid)
@@ -106,7 +113,7 @@ public sealed class EditModel(AppDbContext db, ScopeGuard guard, CampaignAccess 
             db.StudyNotes.Add(note);
         }
 
-        (note.CampaignId, note.Kind, note.Title, note.Body) = (CampaignId, Kind, Title.Trim(), Body.Trim());
+        Input.ApplyTo(note, CampaignId);
         if (attachment is not null && await db.StoredFiles.CountAsync(f => f.OwnerType == NoteFileRule.Owner && f.OwnerId == note.Id, ct) >= MaxAttachments)
         {
             db.ChangeTracker.Clear();

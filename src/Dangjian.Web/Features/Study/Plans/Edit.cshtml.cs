@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Dangjian.Web.Features.Campaigns;
 using Dangjian.Web.Platform.Authorization;
 using Dangjian.Web.Platform.Data;
@@ -22,28 +23,61 @@ public sealed class EditModel(AppDbContext db, StudyAccess access, CampaignAcces
     public Guid? CampaignId { get; set; }
 
     [BindProperty]
-    public string? Title { get; set; }
+    public PlanInput Input { get; set; } = new();
 
-    [BindProperty]
-    public string? Audience { get; set; }
+    public sealed class PlanInput
+    {
+        [Required(ErrorMessage = "请填写计划名称（不超过200字）。")]
+        [StringLength(StudyPlan.TitleMax, ErrorMessage = "请填写计划名称（不超过200字）。")]
+        [Display(Name = "计划名称")]
+        public string Title { get; set; } = "";
 
-    [BindProperty]
-    public DateOnly StartsOn { get; set; }
+        [Required(ErrorMessage = "请写明学习对象（哪些人或单位参加，不超过2000字）。")]
+        [StringLength(StudyPlan.AudienceMax, ErrorMessage = "请写明学习对象（哪些人或单位参加，不超过2000字）。")]
+        [Display(Name = "学习对象")]
+        public string Audience { get; set; } = "";
 
-    [BindProperty]
-    public DateOnly EndsOn { get; set; }
+        [Display(Name = "学习时间：自")]
+        public DateOnly StartsOn { get; set; }
 
-    [BindProperty]
-    public string? Topics { get; set; }
+        [Display(Name = "至")]
+        public DateOnly EndsOn { get; set; }
 
-    [BindProperty]
-    public List<Guid> ReadingIds { get; set; } = [];
+        [Required(ErrorMessage = "请写明学习内容（每行一个专题，不超过4000字）。")]
+        [StringLength(StudyPlan.TopicsMax, ErrorMessage = "请写明学习内容（每行一个专题，不超过4000字）。")]
+        [Display(Name = "学习内容")]
+        public string Topics { get; set; } = "";
 
-    [BindProperty]
-    public string? Outcome { get; set; }
+        [Display(Name = "规定读本和学习材料")]
+        public List<Guid> ReadingIds { get; set; } = [];
 
-    [BindProperty]
-    public string? Responsible { get; set; }
+        [Required(ErrorMessage = "请写明预期成效（不超过2000字）。")]
+        [StringLength(StudyPlan.OutcomeMax, ErrorMessage = "请写明预期成效（不超过2000字）。")]
+        [Display(Name = "预期成效")]
+        public string Outcome { get; set; } = "";
+
+        [StringLength(StudyPlan.ResponsibleMax, ErrorMessage = "责任人不超过200字。")]
+        [Display(Name = "责任人")]
+        public string? Responsible { get; set; }
+
+        public static PlanInput From(StudyPlan plan) => new()
+        {
+            Title = plan.Title, Audience = plan.Audience, StartsOn = plan.StartsOn, EndsOn = plan.EndsOn, Topics = plan.Topics,
+            ReadingIds = plan.Readings.ToList(), Outcome = plan.Outcome, Responsible = plan.Responsible,
+        };
+
+        /// <summary>Writes the checked input onto the plan, with the readings that belong to its campaign.</summary>
+        public void ApplyTo(StudyPlan plan, IEnumerable<StudyMaterial> readings)
+        {
+            plan.Title = Title.Trim();
+            plan.Audience = Audience.Trim();
+            (plan.StartsOn, plan.EndsOn) = (StartsOn, EndsOn);
+            plan.Topics = Topics.Trim();
+            plan.ReadingIds = string.Join(',', readings.Select(r => r.Id));
+            plan.Outcome = Outcome.Trim();
+            plan.Responsible = Responsible.NullIfBlank();
+        }
+    }
 
     public List<StudyAccess.Option> Campaigns { get; private set; } = [];
 
@@ -55,15 +89,15 @@ public sealed class EditModel(AppDbContext db, StudyAccess access, CampaignAcces
         if (Id is { } id)
         {
             var (plan, _) = await FindAsync(id, ct);
-            (CampaignId, Title, Audience, StartsOn, EndsOn, Topics, ReadingIds, Outcome, Responsible) =
-                (plan!.CampaignId, plan.Title, plan.Audience, plan.StartsOn, plan.EndsOn, plan.Topics, plan.Readings.ToList(), plan.Outcome, plan.Responsible);
+            CampaignId = plan!.CampaignId;
+            Input = PlanInput.From(plan);
             await LoadMaterialsAsync(ct);
         }
         else if (CampaignId is { } cid)
         {
             var phase = await db.Phases.AsNoTracking().Where(p => p.CampaignId == cid).OrderBy(p => p.Order).FirstOrDefaultAsync(ct);
-            (StartsOn, EndsOn) = phase is null ? (default, default) : (phase.StartsOn, phase.EndsOn);
-            Title ??= "学习计划";
+            Input = new PlanInput { Title = "学习计划" };
+            (Input.StartsOn, Input.EndsOn) = phase is null ? (default, default) : (phase.StartsOn, phase.EndsOn);
         }
 
         return Page();
@@ -82,25 +116,16 @@ public sealed class EditModel(AppDbContext db, StudyAccess access, CampaignAcces
         }
 
         var campaign = await access.EditAsync(campaignId.Value, ct);
-        Validate(nameof(Title), Title, 200, "请填写计划名称（不超过200字）。");
-        Validate(nameof(Audience), Audience, 2000, "请写明学习对象（哪些人或单位参加，不超过2000字）。");
-        Validate(nameof(Topics), Topics, 4000, "请写明学习内容（每行一个专题，不超过4000字）。");
-        Validate(nameof(Outcome), Outcome, 2000, "请写明预期成效（不超过2000字）。");
-        if (StartsOn == default || EndsOn == default || EndsOn < StartsOn)
+        if (Input.StartsOn == default || Input.EndsOn == default || Input.EndsOn < Input.StartsOn)
         {
-            ModelState.AddModelError(nameof(StartsOn), "请填写学习时间，结束日期不能早于开始日期。");
+            ModelState.AddModelError("Input.StartsOn", "请填写学习时间，结束日期不能早于开始日期。");
         }
-        else if (StartsOn < campaign.StartsOn || EndsOn > campaign.EndsOn)
+        else if (Input.StartsOn < campaign.StartsOn || Input.EndsOn > campaign.EndsOn)
         {
-            ModelState.AddModelError(nameof(StartsOn), $"学习时间须在活动期间内（{campaign.StartsOn:yyyy-MM-dd} 至 {campaign.EndsOn:yyyy-MM-dd}）。");
+            ModelState.AddModelError("Input.StartsOn", $"学习时间须在活动期间内（{campaign.StartsOn:yyyy-MM-dd} 至 {campaign.EndsOn:yyyy-MM-dd}）。");
         }
 
-        if ((Responsible?.Length ?? 0) > 200)
-        {
-            ModelState.AddModelError(nameof(Responsible), "责任人不超过200字。");
-        }
-
-        var readings = Materials.Where(m => ReadingIds.Contains(m.Id) && m.CampaignId == campaign.Id).ToList();
+        var readings = Materials.Where(m => Input.ReadingIds.Contains(m.Id) && m.CampaignId == campaign.Id).ToList();
         if (!ModelState.IsValid)
         {
             return Page();
@@ -111,19 +136,14 @@ public sealed class EditModel(AppDbContext db, StudyAccess access, CampaignAcces
         if (document is null)
         {
             var phase = await db.Phases.AsNoTracking().Where(p => p.CampaignId == campaign.Id).OrderBy(p => p.Order).FirstOrDefaultAsync(ct);
-            document = new ApprovalDocument { CampaignId = campaign.Id, PhaseId = phase?.Id, Kind = DocumentKind.StudyPlan, Title = Title!.Trim() };
+            document = new ApprovalDocument { CampaignId = campaign.Id, PhaseId = phase?.Id, Kind = DocumentKind.StudyPlan, Title = "" };
             db.ApprovalDocuments.Add(document);
             plan = new StudyPlan { CampaignId = campaign.Id, DocumentId = document.Id, Title = "", Audience = "", Topics = "", Outcome = "" };
             db.StudyPlans.Add(plan);
         }
 
-        plan!.Title = document.Title = Title!.Trim();
-        plan.Audience = Audience!.Trim();
-        (plan.StartsOn, plan.EndsOn) = (StartsOn, EndsOn);
-        plan.Topics = Topics!.Trim();
-        plan.ReadingIds = string.Join(',', readings.Select(r => r.Id));
-        plan.Outcome = Outcome!.Trim();
-        plan.Responsible = Responsible.NullIfBlank();
+        Input.ApplyTo(plan!, readings);
+        document.Title = plan!.Title;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         if (await service.SaveDraftAsync(document, StudyPlanText.Compose(plan, readings), actor, me.DisplayName, ct) is { } refusal
             || (submit && await service.SubmitAsync(document, actor, ct) is { } submitRefusal && (refusal = submitRefusal) is not null))
@@ -137,14 +157,6 @@ public sealed class EditModel(AppDbContext db, StudyAccess access, CampaignAcces
         await transaction.CommitAsync(ct);
         TempData.Success(submit ? "学习计划已提交督导组审核。" : "学习计划已保存为草稿。");
         return RedirectToPage("/Study/Plans/Index");
-    }
-
-    private void Validate(string field, string? value, int max, string message)
-    {
-        if (string.IsNullOrWhiteSpace(value) || value.Trim().Length > max)
-        {
-            ModelState.AddModelError(field, message);
-        }
     }
 
     private async Task<(StudyPlan? Plan, ApprovalDocument? Document)> FindAsync(Guid id, CancellationToken ct)

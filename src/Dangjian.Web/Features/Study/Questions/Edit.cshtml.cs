@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Dangjian.Web.Platform.Authorization;
 using Dangjian.Web.Platform.Data;
 using Dangjian.Web.Platform.Web;
@@ -15,36 +16,64 @@ public sealed class EditModel(AppDbContext db, QuestionBank bank) : PageModel
     public Guid? Id { get; set; }
 
     [BindProperty]
-    public QuestionType Type { get; set; } = QuestionType.SingleChoice;
+    public QuestionInput Input { get; set; } = new();
 
-    [BindProperty]
-    public string? Category { get; set; }
+    public sealed class QuestionInput
+    {
+        public Guid Version { get; set; }
 
-    [BindProperty]
-    public string? Stem { get; set; }
+        [Display(Name = "题型")]
+        public QuestionType Type { get; set; } = QuestionType.SingleChoice;
 
-    [BindProperty]
-    public string? Options { get; set; }
+        [StringLength(Question.CategoryMax, ErrorMessage = "分类不超过50字。")]
+        [Display(Name = "分类")]
+        public string? Category { get; set; }
 
-    [BindProperty]
-    public string? Answer { get; set; }
+        [Required(ErrorMessage = "请填写题干（不超过2000字）。")]
+        [StringLength(Question.StemMax, ErrorMessage = "请填写题干（不超过2000字）。")]
+        [Display(Name = "题干")]
+        public string Stem { get; set; } = "";
 
-    [BindProperty]
-    public int Points { get; set; } = 2;
+        [StringLength(Question.OptionsMax)]
+        [Display(Name = "选项")]
+        public string? Options { get; set; }
 
-    [BindProperty]
-    public string? Explanation { get; set; }
+        [StringLength(Question.AnswerMax)]
+        [Display(Name = "答案")]
+        public string? Answer { get; set; }
 
-    [BindProperty]
-    public Guid LoadedVersion { get; set; }
+        [Range(1, 100, ErrorMessage = "分值须在1到100之间。")]
+        [Display(Name = "分值")]
+        public int Points { get; set; } = 2;
+
+        [StringLength(Question.ExplanationMax, ErrorMessage = "解析不超过2000字。")]
+        [Display(Name = "解析")]
+        public string? Explanation { get; set; }
+
+        public static QuestionInput From(Question q) => new()
+        {
+            Version = q.Version, Type = q.Type, Category = q.Category, Stem = q.Stem, Options = q.Options, Answer = q.Answer, Points = q.Points, Explanation = q.Explanation,
+        };
+
+        /// <summary>Writes the checked input onto the question, with its options cleaned and its answer normalized.</summary>
+        public void ApplyTo(Question question, string options)
+        {
+            question.Type = Type;
+            question.Category = Category.NullIfBlank();
+            question.Stem = Stem.Trim();
+            question.Options = Type is QuestionType.SingleChoice or QuestionType.MultipleChoice ? options : "";
+            question.Answer = QuestionBank.NormalizedAnswer(Type, question.Options, Answer!);
+            question.Points = Points;
+            question.Explanation = Explanation.NullIfBlank();
+        }
+    }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         Trail();
         if (Id is { } id)
         {
-            var q = await FindAsync(id, ct);
-            (Type, Category, Stem, Options, Answer, Points, Explanation, LoadedVersion) = (q.Type, q.Category, q.Stem, q.Options, q.Answer, q.Points, q.Explanation, q.Version);
+            Input = QuestionInput.From(await FindAsync(id, ct));
         }
 
         return Page();
@@ -60,21 +89,17 @@ public sealed class EditModel(AppDbContext db, QuestionBank bank) : PageModel
             return Page();
         }
 
-        if (!Enum.IsDefined(Type))
+        if (!Enum.IsDefined(Input.Type))
         {
-            ModelState.AddModelError(nameof(Type), "请选择题型。");
+            ModelState.AddModelError("Input.Type", "请选择题型。");
             return Page();
         }
 
-        var options = QuestionBank.CleanOptions(Options);
-        if (QuizRules.Validate(Type, Stem, options, Answer, Points) is { } problem)
+        // The bank's own rule (options for choices, an answer that fits them) once the fields themselves are right.
+        var options = QuestionBank.CleanOptions(Input.Options);
+        if (ModelState.IsValid && QuizRules.Validate(Input.Type, Input.Stem, options, Input.Answer, Input.Points) is { } problem)
         {
-            ModelState.AddModelError(nameof(Answer), problem);
-        }
-
-        if ((Category?.Trim().Length ?? 0) > 50 || (Explanation?.Length ?? 0) > 2000)
-        {
-            ModelState.AddModelError(nameof(Category), "分类不超过50字，解析不超过2000字。");
+            ModelState.AddModelError("Input.Answer", problem);
         }
 
         if (!ModelState.IsValid)
@@ -85,20 +110,14 @@ public sealed class EditModel(AppDbContext db, QuestionBank bank) : PageModel
         var question = Id is { } id ? await FindAsync(id, ct) : new Question { OwnerUnitId = owner.Value, Stem = "", Answer = "" };
         if (Id is not null)
         {
-            db.ExpectVersion(question, LoadedVersion);
+            db.ExpectVersion(question, Input.Version);
         }
         else
         {
             db.Questions.Add(question);
         }
 
-        question.Type = Type;
-        question.Category = Category.NullIfBlank();
-        question.Stem = Stem!.Trim();
-        question.Options = Type is QuestionType.SingleChoice or QuestionType.MultipleChoice ? options : "";
-        question.Answer = QuestionBank.NormalizedAnswer(Type, question.Options, Answer!);
-        question.Points = Points;
-        question.Explanation = Explanation.NullIfBlank();
+        Input.ApplyTo(question, options);
         if (!await db.SaveOrReportConflictAsync(ModelState, "该题目", ct))
         {
             return Page();

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Dangjian.Web.Platform.Authorization;
 using Dangjian.Web.Platform.Data;
 using Dangjian.Web.Platform.Web;
@@ -15,37 +16,58 @@ public sealed class EditModel(AppDbContext db, StudyAccess access, QuestionBank 
     public Guid? CampaignId { get; set; }
 
     [BindProperty]
-    public string Title { get; set; } = "";
+    public QuizInput Input { get; set; } = new();
 
-    [BindProperty]
-    public DateOnly OpensOn { get; set; }
+    public sealed class QuizInput
+    {
+        [Required(ErrorMessage = "请填写测试名称（不超过200字）。")]
+        [StringLength(Quiz.TitleMax, ErrorMessage = "请填写测试名称（不超过200字）。")]
+        [Display(Name = "测试名称")]
+        public string Title { get; set; } = "";
 
-    [BindProperty]
-    public TimeOnly OpensTime { get; set; } = new(8, 0);
+        [Display(Name = "开始日期")]
+        public DateOnly OpensOn { get; set; }
 
-    [BindProperty]
-    public DateOnly ClosesOn { get; set; }
+        [Display(Name = "开始时间")]
+        public TimeOnly OpensTime { get; set; } = new(8, 0);
 
-    [BindProperty]
-    public TimeOnly ClosesTime { get; set; } = new(18, 0);
+        [Display(Name = "截止日期")]
+        public DateOnly ClosesOn { get; set; }
 
-    [BindProperty]
-    public int TimeLimitMinutes { get; set; } = 30;
+        [Display(Name = "截止时间")]
+        public TimeOnly ClosesTime { get; set; } = new(18, 0);
 
-    [BindProperty]
-    public int MaxAttempts { get; set; } = 1;
+        [Range(5, 300, ErrorMessage = "答题时限须在5到300分钟之间。")]
+        [Display(Name = "答题时限（分钟）")]
+        public int TimeLimitMinutes { get; set; } = 30;
 
-    [BindProperty]
-    public int PassScore { get; set; } = 60;
+        [Range(1, 10, ErrorMessage = "作答次数须在1到10之间。")]
+        [Display(Name = "可作答次数")]
+        public int MaxAttempts { get; set; } = 1;
 
-    [BindProperty]
-    public bool Shuffle { get; set; } = true;
+        [Range(0, 1000, ErrorMessage = "及格分须在0到1000之间。")]
+        [Display(Name = "及格分")]
+        public int PassScore { get; set; } = 60;
 
-    [BindProperty]
-    public string? Category { get; set; }
+        [Display(Name = "每人题目顺序随机")]
+        public bool Shuffle { get; set; } = true;
 
-    [BindProperty]
-    public Dictionary<QuestionType, int> Counts { get; set; } = [];
+        [Display(Name = "分类")]
+        public string? Category { get; set; }
+
+        [Display(Name = "抽题数")]
+        public Dictionary<QuestionType, int> Counts { get; set; } = [];
+
+        public DateTime OpensAt => TimeZoneInfo.ConvertTimeToUtc(OpensOn.ToDateTime(OpensTime), ChinaTime.Zone);
+
+        public DateTime ClosesAt => TimeZoneInfo.ConvertTimeToUtc(ClosesOn.ToDateTime(ClosesTime), ChinaTime.Zone);
+
+        public Quiz ToQuiz(Guid campaignId) => new()
+        {
+            CampaignId = campaignId, Title = Title.Trim(), OpensAt = OpensAt, ClosesAt = ClosesAt,
+            TimeLimitMinutes = TimeLimitMinutes, MaxAttempts = MaxAttempts, PassScore = PassScore, Shuffle = Shuffle,
+        };
+    }
 
     public List<StudyAccess.Option> Campaigns { get; private set; } = [];
 
@@ -56,12 +78,15 @@ public sealed class EditModel(AppDbContext db, StudyAccess access, QuestionBank 
     public async Task OnGetAsync(CancellationToken ct)
     {
         var today = ChinaTime.Today(clock);
-        (OpensOn, ClosesOn) = (today, today.AddDays(7));
-        Counts = new() { [QuestionType.SingleChoice] = 10, [QuestionType.MultipleChoice] = 5, [QuestionType.TrueFalse] = 10, [QuestionType.ShortAnswer] = 0 };
+        Input = new QuizInput
+        {
+            OpensOn = today, ClosesOn = today.AddDays(7),
+            Counts = new() { [QuestionType.SingleChoice] = 10, [QuestionType.MultipleChoice] = 5, [QuestionType.TrueFalse] = 10, [QuestionType.ShortAnswer] = 0 },
+        };
         await LoadAsync(ct);
         foreach (var t in Enum.GetValues<QuestionType>())
         {
-            Counts[t] = Math.Min(Counts.GetValueOrDefault(t), Available.GetValueOrDefault(t));
+            Input.Counts[t] = Math.Min(Input.Counts.GetValueOrDefault(t), Available.GetValueOrDefault(t));
         }
     }
 
@@ -75,49 +100,27 @@ public sealed class EditModel(AppDbContext db, StudyAccess access, QuestionBank 
         }
 
         var campaign = await access.EditAsync(CampaignId.Value, ct);
-        if (string.IsNullOrWhiteSpace(Title) || Title.Trim().Length > 200)
+        if (Input.ClosesAt <= Input.OpensAt)
         {
-            ModelState.AddModelError(nameof(Title), "请填写测试名称（不超过200字）。");
+            ModelState.AddModelError("Input.ClosesOn", "截止时间须晚于开始时间。");
         }
 
-        var opens = TimeZoneInfo.ConvertTimeToUtc(OpensOn.ToDateTime(OpensTime), ChinaTime.Zone);
-        var closes = TimeZoneInfo.ConvertTimeToUtc(ClosesOn.ToDateTime(ClosesTime), ChinaTime.Zone);
-        if (closes <= opens)
+        if (Input.OpensOn < campaign.StartsOn || Input.ClosesOn > campaign.EndsOn)
         {
-            ModelState.AddModelError(nameof(ClosesOn), "截止时间须晚于开始时间。");
+            ModelState.AddModelError("Input.OpensOn", $"测试时间须在活动期间内（{campaign.StartsOn:yyyy-MM-dd} 至 {campaign.EndsOn:yyyy-MM-dd}）。");
         }
 
-        if (OpensOn < campaign.StartsOn || ClosesOn > campaign.EndsOn)
-        {
-            ModelState.AddModelError(nameof(OpensOn), $"测试时间须在活动期间内（{campaign.StartsOn:yyyy-MM-dd} 至 {campaign.EndsOn:yyyy-MM-dd}）。");
-        }
-
-        if (TimeLimitMinutes is < 5 or > 300)
-        {
-            ModelState.AddModelError(nameof(TimeLimitMinutes), "答题时限须在5到300分钟之间。");
-        }
-
-        if (MaxAttempts is < 1 or > 10)
-        {
-            ModelState.AddModelError(nameof(MaxAttempts), "作答次数须在1到10之间。");
-        }
-
-        if (PassScore is < 0 or > 1000)
-        {
-            ModelState.AddModelError(nameof(PassScore), "及格分须在0到1000之间。");
-        }
-
-        foreach (var (type, count) in Counts)
+        foreach (var (type, count) in Input.Counts)
         {
             if (count < 0 || count > Available.GetValueOrDefault(type))
             {
-                ModelState.AddModelError(nameof(Counts), $"{QuizRules.Label(type)}最多可抽{Available.GetValueOrDefault(type)}道。");
+                ModelState.AddModelError("Input.Counts", $"{QuizRules.Label(type)}最多可抽{Available.GetValueOrDefault(type)}道。");
             }
         }
 
-        if (Counts.Values.Sum() == 0)
+        if (Input.Counts.Values.Sum() == 0)
         {
-            ModelState.AddModelError(nameof(Counts), "请至少抽取一道题。");
+            ModelState.AddModelError("Input.Counts", "请至少抽取一道题。");
         }
 
         if (!ModelState.IsValid)
@@ -125,17 +128,7 @@ public sealed class EditModel(AppDbContext db, StudyAccess access, QuestionBank 
             return Page();
         }
 
-        var quiz = new Quiz
-        {
-            CampaignId = campaign.Id,
-            Title = Title.Trim(),
-            OpensAt = opens,
-            ClosesAt = closes,
-            TimeLimitMinutes = TimeLimitMinutes,
-            MaxAttempts = MaxAttempts,
-            PassScore = PassScore,
-            Shuffle = Shuffle,
-        };
+        var quiz = Input.ToQuiz(campaign.Id);
         db.Quizzes.Add(quiz);
         var pool = await Pool(await bank.VisibleAsync(ct)).Select(q => new { q.Id, q.Type }).ToListAsync(ct);
         var order = 0;
@@ -144,7 +137,7 @@ public sealed class EditModel(AppDbContext db, StudyAccess access, QuestionBank 
         {
             var ids = pool.Where(p => p.Type == type).Select(p => p.Id).ToArray();
             Random.Shared.Shuffle(ids);
-            var chosen = ids.Take(Counts.GetValueOrDefault(type)).ToList();
+            var chosen = ids.Take(Input.Counts.GetValueOrDefault(type)).ToList();
             var questions = await db.Questions.AsNoTracking().Where(q => chosen.Contains(q.Id)).ToListAsync(ct);
             foreach (var q in questions.OrderBy(q => chosen.IndexOf(q.Id)))
             {
@@ -164,10 +157,10 @@ public sealed class EditModel(AppDbContext db, StudyAccess access, QuestionBank 
             }
         }
 
-        if (PassScore > total)
+        if (Input.PassScore > total)
         {
             db.ChangeTracker.Clear();
-            ModelState.AddModelError(nameof(PassScore), $"及格分不能高于抽到的题目总分（{total}分），请降低及格分或多抽几道题。");
+            ModelState.AddModelError("Input.PassScore", $"及格分不能高于抽到的题目总分（{total}分），请降低及格分或多抽几道题。");
             return Page();
         }
 
@@ -177,7 +170,7 @@ public sealed class EditModel(AppDbContext db, StudyAccess access, QuestionBank 
     }
 
     private IQueryable<Question> Pool(IQueryable<Question> visible) =>
-        string.IsNullOrWhiteSpace(Category) ? visible : visible.Where(q => q.Category == Category);
+        string.IsNullOrWhiteSpace(Input.Category) ? visible : visible.Where(q => q.Category == Input.Category);
 
     private async Task LoadAsync(CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Dangjian.Web.Features.Campaigns;
 using Dangjian.Web.Features.Organization;
 using Dangjian.Web.Platform.Authorization;
@@ -16,6 +17,68 @@ public sealed class EditModel(AppDbContext db, ScopeGuard guard, CampaignAccess 
 {
     public sealed record Option(Guid Id, string Name);
 
+    public sealed class SessionInput
+    {
+        public Guid Version { get; set; }
+
+        [Display(Name = "所属环节")]
+        public Guid? PhaseId { get; set; }
+
+        [Display(Name = "计入节点")]
+        public Guid? MilestoneId { get; set; }
+
+        [Display(Name = "类型")]
+        public SessionKind Kind { get; set; } = SessionKind.CentralGroup;
+
+        [Required(ErrorMessage = "请填写主题（不超过200字）。")]
+        [StringLength(StudySession.TitleMax, ErrorMessage = "请填写主题（不超过200字）。")]
+        [Display(Name = "主题")]
+        public string Title { get; set; } = "";
+
+        [Display(Name = "日期")]
+        public DateOnly Date { get; set; }
+
+        [Display(Name = "开始")]
+        public TimeOnly StartTime { get; set; } = new(9, 0);
+
+        [Display(Name = "结束")]
+        public TimeOnly EndTime { get; set; } = new(11, 0);
+
+        [StringLength(StudySession.PlaceMax)]
+        [Display(Name = "地点")]
+        public string? Place { get; set; }
+
+        [StringLength(StudySession.SpeakerMax)]
+        [Display(Name = "主持或主讲")]
+        public string? Speaker { get; set; }
+
+        [StringLength(StudySession.AgendaMax)]
+        [Display(Name = "议程")]
+        public string? Agenda { get; set; }
+
+        [Display(Name = "参加单位")]
+        public List<Guid> UnitIds { get; set; } = [];
+
+        public static SessionInput From(StudySession s)
+        {
+            var starts = ChinaTime.ToLocal(s.StartsAt);
+            return new()
+            {
+                Version = s.Version, PhaseId = s.PhaseId, MilestoneId = s.MilestoneId, Kind = s.Kind, Title = s.Title, Place = s.Place, Speaker = s.Speaker, Agenda = s.Agenda,
+                Date = DateOnly.FromDateTime(starts), StartTime = TimeOnly.FromDateTime(starts), EndTime = TimeOnly.FromDateTime(ChinaTime.ToLocal(s.EndsAt)),
+            };
+        }
+
+        /// <summary>Writes the checked input onto the session (the units it invites are the page's business).</summary>
+        public void ApplyTo(StudySession s)
+        {
+            (s.PhaseId, s.MilestoneId, s.Kind, s.Title) = (PhaseId, MilestoneId, Kind, Title.Trim());
+            s.StartsAt = TimeZoneInfo.ConvertTimeToUtc(Date.ToDateTime(StartTime), ChinaTime.Zone);
+            s.EndsAt = TimeZoneInfo.ConvertTimeToUtc(Date.ToDateTime(EndTime), ChinaTime.Zone);
+            (s.Place, s.Speaker, s.Agenda) = (Place?.Trim(), Speaker?.Trim(), Agenda?.Trim());
+        }
+    }
+
     [BindProperty(SupportsGet = true)]
     public Guid? Id { get; set; }
 
@@ -23,40 +86,7 @@ public sealed class EditModel(AppDbContext db, ScopeGuard guard, CampaignAccess 
     public Guid? CampaignId { get; set; }
 
     [BindProperty]
-    public Guid LoadedVersion { get; set; }
-
-    [BindProperty]
-    public Guid? PhaseId { get; set; }
-
-    [BindProperty]
-    public Guid? MilestoneId { get; set; }
-
-    [BindProperty]
-    public SessionKind Kind { get; set; } = SessionKind.CentralGroup;
-
-    [BindProperty]
-    public string Title { get; set; } = "";
-
-    [BindProperty]
-    public DateOnly Date { get; set; }
-
-    [BindProperty]
-    public TimeOnly StartTime { get; set; } = new(9, 0);
-
-    [BindProperty]
-    public TimeOnly EndTime { get; set; } = new(11, 0);
-
-    [BindProperty]
-    public string? Place { get; set; }
-
-    [BindProperty]
-    public string? Speaker { get; set; }
-
-    [BindProperty]
-    public string? Agenda { get; set; }
-
-    [BindProperty]
-    public List<Guid> UnitIds { get; set; } = [];
+    public SessionInput Input { get; set; } = new();
 
     public List<Option> Campaigns { get; private set; } = [];
 
@@ -69,27 +99,26 @@ public sealed class EditModel(AppDbContext db, ScopeGuard guard, CampaignAccess 
     /// <summary><c>?preset=mobilization</c> (the office's first-run guide): the campaign's 动员大会, for everyone in the campaign's scope.</summary>
     public async Task OnGetAsync(string? preset, CancellationToken ct)
     {
-        Date = Platform.Web.ChinaTime.Today(clock);
         if (Id is { } id)
         {
             var s = await FindAsync(id, ct);
-            var starts = ChinaTime.ToLocal(s.StartsAt);
-            (CampaignId, PhaseId, MilestoneId, Kind, Title, Place, Speaker, Agenda, LoadedVersion) = (s.CampaignId, s.PhaseId, s.MilestoneId, s.Kind, s.Title, s.Place, s.Speaker, s.Agenda, s.Version);
-            (Date, StartTime, EndTime) = (DateOnly.FromDateTime(starts), TimeOnly.FromDateTime(starts), TimeOnly.FromDateTime(ChinaTime.ToLocal(s.EndsAt)));
+            CampaignId = s.CampaignId;
+            Input = SessionInput.From(s);
             await LoadAsync(ct);
             return;
         }
 
+        Input = new SessionInput { Date = Platform.Web.ChinaTime.Today(clock) };
         await LoadAsync(ct);
-        PhaseId = Phases.FirstOrDefault(p => p.Status == PhaseStatus.InProgress)?.Id ?? Phases.FirstOrDefault()?.Id;
+        Input.PhaseId = Phases.FirstOrDefault(p => p.Status == PhaseStatus.InProgress)?.Id ?? Phases.FirstOrDefault()?.Id;
         if (preset == "mobilization" && CampaignId is { } campaignId)
         {
-            (Kind, Title, UnitIds) = (SessionKind.Collective, FirstRunGuide.MeetingWord, Units.Take(1).Select(u => u.Id).ToList());
+            (Input.Kind, Input.Title, Input.UnitIds) = (SessionKind.Collective, FirstRunGuide.MeetingWord, Units.Take(1).Select(u => u.Id).ToList());
             var planned = await db.Milestones.AsNoTracking().Where(m => m.CampaignId == campaignId && m.Title.Contains(FirstRunGuide.MeetingWord))
                 .OrderBy(m => m.Deadline).Select(m => new { m.PhaseId, m.Deadline }).FirstOrDefaultAsync(ct);
             if (planned is not null)
             {
-                (PhaseId, Date) = (planned.PhaseId, planned.Deadline < Date ? Date : planned.Deadline);
+                (Input.PhaseId, Input.Date) = (planned.PhaseId, planned.Deadline < Input.Date ? Input.Date : planned.Deadline);
             }
         }
     }
@@ -112,45 +141,35 @@ public sealed class EditModel(AppDbContext db, ScopeGuard guard, CampaignAccess 
             return Page();
         }
 
-        var phase = Phases.FirstOrDefault(p => p.Id == PhaseId);
+        var phase = Phases.FirstOrDefault(p => p.Id == Input.PhaseId);
         if (phase is null)
         {
-            ModelState.AddModelError(nameof(PhaseId), "请选择所属环节。");
+            ModelState.AddModelError("Input.PhaseId", "请选择所属环节。");
         }
-        else if (Date < phase.StartsOn || Date > phase.EndsOn)
+        else if (Input.Date < phase.StartsOn || Input.Date > phase.EndsOn)
         {
-            ModelState.AddModelError(nameof(Date), $"学习会日期须在“{phase.Name}”环节内（{phase.StartsOn:yyyy-MM-dd} 至 {phase.EndsOn:yyyy-MM-dd}）。");
+            ModelState.AddModelError("Input.Date", $"学习会日期须在“{phase.Name}”环节内（{phase.StartsOn:yyyy-MM-dd} 至 {phase.EndsOn:yyyy-MM-dd}）。");
         }
 
-        if (!Enum.IsDefined(Kind))
+        if (!Enum.IsDefined(Input.Kind))
         {
-            ModelState.AddModelError(nameof(Kind), "请选择学习会类型。");
+            ModelState.AddModelError("Input.Kind", "请选择学习会类型。");
         }
 
-        if (string.IsNullOrWhiteSpace(Title) || Title.Trim().Length > 200)
+        if (Input.EndTime <= Input.StartTime)
         {
-            ModelState.AddModelError(nameof(Title), "请填写主题（不超过200字）。");
+            ModelState.AddModelError("Input.EndTime", "结束时间须晚于开始时间。");
         }
 
-        if (EndTime <= StartTime)
+        if (Input.MilestoneId is { } m && Milestones.All(x => x.Id != m))
         {
-            ModelState.AddModelError(nameof(EndTime), "结束时间须晚于开始时间。");
+            ModelState.AddModelError("Input.MilestoneId", "所选节点不属于本活动。");
         }
 
-        if (MilestoneId is { } m && Milestones.All(x => x.Id != m))
-        {
-            ModelState.AddModelError(nameof(MilestoneId), "所选节点不属于本活动。");
-        }
-
-        var chosen = Units.Where(u => UnitIds.Contains(u.Id)).ToList();
+        var chosen = Units.Where(u => Input.UnitIds.Contains(u.Id)).ToList();
         if (chosen.Count == 0 && existing is null)
         {
-            ModelState.AddModelError(nameof(UnitIds), "请至少选择一个参加单位。");
-        }
-
-        if ((Place?.Length ?? 0) > 200 || (Speaker?.Length ?? 0) > 100 || (Agenda?.Length ?? 0) > 4000)
-        {
-            ModelState.AddModelError("", "地点、主讲人或议程过长。");
+            ModelState.AddModelError("Input.UnitIds", "请至少选择一个参加单位。");
         }
 
         if (!ModelState.IsValid)
@@ -160,12 +179,9 @@ public sealed class EditModel(AppDbContext db, ScopeGuard guard, CampaignAccess 
 
         if (existing is not null)
         {
-            db.ExpectVersion(existing, LoadedVersion);
+            db.ExpectVersion(existing, Input.Version);
             var oldMilestone = existing.MilestoneId;
-            (existing.PhaseId, existing.MilestoneId, existing.Kind, existing.Title) = (PhaseId, MilestoneId, Kind, Title.Trim());
-            existing.StartsAt = TimeZoneInfo.ConvertTimeToUtc(Date.ToDateTime(StartTime), ChinaTime.Zone);
-            existing.EndsAt = TimeZoneInfo.ConvertTimeToUtc(Date.ToDateTime(EndTime), ChinaTime.Zone);
-            (existing.Place, existing.Speaker, existing.Agenda) = (Place?.Trim(), Speaker?.Trim(), Agenda?.Trim());
+            Input.ApplyTo(existing);
             if (!await db.SaveOrReportConflictAsync(ModelState, "该学习会", ct))
             {
                 return Page();
@@ -181,20 +197,8 @@ public sealed class EditModel(AppDbContext db, ScopeGuard guard, CampaignAccess 
             return RedirectToPage("/Study/Sessions/Details", new { id = existing.Id });
         }
 
-        var session = new StudySession
-        {
-            CampaignId = CampaignId.Value,
-            PhaseId = PhaseId,
-            MilestoneId = MilestoneId,
-            Kind = Kind,
-            Title = Title.Trim(),
-            StartsAt = TimeZoneInfo.ConvertTimeToUtc(Date.ToDateTime(StartTime), ChinaTime.Zone),
-            EndsAt = TimeZoneInfo.ConvertTimeToUtc(Date.ToDateTime(EndTime), ChinaTime.Zone),
-            Place = Place?.Trim(),
-            Speaker = Speaker?.Trim(),
-            Agenda = Agenda?.Trim(),
-            SignInSecret = StudyService.NewSecret(),
-        };
+        var session = new StudySession { CampaignId = CampaignId.Value, Title = "", SignInSecret = StudyService.NewSecret() };
+        Input.ApplyTo(session);
         db.StudySessions.Add(session);
         var people = await db.People.AsNoTracking().InScope(new DataScope(chosen.Select(u => u.Path).ToList()), p => p.OrgUnit!.Path).Select(p => p.Id).ToListAsync(ct);
         db.SessionAttendees.AddRange(people.Distinct().Select(p => new SessionAttendee { SessionId = session.Id, PersonId = p }));
