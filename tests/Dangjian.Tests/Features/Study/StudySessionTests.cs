@@ -24,7 +24,7 @@ public sealed class StudySessionTests(AppFactory app) : IClassFixture<AppFactory
         (await outside.ParseAsync()).ErrorsText().ShouldContain("学习会日期须在");
         var noUnits = await ScheduleAsync(office, campaign, phase2.Id, phase2.StartsOn, null);
         (await noUnits.ParseAsync()).ErrorsText().ShouldContain("请至少选择一个参加单位");
-        var tooLong = await ScheduleAsync(office, campaign, phase2.Id, phase2.StartsOn.AddDays(1), hightech, new string('学', StudySession.TitleMax + 1));
+        var tooLong = await ScheduleAsync(office, campaign, phase2.Id, phase2.StartsOn.AddDays(1), unit, new string('学', StudySession.TitleMax + 1));
         (await tooLong.ParseAsync()).ErrorsText().ShouldContain("不超过200字");
         var form = await office.GetDocumentAsync($"/Study/Sessions/Edit?campaignId={campaign}");
         form.QuerySelector("input[name='Input.Title']")!.GetAttribute("maxlength").ShouldBe("200", "the length comes from the entity, once");
