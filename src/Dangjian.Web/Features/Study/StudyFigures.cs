@@ -42,12 +42,14 @@ public sealed class StudyFigures(AppDbContext db, TimeProvider clock)
         public double AttendanceRate { get; init; }
     }
 
-    public sealed record UnitAttendance(Guid UnitId, string Unit, string Path, int Expected, int Present, int Leave, int Absent, int MakeUpDone)
+    /// <param name="Hours">学时 earned: the hours of the sessions attended or made up (补学).</param>
+    public sealed record UnitAttendance(Guid UnitId, string Unit, string Path, int Expected, int Present, int Leave, int Absent, int MakeUpDone, double Hours)
     {
         public double Rate => Expected == 0 ? 0 : Math.Round(100.0 * Present / Expected, 1);
     }
 
-    public sealed record PersonAttendance(Guid PersonId, string Name, string Unit, int Expected, int Present, int Leave, int Absent, int MakeUpDone)
+    /// <param name="Hours">学时 earned: the hours of the sessions attended or made up (补学).</param>
+    public sealed record PersonAttendance(Guid PersonId, string Name, string Unit, int Expected, int Present, int Leave, int Absent, int MakeUpDone, double Hours)
     {
         public double Rate => Expected == 0 ? 0 : Math.Round(100.0 * Present / Expected, 1);
     }
@@ -147,16 +149,17 @@ public sealed class StudyFigures(AppDbContext db, TimeProvider clock)
     public async Task<List<UnitAttendance>> AttendanceByUnitAsync(Guid campaignId, CancellationToken ct = default)
     {
         var rows = await HeldAttendees(campaignId)
-            .GroupBy(a => new { a.Person!.OrgUnitId, a.Person.OrgUnit!.Name, a.Person.OrgUnit.Path })
+            .GroupBy(x => new { x.Attendee.Person!.OrgUnitId, x.Attendee.Person.OrgUnit!.Name, x.Attendee.Person.OrgUnit.Path })
             .Select(g => new UnitAttendance(
                 g.Key.OrgUnitId,
                 g.Key.Name,
                 g.Key.Path,
                 g.Count(),
-                g.Count(a => a.Status == AttendanceStatus.Present),
-                g.Count(a => a.Status == AttendanceStatus.Leave),
-                g.Count(a => a.Status == AttendanceStatus.Expected && a.DeliveredAt == null),
-                g.Count(a => a.MakeUpDoneAt != null)))
+                g.Count(x => x.Attendee.Status == AttendanceStatus.Present),
+                g.Count(x => x.Attendee.Status == AttendanceStatus.Leave),
+                g.Count(x => x.Attendee.Status == AttendanceStatus.Expected && x.Attendee.DeliveredAt == null),
+                g.Count(x => x.Attendee.MakeUpDoneAt != null),
+                g.Sum(x => x.Attendee.Status == AttendanceStatus.Present || x.Attendee.MakeUpDoneAt != null ? x.Hours : 0)))
             .ToListAsync(ct);
         return rows.OrderBy(r => r.Path, StringComparer.Ordinal).ToList();
     }
@@ -165,27 +168,36 @@ public sealed class StudyFigures(AppDbContext db, TimeProvider clock)
     public async Task<IReadOnlyList<PersonAttendance>> AttendanceByPersonAsync(Guid campaignId, CancellationToken ct = default)
     {
         var rows = await HeldAttendees(campaignId)
-            .GroupBy(a => new { a.PersonId, a.Person!.Name, Unit = a.Person.OrgUnit!.Name })
+            .GroupBy(x => new { x.Attendee.PersonId, x.Attendee.Person!.Name, Unit = x.Attendee.Person.OrgUnit!.Name })
             .Select(g => new PersonAttendance(
                 g.Key.PersonId,
                 g.Key.Name,
                 g.Key.Unit,
                 g.Count(),
-                g.Count(a => a.Status == AttendanceStatus.Present),
-                g.Count(a => a.Status == AttendanceStatus.Leave),
-                g.Count(a => a.Status == AttendanceStatus.Expected && a.DeliveredAt == null),
-                g.Count(a => a.MakeUpDoneAt != null)))
+                g.Count(x => x.Attendee.Status == AttendanceStatus.Present),
+                g.Count(x => x.Attendee.Status == AttendanceStatus.Leave),
+                g.Count(x => x.Attendee.Status == AttendanceStatus.Expected && x.Attendee.DeliveredAt == null),
+                g.Count(x => x.Attendee.MakeUpDoneAt != null),
+                g.Sum(x => x.Attendee.Status == AttendanceStatus.Present || x.Attendee.MakeUpDoneAt != null ? x.Hours : 0)))
             .ToListAsync(ct);
         return rows.OrderByDescending(p => p.Absent).ThenBy(p => p.Unit, StringComparer.Ordinal).ThenBy(p => p.Name, StringComparer.Ordinal).ThenBy(p => p.PersonId).ToList();
     }
 
     /// <summary>Who was expected at the campaign's sessions held so far (joined from the sessions, which the attendee index serves).</summary>
-    private IQueryable<SessionAttendee> HeldAttendees(Guid campaignId)
+    private IQueryable<HeldAttendee> HeldAttendees(Guid campaignId)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         return from s in db.StudySessions
                where s.CampaignId == campaignId && s.EndsAt <= now
                join a in db.SessionAttendees on s.Id equals a.SessionId
-               select a;
+               select new HeldAttendee { Attendee = a, Hours = s.Hours };
+    }
+
+    /// <summary>An attendee of a held session with the session's 学时.</summary>
+    private sealed class HeldAttendee
+    {
+        public required SessionAttendee Attendee { get; init; }
+
+        public double Hours { get; init; }
     }
 }

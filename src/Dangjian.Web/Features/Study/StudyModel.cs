@@ -63,6 +63,15 @@ public sealed class StudySession : Entity, ISoftDeletable, IAuditTitled
 
     public string? Minutes { get; set; }
 
+    /// <summary>学时 an attendee earns (<see cref="StudyHours"/>): as entered, or else the session's duration.</summary>
+    public double Hours
+    {
+        get => enteredHours ?? StudyHours.FromDuration(StartsAt, EndsAt);
+        set => enteredHours = value;
+    }
+
+    private double? enteredHours;
+
     /// <summary>Random secret that signs this session's QR sign-in codes; never shown.</summary>
     public required string SignInSecret { get; set; }
 

@@ -79,14 +79,14 @@ public sealed class FirstRunGuideTests(EmptyAppFactory app) : IClassFixture<Empt
 
         // The link opens the session form filled in for the 动员大会 of the running campaign, for everyone.
         var form = await client.GetDocumentAsync(meetingLink);
-        form.QuerySelector("input[name=Title]")!.GetAttribute("value").ShouldBe("动员大会");
-        form.QuerySelector($"input[name=UnitIds][value='{unit}']")!.HasAttribute("checked").ShouldBeTrue();
-        var date = form.QuerySelector("input[name=Date]")!.GetAttribute("value")!;
-        var phase = form.QuerySelector("select[name=PhaseId] option[selected]")!.GetAttribute("value")!;
+        form.QuerySelector("input[name='Input.Title']")!.GetAttribute("value").ShouldBe("动员大会");
+        form.QuerySelector($"input[name='Input.UnitIds'][value='{unit}']")!.HasAttribute("checked").ShouldBeTrue();
+        var date = form.QuerySelector("input[name='Input.Date']")!.GetAttribute("value")!;
+        var phase = form.QuerySelector("select[name='Input.PhaseId'] option[selected]")!.GetAttribute("value")!;
         var scheduled = await client.PostFormAsync(meetingLink, new Dictionary<string, string>
         {
-            ["CampaignId"] = campaign.ToString(), ["PhaseId"] = phase, ["Kind"] = "Collective", ["Title"] = "动员大会", ["Date"] = date,
-            ["StartTime"] = "09:00", ["EndTime"] = "11:00", ["UnitIds"] = unit.ToString(),
+            ["CampaignId"] = campaign.ToString(), ["Input.PhaseId"] = phase, ["Input.Kind"] = "Collective", ["Input.Title"] = "动员大会", ["Input.Date"] = date,
+            ["Input.StartTime"] = "09:00", ["Input.EndTime"] = "11:00", ["Input.UnitIds"] = unit.ToString(),
         });
         scheduled.StatusCode.ShouldBe(HttpStatusCode.Redirect, (await scheduled.ParseAsync()).ErrorsText());
 

@@ -41,6 +41,45 @@ public sealed class StudySessionTests(AppFactory app) : IClassFixture<AppFactory
     }
 
     [DbFact]
+    public async Task SessionHoursDefaultToTheDurationNeverExceedItAndAddUpForWhoAttended()
+    {
+        var office = await app.SignedInClientAsync("office");
+        var (campaign, phase2) = await CampaignAsync();
+        phase2.StartsOn.ShouldBeLessThan(app.Today, "the sessions below are held already");
+        var unit = await app.AddUnitAsync("学时测试科");
+        var member = await app.AddPersonAsync("学时测试甲", unit);
+
+        // 09:00–10:30: one and a half hours at most, in half hours.
+        (await (await ScheduleAsync(office, campaign, phase2.Id, phase2.StartsOn, unit, "学时过多", hours: "2")).ParseAsync()).ErrorsText().ShouldContain("学时不能超过学习会的时长（1.5小时）");
+        (await (await ScheduleAsync(office, campaign, phase2.Id, phase2.StartsOn, unit, "学时零碎", hours: "0.7")).ParseAsync()).ErrorsText().ShouldContain("以0.5为单位");
+        (await (await ScheduleAsync(office, campaign, phase2.Id, phase2.StartsOn, unit, "学时非数", hours: "两小时")).ParseAsync()).ErrorsText().ShouldNotBeEmpty();
+        (await app.WithDbAsync(db => db.StudySessions.CountAsync(s => s.Title.StartsWith("学时")))).ShouldBe(0, "refused forms save nothing");
+
+        var byDuration = await ScheduleAsync(office, campaign, phase2.Id, phase2.StartsOn, unit, "学时按时长");
+        var entered = await ScheduleAsync(office, campaign, phase2.Id, phase2.StartsOn.AddDays(1), unit, "学时按填写", hours: "1");
+        byDuration.StatusCode.ShouldBe(HttpStatusCode.Redirect, (await byDuration.ParseAsync()).ErrorsText());
+        entered.StatusCode.ShouldBe(HttpStatusCode.Redirect, (await entered.ParseAsync()).ErrorsText());
+        var hours = await app.WithDbAsync(db => db.StudySessions.Where(s => s.Title.StartsWith("学时")).ToDictionaryAsync(s => s.Title, s => s.Hours));
+        hours.ShouldBe(new Dictionary<string, double> { ["学时按时长"] = 1.5, ["学时按填写"] = 1 });
+        var list = await office.GetDocumentAsync("/Study/Sessions?kind=Discussion");
+        list.QuerySelectorAll("[data-testid=sessions] tr").Single(r => r.TextContent.Contains("学时按时长", StringComparison.Ordinal))
+            .QuerySelectorAll("td")[4].TextContent.Trim().ShouldBe("1.5");
+
+        // The member attended the first and missed the second: 1.5 学时, for the person and for the unit, in the export too.
+        await app.WithDbAsync(async db =>
+        {
+            var first = await db.StudySessions.Where(s => s.Title == "学时按时长").Select(s => s.Id).SingleAsync();
+            (await db.SessionAttendees.SingleAsync(a => a.SessionId == first && a.PersonId == member)).Status = AttendanceStatus.Present;
+            return await db.SaveChangesAsync();
+        });
+        await using var scope = app.Services.CreateAsyncScope();
+        var figures = scope.ServiceProvider.GetRequiredService<StudyFigures>();
+        (await figures.AttendanceByPersonAsync(campaign)).Single(p => p.PersonId == member).Hours.ShouldBe(1.5);
+        (await figures.AttendanceByUnitAsync(campaign)).Single(u => u.UnitId == unit).Hours.ShouldBe(1.5);
+        (await office.XlsxTextAsync($"/Study/Attendance?campaignId={campaign}&handler=Export")).ShouldContain("学时（人·小时）");
+    }
+
+    [DbFact]
     public async Task QrCodesAreSignedExpireAndSignInOnlyTheAccountHolderOnce()
     {
         var session = await UpcomingAsync();
@@ -168,12 +207,13 @@ public sealed class StudySessionTests(AppFactory app) : IClassFixture<AppFactory
 
     private Task<Guid> UpcomingAsync() => app.WithDbAsync(db => db.StudySessions.Where(s => s.Title.StartsWith("学习交流讨论会")).Select(s => s.Id).SingleAsync());
 
-    private static async Task<HttpResponseMessage> ScheduleAsync(HttpClient office, Guid campaign, Guid phase, DateOnly date, Guid? unit, string title = "科室学习讨论")
+    private static async Task<HttpResponseMessage> ScheduleAsync(HttpClient office, Guid campaign, Guid phase, DateOnly date, Guid? unit, string title = "科室学习讨论", string hours = "")
     {
         var fields = new Dictionary<string, string>
         {
             ["CampaignId"] = campaign.ToString(), ["Input.PhaseId"] = phase.ToString(), ["Input.Kind"] = "Discussion", ["Input.Title"] = title,
             ["Input.Date"] = date.ToString("yyyy-MM-dd"), ["Input.StartTime"] = "09:00", ["Input.EndTime"] = "10:30", ["Input.Place"] = "会议室",
+            ["Input.Hours"] = hours,
         };
         if (unit is { } u)
         {

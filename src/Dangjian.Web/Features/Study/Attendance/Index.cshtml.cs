@@ -58,18 +58,18 @@ public sealed class IndexModel(AppDbContext db, StudyAccess access, StudyFigures
         PendingLeave = pending.Select(p => new LeaveRow(p.Id, p.Title, p.StartsAt, p.Name, p.LeaveReason)).ToList();
     }
 
-    /// <summary>考勤汇总表: attendance per unit over the sessions held (应到、实到、请假、缺席、已补学、出勤率).</summary>
+    /// <summary>考勤汇总表: attendance per unit over the sessions held (应到、实到、请假、缺席、已补学、出勤率、学时).</summary>
     public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
     {
         var campaign = await access.EditAsync(CampaignId ?? throw new NotFoundException(), ct);
         var units = await figures.AttendanceByUnitAsync(campaign.Id, ct);
-        var rows = units.Select(u => (IReadOnlyList<object?>)[u.Unit, u.Expected, u.Present, u.Leave, u.Absent, u.MakeUpDone, u.Rate]).ToList();
+        var rows = units.Select(u => (IReadOnlyList<object?>)[u.Unit, u.Expected, u.Present, u.Leave, u.Absent, u.MakeUpDone, u.Rate, u.Hours]).ToList();
         rows.Add(["合计", units.Sum(u => u.Expected), units.Sum(u => u.Present), units.Sum(u => u.Leave), units.Sum(u => u.Absent), units.Sum(u => u.MakeUpDone),
-            units.Sum(u => u.Expected) == 0 ? 0 : Math.Round(100.0 * units.Sum(u => u.Present) / units.Sum(u => u.Expected), 1)]);
+            units.Sum(u => u.Expected) == 0 ? 0 : Math.Round(100.0 * units.Sum(u => u.Present) / units.Sum(u => u.Expected), 1), units.Sum(u => u.Hours)]);
         db.Audit("export", nameof(SessionAttendee), campaign.Id.ToString(), $"导出{campaign.Title}考勤汇总表");
         await db.SaveChangesAsync(ct);
         var content = Platform.Documents.XlsxWriter.Write("考勤汇总", $"{campaign.Title}学习考勤汇总表（{ChinaTime.LongDate(ChinaTime.Today(clock))}）",
-            [new("单位", 18), new("应到（人次）", 12), new("实到", 10), new("请假", 10), new("缺席", 10), new("已补学", 10), new("出勤率（%）", 10)], rows);
+            [new("单位", 18), new("应到（人次）", 12), new("实到", 10), new("请假", 10), new("缺席", 10), new("已补学", 10), new("出勤率（%）", 10), new("学时（人·小时）", 12)], rows);
         return Platform.Documents.FileDownloads.Xlsx(content, "考勤汇总表.xlsx");
     }
 }

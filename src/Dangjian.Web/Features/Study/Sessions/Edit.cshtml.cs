@@ -56,6 +56,11 @@ public sealed class EditModel(AppDbContext db, ScopeGuard guard, CampaignAccess 
         [Display(Name = "议程")]
         public string? Agenda { get; set; }
 
+        /// <summary>Blank: the session's duration (<see cref="StudyHours.FromDuration"/>).</summary>
+        [Range(0.5, StudyHours.Max)]
+        [Display(Name = "学时")]
+        public double? Hours { get; set; }
+
         [Display(Name = "参加单位")]
         public List<Guid> UnitIds { get; set; } = [];
 
@@ -64,7 +69,7 @@ public sealed class EditModel(AppDbContext db, ScopeGuard guard, CampaignAccess 
             var starts = ChinaTime.ToLocal(s.StartsAt);
             return new()
             {
-                Version = s.Version, PhaseId = s.PhaseId, MilestoneId = s.MilestoneId, Kind = s.Kind, Title = s.Title, Place = s.Place, Speaker = s.Speaker, Agenda = s.Agenda,
+                Version = s.Version, PhaseId = s.PhaseId, MilestoneId = s.MilestoneId, Kind = s.Kind, Title = s.Title, Place = s.Place, Speaker = s.Speaker, Agenda = s.Agenda, Hours = s.Hours,
                 Date = DateOnly.FromDateTime(starts), StartTime = TimeOnly.FromDateTime(starts), EndTime = TimeOnly.FromDateTime(ChinaTime.ToLocal(s.EndsAt)),
             };
         }
@@ -76,6 +81,7 @@ public sealed class EditModel(AppDbContext db, ScopeGuard guard, CampaignAccess 
             s.StartsAt = TimeZoneInfo.ConvertTimeToUtc(Date.ToDateTime(StartTime), ChinaTime.Zone);
             s.EndsAt = TimeZoneInfo.ConvertTimeToUtc(Date.ToDateTime(EndTime), ChinaTime.Zone);
             (s.Place, s.Speaker, s.Agenda) = (Place?.Trim(), Speaker?.Trim(), Agenda?.Trim());
+            s.Hours = Hours ?? StudyHours.FromDuration(s.StartsAt, s.EndsAt);
         }
     }
 
@@ -159,6 +165,11 @@ public sealed class EditModel(AppDbContext db, ScopeGuard guard, CampaignAccess 
         if (Input.EndTime <= Input.StartTime)
         {
             ModelState.AddModelError("Input.EndTime", "结束时间须晚于开始时间。");
+        }
+
+        else if (Input.Hours is { } hours && StudyHours.Check(hours, Input.Date.ToDateTime(Input.StartTime), Input.Date.ToDateTime(Input.EndTime)) is { } wrongHours)
+        {
+            ModelState.AddModelError("Input.Hours", wrongHours);
         }
 
         if (Input.MilestoneId is { } m && Milestones.All(x => x.Id != m))

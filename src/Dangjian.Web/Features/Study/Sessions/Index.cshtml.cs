@@ -12,7 +12,7 @@ namespace Dangjian.Web.Features.Study.Sessions;
 [RequirePermission(Permissions.StudyView)]
 public sealed class IndexModel(AppDbContext db, ScopeGuard guard) : PageModel
 {
-    public sealed record Row(Guid Id, string Title, SessionKind Kind, DateTime StartsAt, string? Place, string Campaign, int Expected, int Present);
+    public sealed record Row(Guid Id, string Title, SessionKind Kind, DateTime StartsAt, string? Place, double Hours, string Campaign, int Expected, int Present);
 
     [BindProperty(SupportsGet = true)]
     public SessionKind? Kind { get; set; }
@@ -35,7 +35,7 @@ public sealed class IndexModel(AppDbContext db, ScopeGuard guard) : PageModel
         }
 
         var page = await sessions.OrderByDescending(s => s.StartsAt).ThenBy(s => s.Id)
-            .Select(s => new Row(s.Id, s.Title, s.Kind, s.StartsAt, s.Place,
+            .Select(s => new Row(s.Id, s.Title, s.Kind, s.StartsAt, s.Place, s.Hours,
                 db.Campaigns.Where(c => c.Id == s.CampaignId).Select(c => c.Title).First(), 0, 0))
             .ToPageAsync(PageNumber, 20, ct);
 
