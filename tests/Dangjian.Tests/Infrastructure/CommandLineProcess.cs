@@ -31,8 +31,6 @@ public static class CommandLineProcess
         start.Environment["ConnectionStrings__Default"] = database.ConnectionString;
         start.Environment["DataProtection__KeysPath"] = keysPath ?? Path.Combine(Path.GetTempPath(), "dangjian-tests", "cli-keys");
         start.Environment["Logging__LogLevel__Default"] = "Warning";
-        // As in the test host (TieredPGO off in the test projects): the verbs run seconds, not long enough to repay instrumentation.
-        start.Environment["DOTNET_TieredPGO"] = "0";
         if (adminPassword is not null)
         {
             start.Environment["DANGJIAN_ADMIN_PASSWORD"] = adminPassword;
