@@ -71,6 +71,25 @@ public sealed class StudyPagesTests(BrowserFixture fixture)
         await Expect(office.GetByTestId("attendance")).ToContainTextAsync("扫码");
         await office.SetViewportSizeAsync(375, 812);
         await BrowserFixture.ShotAsync(office, "study-session-details-phone");
+
+        // The session form: 学时 left blank counts the duration; more than the session lasts is refused in place.
+        await office.SetViewportSizeAsync(1366, 900);
+        await office.GotoAsync("/Study/Sessions");
+        await office.GetByRole(AriaRole.Link, new() { Name = "安排学习会" }).ClickAsync();
+        var next = office.GetByRole(AriaRole.Button, new() { Name = "下一步" });
+        if (await next.IsVisibleAsync())
+        {
+            await next.ClickAsync();
+        }
+
+        await Expect(office.GetByLabel("学时", new() { Exact = true })).ToHaveAttributeAsync("step", "0.5");
+        await office.Locator("#Input_Title").FillAsync("学时检查");
+        await office.GetByLabel("学时", new() { Exact = true }).FillAsync("5");
+        await office.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+        await Expect(office.Locator(".alert-danger")).ToContainTextAsync("学时不能超过学习会的时长");
+        await BrowserFixture.ShotAsync(office, "study-session-edit-hours-desktop");
+        await office.SetViewportSizeAsync(375, 812);
+        await BrowserFixture.ShotAsync(office, "study-session-edit-hours-phone");
         await phone.Context.CloseAsync();
         await office.Context.CloseAsync();
     }
