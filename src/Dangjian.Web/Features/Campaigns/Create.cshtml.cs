@@ -19,19 +19,10 @@ public sealed class CreateModel(AppDbContext db, ScopeGuard guard, CampaignServi
 
     public List<CampaignTemplates.Template> Templates { get; private set; } = [];
 
-    public sealed class CreateInput
+    public sealed class CreateInput : CampaignNameInput
     {
         [Display(Name = "模板")]
         public string TemplateKey { get; set; } = CampaignTemplates.All[0].Key;
-
-        [Required(ErrorMessage = "请填写活动名称（不超过200字）。")]
-        [StringLength(Campaign.TitleMax, ErrorMessage = "请填写活动名称（不超过200字）。")]
-        [Display(Name = "活动名称")]
-        public string Title { get; set; } = "";
-
-        [StringLength(Campaign.ThemeMax, ErrorMessage = "活动主题不能超过500字。")]
-        [Display(Name = "活动主题")]
-        public string? Theme { get; set; }
 
         [Display(Name = "活动范围")]
         public Guid ScopeUnitId { get; set; }

@@ -17,17 +17,8 @@ public sealed class EditModel(AppDbContext db, CampaignAccess access) : PageMode
     [BindProperty]
     public CampaignInput Input { get; set; } = new();
 
-    public sealed class CampaignInput
+    public sealed class CampaignInput : CampaignNameInput
     {
-        [Required(ErrorMessage = "请填写活动名称（不超过200字）。")]
-        [StringLength(Campaign.TitleMax, ErrorMessage = "请填写活动名称（不超过200字）。")]
-        [Display(Name = "活动名称")]
-        public string Title { get; set; } = "";
-
-        [StringLength(Campaign.ThemeMax, ErrorMessage = "活动主题不能超过500字。")]
-        [Display(Name = "活动主题")]
-        public string? Theme { get; set; }
-
         [Display(Name = "开始日期")]
         public DateOnly StartsOn { get; set; }
 
@@ -108,4 +99,17 @@ public sealed class EditModel(AppDbContext db, CampaignAccess access) : PageMode
         Campaign = await access.FindAsync(id, Permissions.CampaignsEdit, ct);
         ViewData.Trail(new Breadcrumb("活动列表", "/Campaigns"), new Breadcrumb(Campaign.Title, $"/Campaigns/Details?id={id}"), new Breadcrumb("修改"));
     }
+}
+
+/// <summary>What the campaign's create and edit forms both ask: its name and theme.</summary>
+public class CampaignNameInput
+{
+    [Required(ErrorMessage = "请填写活动名称（不超过200字）。")]
+    [StringLength(Campaign.TitleMax, ErrorMessage = "请填写活动名称（不超过200字）。")]
+    [Display(Name = "活动名称")]
+    public string Title { get; set; } = "";
+
+    [StringLength(Campaign.ThemeMax, ErrorMessage = "活动主题不能超过500字。")]
+    [Display(Name = "活动主题")]
+    public string? Theme { get; set; }
 }
