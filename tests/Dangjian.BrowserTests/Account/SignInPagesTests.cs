@@ -7,7 +7,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Dangjian.BrowserTests.Account;
 
-[Collection(BrowserGroupB.Name)]
+[Collection(BrowserGroup.Name)]
 public sealed partial class SignInPagesTests(BrowserFixture fixture)
 {
     [BrowserFact]

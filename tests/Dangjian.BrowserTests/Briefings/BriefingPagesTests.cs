@@ -4,7 +4,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Dangjian.BrowserTests.Briefings;
 
-[Collection(BrowserGroupB.Name)]
+[Collection(BrowserGroup.Name)]
 public sealed class BriefingPagesTests(BrowserFixture fixture)
 {
     [BrowserFact]

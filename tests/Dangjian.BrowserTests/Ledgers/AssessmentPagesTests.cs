@@ -4,7 +4,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Dangjian.BrowserTests.Ledgers;
 
-[Collection(BrowserGroupB.Name)]
+[Collection(BrowserGroup.Name)]
 public sealed class AssessmentPagesTests(BrowserFixture fixture)
 {
     [BrowserFact]

@@ -5,7 +5,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Dangjian.BrowserTests.Organization;
 
-[Collection(BrowserGroupB.Name)]
+[Collection(BrowserGroup.Name)]
 public sealed partial class OrganizationPagesTests(BrowserFixture fixture)
 {
     [BrowserFact]

@@ -4,7 +4,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Dangjian.BrowserTests.Rules;
 
-[Collection(BrowserGroupB.Name)]
+[Collection(BrowserGroup.Name)]
 public sealed class RulePagesTests(BrowserFixture fixture)
 {
     [BrowserFact]
