@@ -7,7 +7,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Dangjian.BrowserTests.Account;
 
-[Collection(BrowserGroup.Name)]
+[Collection(BrowserGroupB.Name)]
 public sealed partial class SignInPagesTests(BrowserFixture fixture)
 {
     [BrowserFact]

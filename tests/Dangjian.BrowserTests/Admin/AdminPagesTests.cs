@@ -5,7 +5,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Dangjian.BrowserTests.Admin;
 
-[Collection(BrowserGroup.Name)]
+[Collection(BrowserGroupB.Name)]
 public sealed class AdminPagesTests(BrowserFixture fixture)
 {
     [BrowserFact]

@@ -4,7 +4,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Dangjian.BrowserTests.Briefings;
 
-[Collection(BrowserGroup.Name)]
+[Collection(BrowserGroupB.Name)]
 public sealed class BriefingPagesTests(BrowserFixture fixture)
 {
     [BrowserFact]

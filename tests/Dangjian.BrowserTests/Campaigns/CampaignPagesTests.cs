@@ -4,7 +4,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Dangjian.BrowserTests.Campaigns;
 
-[Collection(BrowserGroup.Name)]
+[Collection(BrowserGroupB.Name)]
 public sealed class CampaignPagesTests(BrowserFixture fixture)
 {
     [BrowserFact]

@@ -124,7 +124,11 @@ public sealed class BrowserFixture : IAsyncLifetime
     public static async Task ShotAsync(IPage page, string name)
     {
         ArgumentNullException.ThrowIfNull(page);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
+        if (Environment.GetEnvironmentVariable("DANGJIAN_SCREENSHOTS") != "off")
+        {
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
+        }
+
         // Mobile emulation widens the layout viewport to fit overflowing content, so compare with the device width.
         var overflow = await page.EvaluateAsync<string[]>("""
             width => {

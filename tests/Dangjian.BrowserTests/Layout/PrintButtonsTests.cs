@@ -10,7 +10,7 @@ namespace Dangjian.BrowserTests.Layout;
 /// Every 打印 button opens the browser's print dialog (window.print, stubbed here to count calls) under the app's own
 /// Content-Security-Policy: no inline handler, no violation reported.
 /// </summary>
-[Collection(BrowserGroup.Name)]
+[Collection(BrowserGroupB.Name)]
 public sealed class PrintButtonsTests(BrowserFixture fixture)
 {
     private const string Probe = """

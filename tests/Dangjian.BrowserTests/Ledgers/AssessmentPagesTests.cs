@@ -4,7 +4,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Dangjian.BrowserTests.Ledgers;
 
-[Collection(BrowserGroup.Name)]
+[Collection(BrowserGroupB.Name)]
 public sealed class AssessmentPagesTests(BrowserFixture fixture)
 {
     [BrowserFact]

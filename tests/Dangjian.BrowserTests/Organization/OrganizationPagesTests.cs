@@ -5,7 +5,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Dangjian.BrowserTests.Organization;
 
-[Collection(BrowserGroup.Name)]
+[Collection(BrowserGroupB.Name)]
 public sealed partial class OrganizationPagesTests(BrowserFixture fixture)
 {
     [BrowserFact]

@@ -4,7 +4,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Dangjian.BrowserTests.Problems;
 
-[Collection(BrowserGroup.Name)]
+[Collection(BrowserGroupB.Name)]
 public sealed class SelfInspectionPagesTests(BrowserFixture fixture)
 {
     [BrowserFact]

@@ -4,7 +4,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Dangjian.BrowserTests.Reports;
 
-[Collection(BrowserGroup.Name)]
+[Collection(BrowserGroupB.Name)]
 public sealed class SummaryPagesTests(BrowserFixture fixture)
 {
     [BrowserFact]

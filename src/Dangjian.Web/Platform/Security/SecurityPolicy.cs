@@ -85,11 +85,13 @@ public sealed class SecurityPolicy(
         return errors;
     }
 
+    // What enforces the policy first, what reports it (Current) last: another thread that sees the new Current also
+    // finds Identity and the sign-in cookie already changed.
     private void Apply(SecuritySettings s)
     {
-        s.ApplyTo(security.Value);
         identity.Value.Lockout.MaxFailedAccessAttempts = s.LockoutThreshold;
         identity.Value.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(s.LockoutMinutes);
         cookies.Get(IdentityConstants.ApplicationScheme).ExpireTimeSpan = TimeSpan.FromMinutes(s.IdleTimeoutMinutes);
+        s.ApplyTo(security.Value);
     }
 }

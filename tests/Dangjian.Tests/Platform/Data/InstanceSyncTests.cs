@@ -63,7 +63,9 @@ public sealed class InstanceSyncTests(PollingInstancesFactory app) : IClassFixtu
             errors.ShouldBeEmpty();
         }
 
-        (await EventuallyAsync(() => Task.FromResult(policyOnSecond.Current.LockoutThreshold == 3))).ShouldBeTrue("the second instance loads the saved policy");
+        // The policy's fields are copied one by one on the polling thread: wait for the last of them.
+        (await EventuallyAsync(() => Task.FromResult(policyOnSecond.Current.LockoutThreshold == 3 && policyOnSecond.Current.IdleTimeoutMinutes == 7)))
+            .ShouldBeTrue("the second instance loads the saved policy");
         policyOnSecond.Current.PasswordMinLength.ShouldBe(12);
         second.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(IdentityConstants.ApplicationScheme)
             .ExpireTimeSpan.ShouldBe(TimeSpan.FromMinutes(7), "the idle timeout of the second instance's sign-in cookie");
