@@ -15,9 +15,12 @@ public sealed class TalkList(AppDbContext db)
 {
     public const string OverseerTitle = "分管领导";
 
+    /// <summary>Of one kind of required talk: how many pairs must talk, and how many have.</summary>
+    public sealed record KindCoverage(int Required, int Covered);
+
     public sealed record Pair(TalkKind Kind, Guid? A, Guid B, string Reason);
 
-    public sealed record Figures(int Talks, int People, int Required, int Covered, int Reminders, int Criticisms, IReadOnlyDictionary<TalkKind, (int Required, int Covered)> ByKind)
+    public sealed record Figures(int Talks, int People, int Required, int Covered, int Reminders, int Criticisms, IReadOnlyDictionary<TalkKind, KindCoverage> ByKind)
     {
         /// <summary>Share of the required list covered, in percent.</summary>
         public double Coverage => Required == 0 ? 0 : Math.Round(100.0 * Covered / Required, 1);
@@ -127,6 +130,6 @@ public sealed class TalkList(AppDbContext db)
             .Select(g => new { g.Key, Required = g.Count(), Covered = g.Count(r => talks.Any(t => t.PairKey == r.PairKey)) }).ToListAsync(ct);
         return new Figures(
             held?.Count ?? 0, people, byKind.Sum(k => k.Required), byKind.Sum(k => k.Covered), held?.Reminders ?? 0, held?.Criticisms ?? 0,
-            byKind.ToDictionary(k => k.Key, k => (k.Required, k.Covered)));
+            byKind.ToDictionary(k => k.Key, k => new KindCoverage(k.Required, k.Covered)));
     }
 }

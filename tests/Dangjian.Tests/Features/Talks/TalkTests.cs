@@ -49,6 +49,10 @@ public sealed class TalkTests(AppFactory app) : IClassFixture<AppFactory>
 
         var figures = await office.GetFromJsonAsync<TalkList.Figures>($"/api/v1/talks/figures?campaignId={campaign}");
         (figures!.Talks, figures.Required, figures.Covered).ShouldBe((25, 42, 25));
+        figures.ByKind.Values.Sum(k => k.Required).ShouldBe(42, "each kind's numbers reach the client, not an empty object");
+        var raw = await office.GetStringAsync(new Uri($"/api/v1/talks/figures?campaignId={campaign}", UriKind.Relative));
+        raw.ShouldContain("\"required\":");
+        raw.ShouldNotContain("{}");
         var talks = await office.GetStringAsync(new Uri($"/api/v1/talks?campaignId={campaign}&pageSize=100", UriKind.Relative));
         talks.ShouldContain("\"total\":25");
         talks.ShouldNotContain("希望多深入企业一线", Case.Sensitive, "what was said stays off the API");
