@@ -77,8 +77,9 @@ public sealed class SummaryWriter(AppDbContext db, SummaryFigures figures, Campa
             }
         }
 
-        var values = await figures.ForCampaignAsync(campaign, phase, ct);
-        var body = SummaryComposer.Compose(document.Title, campaign.Title, phase?.Name, values);
+        var report = await figures.ReportAsync(campaign, phase, ct);
+        var values = report.Figures;
+        var body = SummaryComposer.Compose(report.Facts with { Title = document.Title });
         if (await campaigns.SaveDraftAsync(document, body, actor, me.DisplayName, ct) is { } refusal)
         {
             db.ChangeTracker.Clear();

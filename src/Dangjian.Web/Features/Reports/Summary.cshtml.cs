@@ -45,7 +45,7 @@ public sealed class SummaryModel(AppDbContext db, CampaignAccess access, Documen
     public async Task<IActionResult> OnGetWordAsync(Guid id, CancellationToken ct)
     {
         await LoadAsync(id, ct);
-        var content = Official();
+        var content = await OfficialAsync(ct);
         db.Audit("export", nameof(CampaignSummary), id.ToString(), $"导出{Summary.Document!.Title}（Word）");
         await db.SaveChangesAsync(ct);
         return File(content, DocxWriter.DocxType, $"{Summary.Document.Title}.docx");
@@ -61,7 +61,7 @@ public sealed class SummaryModel(AppDbContext db, CampaignAccess access, Documen
             return RedirectToPage(new { id });
         }
 
-        var content = await pdf.ConvertAsync(Official(), ct);
+        var content = await pdf.ConvertAsync(await OfficialAsync(ct), ct);
         if (content is null)
         {
             TempData.Error("PDF转换失败，请稍后重试，或先导出Word。");
@@ -73,20 +73,27 @@ public sealed class SummaryModel(AppDbContext db, CampaignAccess access, Documen
         return File(content, PdfConverter.PdfType, $"{Summary.Document.Title}.pdf");
     }
 
-    private byte[] Official()
+    /// <summary>The text as an official document, signed by the campaign's Party organization on the day the text was written.</summary>
+    private async Task<byte[]> OfficialAsync(CancellationToken ct)
     {
         var lines = Body.Replace("\r", "", StringComparison.Ordinal).Split('\n').ToList();
         var title = lines.FirstOrDefault(l => l.Trim().Length > 0)?.Trim() ?? Summary.Document!.Title;
-        return DocxWriter.WriteOfficial(title, lines.SkipWhile(l => l.Trim().Length == 0).Skip(1));
+        var issuer = await figures.IssuerAsync(Campaign, ct);
+        var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(WrittenAt, DateTimeKind.Utc), ChinaTime.Zone));
+        return DocxWriter.WriteOfficial(title, lines.SkipWhile(l => l.Trim().Length == 0).Skip(1), (issuer, day));
     }
+
+    /// <summary>When the version shown was written (its 成文日期).</summary>
+    private DateTime WrittenAt { get; set; }
 
     private async Task LoadAsync(Guid id, CancellationToken ct)
     {
         Summary = await db.CampaignSummaries.AsNoTracking().Include(s => s.Document).SingleOrDefaultAsync(s => s.Id == id, ct) ?? throw new NotFoundException();
         (_, Campaign, _, var readsDrafts) = await documents.FindAsync(Summary.DocumentId, ct);
         CanEdit = (await access.ActorAsync(Campaign.Id, ct)).IsOffice;
-        Body = await db.DocumentVersions.AsNoTracking().Where(v => v.DocumentId == Summary.DocumentId).WhereIf(!readsDrafts, v => v.Decision == DocumentStatus.Approved)
-            .OrderByDescending(v => v.Number).Select(v => v.Body).FirstOrDefaultAsync(ct) ?? "";
+        var version = await db.DocumentVersions.AsNoTracking().Where(v => v.DocumentId == Summary.DocumentId).WhereIf(!readsDrafts, v => v.Decision == DocumentStatus.Approved)
+            .OrderByDescending(v => v.Number).Select(v => new { v.Body, v.CreatedAt }).FirstOrDefaultAsync(ct);
+        (Body, WrittenAt) = (version?.Body ?? "", version?.CreatedAt ?? Summary.GeneratedAt);
         ViewData.Trail(new Breadcrumb("活动总结", $"/Reports?campaignId={Summary.CampaignId}"), new Breadcrumb(Summary.Document!.Title));
     }
 }

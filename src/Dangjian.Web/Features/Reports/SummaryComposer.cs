@@ -1,45 +1,398 @@
+using System.Globalization;
 using System.Text;
 
 namespace Dangjian.Web.Features.Reports;
 
 /// <summary>
-/// Drafts a 环节小结 or 活动总结 in the customary structure of the seeds — 一、基本情况；二、主要做法；三、主要收获和体会；
-/// 四、存在的问题和今后打算 — with every figure filled in from <see cref="SummaryFigures"/>. Sections the records cannot
-/// write (收获和体会, 今后打算) get a short prompt for the office to replace.
+/// Drafts a 活动总结 or 环节小结 the way the seeds write one: four parts (一、基本情况；二、主要做法；三、主要收获和体会；
+/// 四、存在的问题和今后打算), narrative sentences with each figure as evidence of what was done, named things named, nothing
+/// that is zero or absent printed, full-width punctuation. The office edits the draft afterwards.
 /// </summary>
 public static class SummaryComposer
 {
-    public const string Prompt = "（请办公室结合实际补充）";
+    private static readonly string[] Numerals = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
 
-    public static string Compose(string title, string campaignTitle, string? phaseName, IReadOnlyList<SummaryFigures.Figure> figures)
+    /// <summary>How many named things a sentence lists before it says 等.</summary>
+    private const int Named = 5;
+
+    public static string Compose(SummaryFacts f)
     {
-        ArgumentNullException.ThrowIfNull(figures);
-        var f = figures.ToDictionary(x => x.Key, x => x.Value, StringComparer.Ordinal);
-        string V(string key) => f.GetValueOrDefault(key, "0");
+        ArgumentNullException.ThrowIfNull(f);
         var text = new StringBuilder();
-        text.AppendLine(title).AppendLine();
+        text.AppendLine(f.Title).AppendLine();
+        text.AppendLine(Lead(f)).AppendLine();
         text.AppendLine("一、基本情况");
-        text.AppendLine(phaseName is null
-            ? $"按照上级统一部署，我单位扎实开展{campaignTitle}，坚持边学边改、边查边改，各环节工作有序推进。"
-            : $"按照{campaignTitle}实施方案，“{phaseName}”环节各项工作有序推进。");
-        string Parts(string prefix, string unit) => string.Join("、", figures.Where(x => x.Key.StartsWith(prefix, StringComparison.Ordinal))
-            .Select(x => $"{x.Label[..x.Label.IndexOf('（', StringComparison.Ordinal)].Replace("意见渠道：", "", StringComparison.Ordinal)}{x.Value}{unit}"));
-        var kinds = Parts("study.kind.", "次");
-        text.AppendLine($"组织集体学习{V("study.sessions")}次{(kinds.Length > 0 ? $"（{kinds}）" : "")}，学习出勤率{V("study.attendance")}，补学{V("study.makeup")}人次；发放征求意见函{V("letters.sent")}份，收回{V("letters.returned")}份；召开座谈会{V("forums.held")}次、{V("forums.attendees")}人次参加；开展谈心谈话{V("talks.count")}人(次)；编发简报{V("briefings.issued")}期，报送上级{V("briefings.sent")}期。");
-        text.AppendLine();
+        text.AppendLine(Basics(f)).AppendLine();
         text.AppendLine("二、主要做法");
-        text.AppendLine($"（一）抓好学习教育。撰写学习笔记{V("study.notes")}篇、心得体会{V("study.reflections")}篇，检查学习笔记{V("study.checked")}篇次，展评{V("study.exhibited")}篇；发放学习材料{V("study.copies")}份；组织理论测试{V("study.quizzes")}场，{V("study.quizTakers")}人参加。");
-        text.AppendLine($"（二）广泛听取意见。共征求到意见建议{V("opinions.total")}条，其中肯定性意见{V("opinions.affirmative")}条、建议{V("opinions.suggestions")}条、批评{V("opinions.criticisms")}条{(Parts("opinions.channel.", "条") is { Length: > 0 } channels ? $"（{channels}）" : "")}，梳理出重点意见{V("opinions.key")}条。{(Parts("forums.host.", "次") is { Length: > 0 } hosts ? $"领导班子成员主持座谈会：{hosts}。" : "")}民主评议发出评议表{V("appraisal.issued")}份，收回{V("appraisal.returned")}份，综合评价较好以上达到{V("appraisal.good")}。“四个必谈”覆盖率{V("talks.coverage")}。");
-        var categories = figures.Where(x => x.Key.StartsWith("problems.", StringComparison.Ordinal) && x.Key != "problems.total").Select(x => $"{x.Label.Replace("查摆问题：", "", StringComparison.Ordinal).Replace("（个）", "", StringComparison.Ordinal)}{x.Value}个").ToList();
-        text.AppendLine($"（三）认真查摆问题。梳理归类查摆出问题{V("problems.total")}个{(categories.Count > 0 ? "，其中" + string.Join("、", categories) : "")}。");
-        text.AppendLine($"（四）狠抓整改落实。制定整改事项{V("rectification.items")}项，已销号{V("rectification.closed")}项，销号率{V("rectification.closedRate")}，逾期{V("rectification.overdue")}项；新建制度{V("rules.made")}项、修订{V("rules.revised")}项、废止{V("rules.abolished")}项。流动红旗：{V("redflag.holder")}。");
+        var practices = Practices(f);
+        if (practices.Count == 0)
+        {
+            text.AppendLine(f.PhaseName is null ? "活动各项工作正按照实施方案逐步展开。" : "本环节各项工作正按照实施方案逐步展开。");
+        }
+
+        for (var i = 0; i < practices.Count; i++)
+        {
+            text.AppendLine($"（{Numeral(i)}）{practices[i]}");
+        }
+
         text.AppendLine();
         text.AppendLine("三、主要收获和体会");
-        text.AppendLine(Prompt);
-        text.AppendLine();
+        text.AppendLine(Gains(f)).AppendLine();
         text.AppendLine("四、存在的问题和今后打算");
-        text.Append(f.GetValueOrDefault("rectification.overdue", "0") != "0" ? $"仍有{V("rectification.overdue")}项整改事项逾期未完成，要加大督办力度，确保按期销号。" : "");
-        text.Append(Prompt);
+        foreach (var paragraph in Shortcomings(f))
+        {
+            text.AppendLine(paragraph);
+        }
+
+        return text.ToString().TrimEnd() + Environment.NewLine;
+    }
+
+    private static string Lead(SummaryFacts f)
+    {
+        var theme = string.IsNullOrWhiteSpace(f.Theme) ? "" : $"，紧紧围绕“{f.Theme.Trim()}”的主题";
+        return f.PhaseName is null
+            ? $"按照上级统一部署，{f.Issuer}自{LongDate(f.StartsOn)}起开展{f.CampaignTitle}{theme}，精心组织，扎实推进，现将活动开展情况总结如下。"
+            : $"按照{f.CampaignTitle}实施方案，“{f.PhaseName}”环节自{LongDate(f.StartsOn)}起开展，现将本环节工作小结如下。";
+    }
+
+    private static string Basics(SummaryFacts f)
+    {
+        var who = f.PhaseName is null ? "活动" : "本环节";
+        var end = f.EndsOn < f.Today ? f.EndsOn : f.Today;
+        var days = end.DayNumber - f.StartsOn.DayNumber + 1;
+        var text = new StringBuilder();
+        if (days > 0)
+        {
+            text.Append(f.EndsOn < f.Today
+                ? $"{who}自{ShortDate(f.StartsOn, f.StartsOn)}起至{ShortDate(f.EndsOn, f.StartsOn)}止，历时{N(days)}天"
+                : $"{who}自{ShortDate(f.StartsOn, f.StartsOn)}起，到目前历时{N(days)}天");
+        }
+        else
+        {
+            text.Append($"{who}定于{ShortDate(f.StartsOn, f.StartsOn)}开始");
+        }
+
+        if (f.PhaseName is null && f.Phases.Count > 1)
+        {
+            text.Append($"，分{Numeral(f.Phases.Count - 1)}个环节进行：{string.Concat(f.Phases.Select(p => $"“{p}”"))}");
+        }
+
+        text.Append('。');
+        if (f.MobilizedOn is { } mobilized)
+        {
+            text.Append($"{ShortDate(mobilized, f.StartsOn)}，{f.Issuer}召开动员大会，对{(f.PhaseName is null ? "活动" : "各项工作")}作出安排部署。");
+        }
+
+        var scale = Clauses(
+            f.Sessions > 0 ? $"组织集体学习{N(f.Sessions)}次" : null,
+            f.Opinions > 0 ? $"征求到意见建议{N(f.Opinions)}条" : null,
+            f.Problems > 0 ? $"查摆问题{N(f.Problems)}个" : null,
+            f.Items > 0 ? $"制定整改事项{N(f.Items)}项" + (f.Closed > 0 ? $"、已销号{N(f.Closed)}项" : "") : null);
+        text.Append(scale.Length > 0
+            ? $"{(f.PhaseName is null ? "活动开展以来" : "本环节")}，共{scale}。"
+            : $"目前{who}各项工作刚刚起步。");
         return text.ToString();
     }
+
+    private static List<string> Practices(SummaryFacts f)
+    {
+        var list = new List<string>();
+        var study = new StringBuilder();
+        if (f.Sessions > 0)
+        {
+            study.Append($"组织集体学习{N(f.Sessions)}次");
+            var kinds = f.SessionsByKind.Where(k => k.Count > 0).ToList();
+            if (kinds.Count > 1)
+            {
+                study.Append($"，其中{string.Join("、", kinds.Select(k => $"{k.Label}{N(k.Count)}次"))}");
+            }
+
+            study.Append('。');
+            if (f.Lectures.Count > 0)
+            {
+                study.Append($"{string.Join("，", f.Lectures.Take(Named).Select(l => $"{l.Speaker}讲授{Book(l.Title)}"))}{(f.Lectures.Count > Named ? "等" : "")}。");
+            }
+
+            if (f.AttendanceRate is { } rate)
+            {
+                study.Append($"集体学习出勤率达到{Pct(rate)}");
+                study.Append(f.MakeUps > 0 ? $"，对缺席的同志安排补学{N(f.MakeUps)}人次。" : "。");
+            }
+            else if (f.MakeUps > 0)
+            {
+                study.Append($"对缺席的同志安排补学{N(f.MakeUps)}人次。");
+            }
+        }
+
+        var writing = string.Join("、", new[] { f.Notes > 0 ? $"学习笔记{N(f.Notes)}篇" : null, f.Reflections > 0 ? $"心得体会{N(f.Reflections)}篇" : null }.OfType<string>());
+        if (writing.Length > 0)
+        {
+            study.Append($"党员干部撰写{writing}");
+            study.Append(f.NotesChecked > 0 ? $"，检查学习笔记{N(f.NotesChecked)}篇次" : "");
+            study.Append(f.Exhibited > 0 ? $"，展评优秀笔记和心得{N(f.Exhibited)}篇" : "");
+            study.Append('。');
+        }
+
+        var materials = Clauses(
+            f.Copies > 0 ? $"发放学习材料{N(f.Copies)}份" : null,
+            f.Quizzes > 0 ? $"组织理论测试{N(f.Quizzes)}场" + (f.QuizTakers > 0 ? $"、{N(f.QuizTakers)}人参加" : "") : null);
+        if (materials.Length > 0)
+        {
+            study.Append($"{materials}。");
+        }
+
+        if (study.Length > 0)
+        {
+            list.Add("抓好学习教育。" + study);
+        }
+
+        var listening = new StringBuilder();
+        if (f.Channels.Count > 1)
+        {
+            listening.Append($"采取{string.Join("、", f.Channels.Take(Named).Select(x => x.Channel))}等方式，开门纳谏，广开言路。");
+        }
+
+        var ways = Clauses(
+            f.LettersSent > 0 ? $"发放征求意见函{N(f.LettersSent)}份" + (f.LettersReturned > 0 ? $"、收回{N(f.LettersReturned)}份" : "") : null,
+            f.Forums > 0 ? $"召开座谈会{N(f.Forums)}次" + (f.ForumAttendees > 0 ? $"、与会{N(f.ForumAttendees)}人次" : "")
+                + (f.ForumHosts.Count > 0 ? $"（{string.Join("、", f.ForumHosts.Select(h => h.Name))}{(f.ForumHosts.Count > 1 ? "分别" : "")}主持）" : "") : null);
+        if (ways.Length > 0)
+        {
+            listening.Append($"{ways}。");
+        }
+
+        if (f.Opinions > 0)
+        {
+            var natures = new[] { (f.Affirmative, "肯定性意见"), (f.Suggestions, "建议"), (f.Criticisms, "批评") }.Where(x => x.Item1 > 0).ToList();
+            listening.Append($"共征求到意见建议{N(f.Opinions)}条");
+            if (natures.Count > 1 || (natures.Count == 1 && natures[0].Item1 != f.Opinions))
+            {
+                listening.Append($"（其中{string.Join("、", natures.Select(x => $"{x.Item2}{N(x.Item1)}条"))}）");
+            }
+
+            listening.Append(f.KeyOpinionCount > 0 ? $"，梳理出重点意见{N(f.KeyOpinionCount)}条" + KeyOpinions(f) : "。");
+        }
+        else if (f.KeyOpinionCount > 0)
+        {
+            listening.Append($"梳理出重点意见{N(f.KeyOpinionCount)}条" + KeyOpinions(f));
+        }
+
+        if (listening.Length > 0)
+        {
+            list.Add("广泛征求意见。" + listening);
+        }
+
+        if (f.Talks > 0)
+        {
+            list.Add($"深入谈心谈话。领导班子成员之间、班子成员与党员干部之间开展谈心谈话{N(f.Talks)}人次"
+                + (f.TalkCoverage is { } coverage ? $"，“四个必谈”覆盖率达到{Pct(coverage)}" : "") + "，交流思想，沟通情况。");
+        }
+
+        if (f.AppraisalIssued > 0)
+        {
+            list.Add($"开展民主评议。发出评议表{N(f.AppraisalIssued)}份"
+                + (f.AppraisalReturned > 0 ? $"，收回{N(f.AppraisalReturned)}份" : "")
+                + (f.AppraisalGood is { } good && f.AppraisalReturned > 0 ? $"，综合评价较好以上达到{Pct(good)}" : "") + "。");
+        }
+
+        var inspection = new StringBuilder();
+        if (f.LifeMeetings.Count > 0)
+        {
+            inspection.Append($"{string.Join("、", f.LifeMeetings.Select(d => ShortDate(d, f.StartsOn)))}召开领导班子专题民主生活会，开展批评和自我批评");
+            inspection.Append(f.BranchMeetings > 0 ? $"；各党支部召开组织生活会{N(f.BranchMeetings)}次。" : "。");
+        }
+        else if (f.BranchMeetings > 0)
+        {
+            inspection.Append($"各党支部召开组织生活会{N(f.BranchMeetings)}次，开展批评和自我批评。");
+        }
+
+        if (f.Problems > 0)
+        {
+            inspection.Append($"对照检查，梳理归类查摆出问题{N(f.Problems)}个");
+            var categories = f.ProblemsByCategory.Where(c => c.Count > 0).ToList();
+            if (categories.Count > 1)
+            {
+                inspection.Append($"，其中{string.Join("、", categories.Select(c => $"{c.Category}方面{N(c.Count)}个"))}");
+            }
+            else if (categories.Count == 1 && !IsUnclassified(categories[0].Category))
+            {
+                inspection.Append($"，都属{categories[0].Category}方面");
+            }
+
+            inspection.Append('。');
+        }
+
+        if (inspection.Length > 0)
+        {
+            list.Add("认真查摆问题。" + inspection);
+        }
+
+        var rectification = new StringBuilder();
+        if (f.Items > 0)
+        {
+            rectification.Append($"针对查摆出的问题制定整改事项{N(f.Items)}项");
+            rectification.Append(f.Closed > 0 ? $"，已销号{N(f.Closed)}项，销号率{Pct(f.ClosedRate)}" : "，正在逐项推进");
+            rectification.Append('。');
+            if (f.ClosedTitles.Count > 0)
+            {
+                rectification.Append($"已完成的有{string.Join("", f.ClosedTitles.Take(Named).Select(Quote))}{(f.Closed > Named ? "等" : "")}。");
+            }
+        }
+
+        var rules = Clauses(Rules("新建", f.RulesMade), Rules("修订", f.RulesRevised), Rules("废止", f.RulesAbolished));
+        if (rules.Length > 0)
+        {
+            rectification.Append($"坚持建章立制，{rules}。");
+        }
+
+        if (rectification.Length > 0)
+        {
+            list.Add("狠抓整改落实。" + rectification);
+        }
+
+        if (f.Briefings > 0)
+        {
+            list.Add($"加强宣传报道。编发活动简报{N(f.Briefings)}期" + (f.BriefingsSent > 0 ? $"，向上级报送{N(f.BriefingsSent)}期" : "") + "，及时反映活动动态。");
+        }
+
+        return list;
+    }
+
+    private static string Gains(SummaryFacts f)
+    {
+        var gains = new List<string>();
+        if (f.AttendanceRate is { } rate && f.Sessions > 0)
+        {
+            gains.Add($"学习教育扎实有效，集体学习出勤率达到{Pct(rate)}" + (f.Reflections > 0 ? $"，撰写心得体会{N(f.Reflections)}篇" : ""));
+        }
+        else if (f.Sessions > 0)
+        {
+            gains.Add($"理论学习不断深入，组织集体学习{N(f.Sessions)}次" + (f.Reflections > 0 ? $"，撰写心得体会{N(f.Reflections)}篇" : ""));
+        }
+
+        if (f.Opinions > 0)
+        {
+            gains.Add($"听取意见渠道畅通，征求到意见建议{N(f.Opinions)}条" + (f.KeyOpinionCount > 0 ? $"，梳理出重点意见{N(f.KeyOpinionCount)}条" : ""));
+        }
+
+        if (f.AppraisalGood is { } good && f.AppraisalReturned > 0)
+        {
+            gains.Add($"群众认可度较高，民主评议综合评价较好以上达到{Pct(good)}");
+        }
+
+        if (f.TalkCoverage is { } coverage && f.Talks > 0)
+        {
+            gains.Add($"思想交流更加充分，“四个必谈”覆盖率达到{Pct(coverage)}");
+        }
+
+        if (f.Closed > 0)
+        {
+            gains.Add($"整改见到实效，{N(f.Closed)}项整改事项已经销号，销号率{Pct(f.ClosedRate)}");
+        }
+
+        var rules = f.RulesMade.Count + f.RulesRevised.Count;
+        if (rules > 0)
+        {
+            gains.Add($"制度建设得到加强，新建和修订制度{N(rules)}项");
+        }
+
+        if (f.RedFlag is { } flag)
+        {
+            gains.Add($"比学赶超氛围浓厚，{flag.Holders}在{flag.Period}考核中获得流动红旗");
+        }
+
+        return gains.Count == 0
+            ? $"{(f.PhaseName is null ? "活动" : "本环节")}开展时间尚短，成效有待在后续工作中进一步显现。"
+            : $"通过{(f.PhaseName is null ? "开展活动" : "本环节的工作")}，主要有以下收获：{Enumerate(gains)}";
+    }
+
+    private static List<string> Shortcomings(SummaryFacts f)
+    {
+        var problems = new List<string>();
+        var plans = new List<string>();
+        if (f.Overdue > 0)
+        {
+            problems.Add($"还有{N(f.Overdue)}项整改事项逾期未完成" + (f.OverdueTitles.Count > 0 ? $"，如{string.Join("", f.OverdueTitles.Take(Named).Select(Quote))}" : ""));
+            plans.Add("对逾期整改事项加大督办力度，确保按期销号");
+        }
+
+        if (f.LongTerm > 0)
+        {
+            problems.Add($"{N(f.LongTerm)}项整改事项需要长期坚持，不可能一蹴而就");
+            plans.Add("对需要长期整改的事项建立长效机制，持续推进");
+        }
+
+        if (f.TalksMissing > 0)
+        {
+            problems.Add($"“四个必谈”还有{N(f.TalksMissing)}对尚未谈到");
+            plans.Add("抓紧完成尚未开展的谈心谈话");
+        }
+
+        if (f.LowAttendanceUnits.Count > 0)
+        {
+            problems.Add($"{string.Join("、", f.LowAttendanceUnits.Take(Named))}{(f.LowAttendanceUnits.Count > Named ? "等单位" : "")}学习出勤率偏低，工学矛盾仍较突出");
+            plans.Add("加强学习考勤管理，督促缺学人员及时补学");
+        }
+
+        if (f.LettersSent > 0 && f.LettersReturned * 10 < f.LettersSent * 6)
+        {
+            problems.Add(f.LettersReturned == 0
+                ? "发出的征求意见函还没有收回，听取意见的面还不够广"
+                : $"征求意见函回收率只有{Pct(100.0 * f.LettersReturned / f.LettersSent)}，听取意见的面还不够广");
+            plans.Add("拓宽听取意见的渠道，主动上门征求服务对象的意见");
+        }
+
+        var recorded = f.Sessions + f.Opinions + f.LettersSent + f.Forums + f.Talks + f.Problems + f.Items + f.Briefings + f.AppraisalIssued > 0;
+        if (!recorded)
+        {
+            return [$"{(f.PhaseName is null ? "活动" : "本环节")}各项工作还需按照实施方案抓紧推进，做到按时完成规定动作。"];
+        }
+
+        plans.Add(f.PhaseName is null ? "巩固和扩大活动成果，把行之有效的做法用制度固定下来" : "按照实施方案扎实推进下一环节的工作");
+        var first = problems.Count == 0
+            ? $"{(f.PhaseName is null ? "活动" : "本环节工作")}虽然取得了一定成效，但巩固和扩大成果仍需长期努力。"
+            : $"{(f.PhaseName is null ? "活动" : "本环节工作")}虽然取得了一定成效，但还存在一些不足：{Enumerate(problems)}";
+        return [first, plans.Count == 1 ? $"今后，我们将{plans[0]}。" : $"今后，我们将着重抓好以下几个方面：{Enumerate(plans)}"];
+    }
+
+    /// <summary>「：一是……；二是……。」 naming the key opinions, or 「。」 when none is named.</summary>
+    private static string KeyOpinions(SummaryFacts f)
+    {
+        var named = f.KeyOpinions.Where(t => t.Length > 0).Take(Named * 2).Select(t => t.TrimEnd('。', '；', '，')).ToList();
+        return named.Count == 0 ? "。" : named.Count == 1 ? $"，即{named[0]}。" : "：" + Enumerate(named);
+    }
+
+    private static bool IsUnclassified(string category) => category is "其他" or "待分类";
+
+    /// <summary>「一是……；二是……。」</summary>
+    private static string Enumerate(List<string> items) =>
+        items.Count == 1 ? items[0] + "。" : string.Join("；", items.Select((x, i) => $"{Numeral(i)}是{x}")) + "。";
+
+    /// <summary>The non-empty clauses joined with 「，」.</summary>
+    private static string Clauses(params string?[] parts) => string.Join("，", parts.Where(p => !string.IsNullOrEmpty(p)));
+
+    /// <summary>「新建《甲》」, 「修订《甲》《乙》2项制度」, 「废止《甲》《乙》…等8项制度」; null when there is none.</summary>
+    private static string? Rules(string verb, IReadOnlyList<string> titles) => titles.Count switch
+    {
+        0 => null,
+        1 => verb + Book(titles[0]),
+        <= Named => $"{verb}{string.Concat(titles.Select(Book))}{N(titles.Count)}项制度",
+        _ => $"{verb}{string.Concat(titles.Take(Named).Select(Book))}等{N(titles.Count)}项制度",
+    };
+
+    private static string Book(string title) => title.StartsWith('《') ? title : $"《{title}》";
+
+    private static string Quote(string title) => title.StartsWith('“') || title.StartsWith('《') ? title : $"“{title}”";
+
+    private static string Numeral(int index) => index < Numerals.Length ? Numerals[index] : N(index + 1);
+
+    private static string N(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Pct(double value) => value.ToString("0.#", CultureInfo.InvariantCulture) + "%";
+
+    private static string LongDate(DateOnly day) => day.ToString("yyyy年M月d日", CultureInfo.InvariantCulture);
+
+    /// <summary>「3月25日」, with the year when it differs from <paramref name="reference"/>'s.</summary>
+    private static string ShortDate(DateOnly day, DateOnly reference) =>
+        day.Year == reference.Year ? day.ToString("M月d日", CultureInfo.InvariantCulture) : LongDate(day);
 }

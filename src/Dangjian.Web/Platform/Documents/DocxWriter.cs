@@ -114,7 +114,8 @@ public static class DocxWriter
     /// 小标宋 二号, body 仿宋 三号 with 22 lines a page (a fixed line pitch) of about 28 characters, level-1 headings ("一、")
     /// in 黑体, level-2 ("（一）") in 楷体, and page numbers "— N —" in 宋体 四号, odd pages right and even pages left.
     /// </summary>
-    public static byte[] WriteOfficial(string title, IEnumerable<string> lines)
+    /// <param name="signOff">The 落款: the issuing organization and the date, right-aligned four characters from the margin.</param>
+    public static byte[] WriteOfficial(string title, IEnumerable<string> lines, (string Issuer, DateOnly Date)? signOff = null)
     {
         ArgumentNullException.ThrowIfNull(lines);
         using var stream = new MemoryStream();
@@ -137,8 +138,34 @@ public static class DocxWriter
                     continue;
                 }
 
-                var font = IsLevelOne(line) ? "黑体" : line.StartsWith('（') && line.IndexOf('）', StringComparison.Ordinal) is > 1 and < 5 ? "楷体_GB2312" : "仿宋_GB2312";
-                body.Append(Paragraph(line, font, 32, indent: true, line: OfficialLine));
+                if (IsLevelOne(line))
+                {
+                    body.Append(Paragraph(line, "黑体", 32, indent: true, line: OfficialLine));
+                }
+                else if (LevelTwoHeading(line) is { } heading)
+                {
+                    // Only the heading 「（一）抓好学习教育。」 is 楷体; the sentences after it are body text.
+                    var paragraph = Paragraph(heading, "楷体_GB2312", 32, indent: true, line: OfficialLine);
+                    if (line.Length > heading.Length)
+                    {
+                        paragraph.Append(Run(line[heading.Length..], "仿宋_GB2312", 32));
+                    }
+
+                    body.Append(paragraph);
+                }
+                else
+                {
+                    body.Append(Paragraph(line, "仿宋_GB2312", 32, indent: true, line: OfficialLine));
+                }
+            }
+
+            if (signOff is { } sign)
+            {
+                // The 落款 never stands alone on a page: the last paragraph, the blank line and the issuer keep with the date.
+                body.Elements<Paragraph>().Last().ParagraphProperties?.PrependChild(new KeepNext());
+                body.Append(Paragraph("", "仿宋_GB2312", 32, line: OfficialLine, keepNext: true));
+                body.Append(Paragraph(sign.Issuer, "仿宋_GB2312", 32, line: OfficialLine, right: true, keepNext: true));
+                body.Append(Paragraph(sign.Date.ToString("yyyy年M月d日", System.Globalization.CultureInfo.InvariantCulture), "仿宋_GB2312", 32, line: OfficialLine, right: true));
             }
 
             body.Append(new SectionProperties(
@@ -156,6 +183,18 @@ public static class DocxWriter
 
     /// <summary>(297 − 37 − 35) mm ÷ 22 lines, in twips.</summary>
     private const string OfficialLine = "579";
+
+    /// <summary>「（一）抓好学习教育。」 of a level-2 line: up to its first full stop, or the whole line when it has none.</summary>
+    private static string? LevelTwoHeading(string line)
+    {
+        if (!line.StartsWith('（') || line.IndexOf('）', StringComparison.Ordinal) is not (> 1 and < 5))
+        {
+            return null;
+        }
+
+        var stop = line.IndexOf('。', StringComparison.Ordinal);
+        return stop is > 0 and < 40 ? line[..(stop + 1)] : line;
+    }
 
     private static bool IsLevelOne(string line) => line.Length > 2 && "一二三四五六七八九十".Contains(line[0], StringComparison.Ordinal) && line.IndexOf('、', StringComparison.Ordinal) is > 0 and < 4;
 
@@ -175,7 +214,7 @@ public static class DocxWriter
 
     public const string DocxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
-    private static Paragraph Paragraph(string text, string font, int halfPoints, bool bold = false, bool centred = false, bool indent = false, bool pageBreakBefore = false, int? outline = null, string line = "560")
+    private static Run Run(string text, string font, int halfPoints, bool bold = false)
     {
         // Child order follows the schema: fonts, bold, size.
         var runProperties = new RunProperties(new RunFonts { Ascii = font, HighAnsi = font, EastAsia = font });
@@ -185,9 +224,19 @@ public static class DocxWriter
         }
 
         runProperties.Append(new FontSize { Val = halfPoints.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        return new Run(runProperties, new Text(Web.UnsafeText.Clean(text)) { Space = SpaceProcessingModeValues.Preserve });
+    }
+
+    private static Paragraph Paragraph(string text, string font, int halfPoints, bool bold = false, bool centred = false, bool indent = false, bool pageBreakBefore = false, int? outline = null, string line = "560", bool right = false, bool keepNext = false)
+    {
 
         // Child order follows the schema: page break, outline level… come before spacing; justification and indentation after.
         var paragraphProperties = new ParagraphProperties();
+        if (keepNext)
+        {
+            paragraphProperties.Append(new KeepNext());
+        }
+
         if (pageBreakBefore)
         {
             paragraphProperties.Append(new PageBreakBefore());
@@ -196,12 +245,21 @@ public static class DocxWriter
         paragraphProperties.Append(new SpacingBetweenLines { Line = line, LineRule = LineSpacingRuleValues.Exact });
         if (indent)
         {
-            paragraphProperties.Append(new Indentation { FirstLineChars = 200 });
+            // Two characters: Word reads firstLineChars, LibreOffice only the twips (two characters of the paragraph's size).
+            paragraphProperties.Append(new Indentation { FirstLine = (halfPoints * 20).ToString(System.Globalization.CultureInfo.InvariantCulture), FirstLineChars = 200 });
+        }
+        else if (right)
+        {
+            paragraphProperties.Append(new Indentation { Right = (halfPoints * 40).ToString(System.Globalization.CultureInfo.InvariantCulture) });
         }
 
         if (centred)
         {
             paragraphProperties.Append(new Justification { Val = JustificationValues.Center });
+        }
+        else if (right)
+        {
+            paragraphProperties.Append(new Justification { Val = JustificationValues.Right });
         }
 
         if (outline is { } level)
@@ -209,6 +267,6 @@ public static class DocxWriter
             paragraphProperties.Append(new OutlineLevel { Val = level });
         }
 
-        return new Paragraph(paragraphProperties, new Run(runProperties, new Text(Web.UnsafeText.Clean(text)) { Space = SpaceProcessingModeValues.Preserve }));
+        return new Paragraph(paragraphProperties, Run(text, font, halfPoints, bold));
     }
 }

@@ -25,13 +25,13 @@ public sealed class SummaryTests(AppFactory app) : IClassFixture<AppFactory>
 
         var page = await office.GetDocumentAsync(summaryUrl);
         var body = page.QuerySelector("[data-testid=summary-body]")!.TextContent;
-        body.ShouldContain("一、基本情况");
-        body.ShouldContain("四、存在的问题和今后打算");
-        body.ShouldContain("发放征求意见函50份，收回39份", Case.Sensitive, "seed 000's solicitation");
-        body.ShouldContain("民主评议发出评议表80份，收回80份，综合评价较好以上达到100%", Case.Sensitive, "seed 000's appraisal");
-        body.ShouldContain("开展谈心谈话25人(次)");
-        body.ShouldContain("编发简报4期，报送上级4期");
-        body.ShouldContain("新建制度");
+        SummaryText.ShouldReadAsWritten(body);
+        body.ShouldContain("发放征求意见函50份、收回39份", Case.Sensitive, "seed 000's solicitation");
+        body.ShouldContain("发出评议表80份，收回80份，综合评价较好以上达到100%", Case.Sensitive, "seed 000's appraisal");
+        body.ShouldContain("开展谈心谈话25人次");
+        body.ShouldContain("编发活动简报4期，向上级报送4期");
+        body.ShouldContain("新建《");
+        body.ShouldContain("中共市科技局党组自");
         page.QuerySelector("[data-testid=changed]").ShouldBeNull();
         page.QuerySelector("[data-key='letters.sent'] a")!.GetAttribute("href")!.ShouldStartWith("/Opinions/Letters");
 
@@ -59,7 +59,7 @@ public sealed class SummaryTests(AppFactory app) : IClassFixture<AppFactory>
         await using var stream = new MemoryStream(wordBytes);
         using var docx = WordprocessingDocument.Open(stream, false);
         var text = docx.MainDocumentPart!.Document.Body!.InnerText;
-        text.ShouldContain("发放征求意见函50份，收回39份");
+        text.ShouldContain("发放征求意见函50份、收回39份");
         text.ShouldContain("综合评价较好以上达到100%");
         var section = docx.MainDocumentPart.Document.Body.Elements<SectionProperties>().Single();
         (section.GetFirstChild<PageSize>()!.Width!.Value, section.GetFirstChild<PageSize>()!.Height!.Value).ShouldBe((11906u, 16838u), "A4");
@@ -71,6 +71,13 @@ public sealed class SummaryTests(AppFactory app) : IClassFixture<AppFactory>
         heading.Descendants<RunFonts>().First().EastAsia!.Value.ShouldBe("黑体");
         var level2 = docx.MainDocumentPart.Document.Body.Elements<Paragraph>().First(p => p.InnerText.StartsWith("（一）", StringComparison.Ordinal));
         level2.Descendants<RunFonts>().First().EastAsia!.Value.ShouldBe("楷体_GB2312");
+        level2.Elements<Run>().First().InnerText.ShouldEndWith("。", Case.Sensitive, "the 楷体 run is the heading alone");
+        level2.Elements<Run>().Skip(1).Single().GetFirstChild<RunProperties>()!.GetFirstChild<RunFonts>()!.EastAsia!.Value.ShouldBe("仿宋_GB2312", "the sentences after the heading are body text");
+        level2.ParagraphProperties!.Indentation!.FirstLine!.Value.ShouldBe("640", "two characters of 三号 in twips, which LibreOffice reads");
+        var closing = docx.MainDocumentPart.Document.Body.Elements<Paragraph>().TakeLast(2).ToList();
+        closing[0].InnerText.ShouldBe("中共市科技局党组", "the 落款 names the issuing Party organization");
+        closing[1].InnerText.ShouldMatch(@"^\d{4}年\d{1,2}月\d{1,2}日$");
+        closing.ShouldAllBe(p => p.ParagraphProperties!.Justification!.Val!.Value == JustificationValues.Right);
         (await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.ObjectType == nameof(CampaignSummary) && a.Action == "export"))).ShouldBeTrue();
     }
 
@@ -89,6 +96,12 @@ public sealed class SummaryTests(AppFactory app) : IClassFixture<AppFactory>
         var phase = await office.PostHandlerAsync($"/Reports?campaignId={campaign}&phaseId={third}", "Draft");
         phase.Headers.Location!.OriginalString.ShouldStartWith("/Reports/Summary?id=");
         (await app.WithDbAsync(db => db.ApprovalDocuments.CountAsync(d => d.PhaseId == third && d.Kind == DocumentKind.PhaseSummary))).ShouldBe(1);
+        var phaseText = (await office.GetDocumentAsync(phase.Headers.Location!.OriginalString)).QuerySelector("[data-testid=summary-body]")!.TextContent;
+        Downloads.Keep($"phase3-summary-{app.Database.Provider}.txt", System.Text.Encoding.UTF8.GetBytes(phaseText));
+        SummaryText.ShouldReadAsWritten(phaseText);
+        phaseText.ShouldContain("“整改落实、建章立制”环节");
+        phaseText.ShouldNotContain("征求意见函", Case.Sensitive, "the letters went out in the first phase, not in this one");
+        phaseText.ShouldNotContain("民主评议", Case.Sensitive, "the appraisal belongs to the first phase");
 
         var member = await app.SignedInClientAsync("member");
         (await member.PostHandlerAsync($"/Reports?campaignId={campaign}", "Draft")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
@@ -111,9 +124,8 @@ public sealed class SummaryTests(AppFactory app) : IClassFixture<AppFactory>
         var drafted = await office.PostHandlerAsync($"/Reports?campaignId={campaign}", "Draft");
         drafted.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var body = (await office.GetDocumentAsync(drafted.Headers.Location!.OriginalString)).QuerySelector("[data-testid=summary-body]")!.TextContent;
-        body.ShouldContain("组织集体学习0次");
-        body.ShouldContain("流动红旗");
-        body.ShouldContain(SummaryComposer.Prompt);
+        SummaryText.ShouldReadAsWritten(body);
+        body.ShouldContain("刚刚起步");
     }
 }
 
