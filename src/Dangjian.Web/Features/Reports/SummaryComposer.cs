@@ -124,7 +124,11 @@ public static class SummaryComposer
             }
         }
 
-        var writing = string.Join("、", new[] { f.Notes > 0 ? $"学习笔记{N(f.Notes)}篇" : null, f.Reflections > 0 ? $"心得体会{N(f.Reflections)}篇" : null }.OfType<string>());
+        // 「撰写心得体会和学结各13篇」 when the two are equal, as seed 004 writes it.
+        var reflections = f.Reflections > 0 && f.Reflections == f.StudySummaries
+            ? $"心得体会和学结各{N(f.Reflections)}篇"
+            : string.Join("、", new[] { f.Reflections > 0 ? $"心得体会{N(f.Reflections)}篇" : null, f.StudySummaries > 0 ? $"学结{N(f.StudySummaries)}篇" : null }.OfType<string>());
+        var writing = string.Join("、", new[] { f.Notes > 0 ? $"学习笔记{N(f.Notes)}篇" : null, reflections.Length > 0 ? reflections : null }.OfType<string>());
         if (writing.Length > 0)
         {
             study.Append($"党员干部撰写{writing}");

@@ -49,6 +49,9 @@ public sealed record SummaryFacts
 
     public int Reflections { get; init; }
 
+    /// <summary>学结 written.</summary>
+    public int StudySummaries { get; init; }
+
     public int NotesChecked { get; init; }
 
     public int Exhibited { get; init; }

@@ -33,7 +33,7 @@ public static class StudyApi
         study.MapGet("/sessions/{id:guid}/attendance", AttendanceAsync).WithSummary("学习会考勤：办公室看全部，成员只看本人");
         study.MapPost("/sign-in", SignInAsync).WithSummary("用扫描到的签到码为本人签到");
         study.MapGet("/reflections", NotesAsync).WithSummary("本人的笔记与心得；all=true 时办公室看管理范围内全部");
-        study.MapPost("/reflections", AddNoteAsync).WithSummary("提交一篇学习笔记或心得体会");
+        study.MapPost("/reflections", AddNoteAsync).WithSummary("提交一篇学习笔记、心得体会或学结");
         study.MapGet("/quizzes", QuizzesAsync).WithSummary("已发布的测试（办公室另见未发布的）及本人最好成绩");
         study.MapGet("/quizzes/{id:guid}/results", QuizResultsAsync).WithSummary("测试的个人成绩（办公室）");
         study.MapGet("/campaigns/{id:guid}/figures", FiguresAsync).WithSummary("活动（或某环节）学习教育的统计数字");
@@ -115,10 +115,10 @@ public static class StudyApi
             errors["campaignId"] = ["请选择进行中的活动。"];
         }
 
-        var kind = request?.Kind is "Note" ? NoteKind.Note : request?.Kind is null or "Reflection" ? NoteKind.Reflection : (NoteKind?)null;
+        var kind = request?.Kind switch { "Note" => NoteKind.Note, null or "Reflection" => NoteKind.Reflection, "StudySummary" => NoteKind.StudySummary, _ => (NoteKind?)null };
         if (kind is null)
         {
-            errors["kind"] = ["类别须是 Note（学习笔记）或 Reflection（心得体会）。"];
+            errors["kind"] = ["类别须是 Note（学习笔记）、Reflection（心得体会）或 StudySummary（学结）。"];
         }
 
         if (string.IsNullOrWhiteSpace(request?.Title) || request.Title.Trim().Length > StudyNote.TitleMax)

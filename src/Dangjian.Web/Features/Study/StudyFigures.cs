@@ -25,6 +25,7 @@ public sealed class StudyFigures(AppDbContext db, TimeProvider clock)
         int Delivered,
         int Notes,
         int Reflections,
+        int StudySummaries,
         int NotesChecked,
         int Exhibited,
         int Materials,
@@ -91,6 +92,7 @@ public sealed class StudyFigures(AppDbContext db, TimeProvider clock)
             {
                 Notes = g.Count(n => n.Kind == NoteKind.Note),
                 Reflections = g.Count(n => n.Kind == NoteKind.Reflection),
+                StudySummaries = g.Count(n => n.Kind == NoteKind.StudySummary),
                 Checked = g.Count(n => n.CheckedAt != null),
                 Exhibited = g.Count(n => n.ExhibitedAt != null),
             }).SingleOrDefaultAsync(ct);
@@ -128,6 +130,7 @@ public sealed class StudyFigures(AppDbContext db, TimeProvider clock)
             attendance?.Delivered ?? 0,
             notes?.Notes ?? 0,
             notes?.Reflections ?? 0,
+            notes?.StudySummaries ?? 0,
             notes?.Checked ?? 0,
             notes?.Exhibited ?? 0,
             materials,

@@ -12,6 +12,9 @@ public enum NoteKind
 {
     Note = 1,
     Reflection = 2,
+
+    /// <summary>学结: a member's written summary of what the campaign's study taught them (seed 004: 撰写心得体会和学结各13篇).</summary>
+    StudySummary = 3,
 }
 
 public enum NoteMark
@@ -57,7 +60,7 @@ public sealed class StudyNote : Entity, ISoftDeletable, IAuditTitled
 
     string IAuditTitled.AuditTitle => Title;
 
-    public static string Label(NoteKind kind) => kind == NoteKind.Note ? "学习笔记" : "心得体会";
+    public static string Label(NoteKind kind) => kind switch { NoteKind.Note => "学习笔记", NoteKind.StudySummary => "学结", _ => "心得体会" };
 
     public static string Label(NoteMark mark) => mark switch
     {

@@ -40,4 +40,33 @@ public sealed class StudyNoteTests(AppFactory app) : IClassFixture<AppFactory>
         (await member.GetDocumentAsync($"/Study/Notes/Details?id={id}")).QuerySelector("[data-testid=mark]")!.TextContent.ShouldContain("优秀");
         (await app.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.ObjectType == "StudyNote" && e.ObjectId == id.ToString() && e.Action == "update"))).ShouldBeTrue();
     }
+
+    [DbFact]
+    public async Task AStudySummaryIsItsOwnKindCountedBesideNotesAndReflections()
+    {
+        var member = await app.SignedInClientAsync("member");
+        var campaign = await app.WithDbAsync(db => db.Campaigns.Select(c => c.Id).SingleAsync());
+        var written = await member.PostFormAsync("/Study/Notes/Edit", new Dictionary<string, string>
+        {
+            ["Input.CampaignId"] = campaign.ToString(), ["Input.Kind"] = "StudySummary", ["Input.Title"] = "集中学习阶段学结", ["Input.Body"] = "本阶段学习了……",
+        });
+        written.StatusCode.ShouldBe(HttpStatusCode.Redirect, (await written.ParseAsync()).ErrorsText());
+        var bad = await member.PostFormAsync("/Study/Notes/Edit", new Dictionary<string, string>
+        {
+            ["Input.CampaignId"] = campaign.ToString(), ["Input.Kind"] = "Diary", ["Input.Title"] = "无此类别", ["Input.Body"] = "……",
+        });
+        bad.StatusCode.ShouldBe(HttpStatusCode.OK, "an unknown kind is refused on the form");
+        (await bad.ParseAsync()).ErrorsText().ShouldContain("类别");
+        (await bad.ParseAsync()).ErrorsText().ShouldNotContain("valid", Case.Insensitive, "the refusal is worded in Chinese");
+        (await app.WithDbAsync(db => db.StudyNotes.CountAsync(n => n.Title == "无此类别"))).ShouldBe(0);
+
+        var office = await app.SignedInClientAsync("office");
+        var summaries = await office.GetDocumentAsync("/Study/Notes?all=true&kind=StudySummary");
+        summaries.QuerySelector("[data-testid=notes]")!.TextContent.ShouldContain("集中学习阶段学结");
+        summaries.QuerySelector("[data-testid=notes]")!.TextContent.ShouldNotContain("践行群众路线的体会");
+        var counts = summaries.QuerySelector("[data-testid=note-counts]")!;
+        counts.QuerySelectorAll("thead th").Select(th => th.TextContent.Trim()).ShouldContain("学结");
+        var figures = await office.GetStringAsync(new Uri($"/api/v1/study/campaigns/{campaign}/figures", UriKind.Relative));
+        figures.ShouldContain("\"studySummaries\":1");
+    }
 }

@@ -14,7 +14,7 @@ public sealed class IndexModel(AppDbContext db, ScopeGuard guard, CampaignAccess
 {
     public sealed record Row(Guid Id, string Title, NoteKind Kind, string Author, string Unit, DateTime CreatedAt, NoteMark? Mark, bool Checked, bool Exhibited);
 
-    public sealed record UnitCount(string Unit, int Notes, int Reflections, int Checked, int Exhibited);
+    public sealed record UnitCount(string Unit, int Notes, int Reflections, int StudySummaries, int Checked, int Exhibited);
 
     [BindProperty(SupportsGet = true)]
     public bool All { get; set; }
@@ -55,14 +55,15 @@ public sealed class IndexModel(AppDbContext db, ScopeGuard guard, CampaignAccess
                     Sort = n.Person!.OrgUnit!.Path,
                     Note = n.Kind == NoteKind.Note ? 1 : 0,
                     Reflection = n.Kind == NoteKind.Reflection ? 1 : 0,
+                    StudySummary = n.Kind == NoteKind.StudySummary ? 1 : 0,
                     Checked = n.CheckedAt != null ? 1 : 0,
                     Exhibited = n.ExhibitedAt != null ? 1 : 0,
                 })
                 .GroupBy(x => new { x.Key, x.Label, x.Sort })
-                .Select(g => new { g.Key.Label, g.Key.Sort, Notes = g.Sum(x => x.Note), Reflections = g.Sum(x => x.Reflection), Checked = g.Sum(x => x.Checked), Exhibited = g.Sum(x => x.Exhibited) })
+                .Select(g => new { g.Key.Label, g.Key.Sort, Notes = g.Sum(x => x.Note), Reflections = g.Sum(x => x.Reflection), StudySummaries = g.Sum(x => x.StudySummary), Checked = g.Sum(x => x.Checked), Exhibited = g.Sum(x => x.Exhibited) })
                 .ToListAsync(ct);
             Counts = rows.OrderBy(r => r.Sort, StringComparer.Ordinal).ThenBy(r => r.Label, StringComparer.Ordinal).Take(500)
-                .Select(r => new UnitCount(r.Label, r.Notes, r.Reflections, r.Checked, r.Exhibited)).ToList();
+                .Select(r => new UnitCount(r.Label, r.Notes, r.Reflections, r.StudySummaries, r.Checked, r.Exhibited)).ToList();
         }
         else
         {
