@@ -50,15 +50,23 @@ public sealed class DetailsModel(AppDbContext db, BriefingAccess access, TimePro
             return RedirectToPage(new { id });
         }
 
+        // An office adopting the product mid-campaign records briefings sent up before it was entered (补录): any day of
+        // the campaign up to today.
         var today = ChinaTime.Today(clock);
-        if (sentOn is not { } on || on > today || on < DateOnly.FromDateTime(ChinaTime.ToLocal(Briefing.CreatedAt)) || string.IsNullOrWhiteSpace(sentTo) || sentTo.Trim().Length > 100)
+        var startsOn = await db.Campaigns.Where(c => c.Id == Briefing.CampaignId).Select(c => c.StartsOn).SingleAsync(ct);
+        if (sentOn is not { } on || on > today || on < startsOn || string.IsNullOrWhiteSpace(sentTo) || sentTo.Trim().Length > 100)
         {
-            TempData.Error("请填写报送日期（编发之后、不晚于今天）和报送单位（不超过100字）。");
+            TempData.Error($"请填写报送日期（活动开始{ChinaTime.DateText(startsOn)}之后、不晚于今天）和报送单位（不超过100字）。");
             return RedirectToPage(new { id });
         }
 
         var briefing = await db.Briefings.SingleAsync(x => x.Id == id, ct);
         (briefing.SentOn, briefing.SentTo) = (on, sentTo.Trim());
+        if (on < DateOnly.FromDateTime(ChinaTime.ToLocal(briefing.CreatedAt)))
+        {
+            db.Audit("backfill", nameof(Briefing), briefing.Id.ToString(), $"补录简报第{briefing.Number}期的报送：{ChinaTime.DateText(on)}报送{briefing.SentTo}");
+        }
+
         await db.SaveChangesAsync(ct);
         TempData.Success("已记录报送情况。");
         return RedirectToPage(new { id });

@@ -46,17 +46,20 @@ public static class CampaignRules
             : null;
     }
 
-    /// <summary>New or moved deadlines may not lie in the past nor outside the campaign period.</summary>
-    public static string? CheckDeadline(DateOnly deadline, DateOnly today, DateOnly campaignStart, DateOnly campaignEnd, DateOnly? unchangedFrom)
+    /// <summary>
+    /// New or moved deadlines may not lie in the past nor outside the campaign period; a 补录 (<paramref name="backfill"/>:
+    /// an office entering the campaign's earlier milestones) may lie in the past, still inside the campaign.
+    /// </summary>
+    public static string? CheckDeadline(DateOnly deadline, DateOnly today, DateOnly campaignStart, DateOnly campaignEnd, DateOnly? unchangedFrom, bool backfill = false)
     {
         if (unchangedFrom == deadline)
         {
             return null;
         }
 
-        if (deadline < today)
+        if (deadline < today && !backfill)
         {
-            return "截止日期不能早于今天。";
+            return "截止日期不能早于今天；补录以往的节点请勾选“补录”。";
         }
 
         return deadline < campaignStart || deadline > campaignEnd

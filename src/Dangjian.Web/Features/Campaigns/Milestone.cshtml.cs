@@ -44,6 +44,10 @@ public sealed class MilestoneModel(AppDbContext db, CampaignAccess access, TimeP
         [Display(Name = "截止日期")]
         public DateOnly Deadline { get; set; }
 
+        /// <summary>补录: a milestone of the campaign's past, entered late; its deadline may be before today.</summary>
+        [Display(Name = "补录")]
+        public bool Backfill { get; set; }
+
         [Display(Name = "责任人")]
         public Guid? OwnerPersonId { get; set; }
 
@@ -95,7 +99,8 @@ public sealed class MilestoneModel(AppDbContext db, CampaignAccess access, TimeP
             ModelState.AddModelError(Field(nameof(MilestoneInput.PhaseId)), "请选择环节。");
         }
 
-        if (CampaignRules.CheckDeadline(Input.Deadline, ChinaTime.Today(clock), Campaign.StartsOn, Campaign.EndsOn, milestone?.Deadline) is { } problem)
+        var today = ChinaTime.Today(clock);
+        if (CampaignRules.CheckDeadline(Input.Deadline, today, Campaign.StartsOn, Campaign.EndsOn, milestone?.Deadline, Input.Backfill) is { } problem)
         {
             ModelState.AddModelError(Field(nameof(MilestoneInput.Deadline)), problem);
         }
@@ -126,6 +131,11 @@ public sealed class MilestoneModel(AppDbContext db, CampaignAccess access, TimeP
         }
 
         Input.ApplyTo(milestone);
+        if (Input.Backfill && Input.Deadline < today)
+        {
+            db.Audit("backfill", nameof(Milestone), milestone.Id.ToString(), $"补录节点“{milestone.Title}”，截止日期{ChinaTime.DateText(Input.Deadline)}");
+        }
+
         if (!await db.SaveOrReportConflictAsync(ModelState, "该节点", ct))
         {
             return Page();

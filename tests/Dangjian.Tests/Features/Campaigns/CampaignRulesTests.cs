@@ -42,6 +42,8 @@ public sealed class CampaignRulesTests
         CampaignRules.CheckDeadline(today.AddDays(-1), today, Start, End, today.AddDays(-1)).ShouldBeNull("an unchanged past deadline can stay");
         CampaignRules.CheckDeadline(End.AddDays(1), today, Start, End, null)!.ShouldContain("活动期间");
         CampaignRules.CheckDeadline(today, today, Start, End, null).ShouldBeNull();
+        CampaignRules.CheckDeadline(today.AddDays(-1), today, Start, End, null, backfill: true).ShouldBeNull("补录: an earlier milestone entered late");
+        CampaignRules.CheckDeadline(Start.AddDays(-1), today, Start, End, null, backfill: true)!.ShouldContain("活动期间", Case.Sensitive, "补录 stays inside the campaign");
         CampaignRules.IsOverdue(MilestoneStatus.Open, today.AddDays(-1), today).ShouldBeTrue();
         CampaignRules.IsOverdue(MilestoneStatus.Done, today.AddDays(-1), today).ShouldBeFalse();
     }

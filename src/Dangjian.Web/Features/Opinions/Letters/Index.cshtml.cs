@@ -14,7 +14,8 @@ public sealed class IndexModel(AppDbContext db, ScopeGuard guard, LetterService 
 {
     public sealed record Option(Guid Id, string Name);
 
-    public sealed record Row(Guid Id, string Title, DateOnly SentOn, DateOnly DueOn, int Sent, int Returned);
+    /// <param name="Backfilled">补录: entered after the day it went out (an office adopting the product mid-campaign).</param>
+    public sealed record Row(Guid Id, string Title, DateOnly SentOn, DateOnly DueOn, int Sent, int Returned, bool Backfilled);
 
     public List<Row> Letters { get; private set; } = [];
 
@@ -36,6 +37,10 @@ public sealed class IndexModel(AppDbContext db, ScopeGuard guard, LetterService 
 
     [BindProperty]
     public DateOnly DueOn { get; set; }
+
+    /// <summary>发出日期: blank for today; an earlier day of the campaign when the office enters a letter sent before (补录).</summary>
+    [BindProperty]
+    public DateOnly? SentOn { get; set; }
 
     [BindProperty]
     public string? Recipients { get; set; }
@@ -74,9 +79,18 @@ public sealed class IndexModel(AppDbContext db, ScopeGuard guard, LetterService 
             ModelState.AddModelError(nameof(Questions), "请填写1到20个征求的问题，每行一个，每个不超过200字。");
         }
 
-        if (DueOn <= Today || DueOn > campaign.EndsOn)
+        var sentOn = SentOn ?? Today;
+        if (sentOn > Today || sentOn < campaign.StartsOn)
+        {
+            ModelState.AddModelError(nameof(SentOn), $"发出日期不能晚于今天，也不能早于活动开始（{ChinaTime.DateText(campaign.StartsOn)}）。");
+        }
+        else if (sentOn == Today && (DueOn <= Today || DueOn > campaign.EndsOn))
         {
             ModelState.AddModelError(nameof(DueOn), "回复截止日期须晚于今天，且在活动结束之前。");
+        }
+        else if (DueOn <= sentOn || DueOn > campaign.EndsOn)
+        {
+            ModelState.AddModelError(nameof(DueOn), "回复截止日期须晚于发出日期，且在活动结束之前。");
         }
 
         var (recipients, problem) = LetterService.Parse(Recipients);
@@ -90,18 +104,25 @@ public sealed class IndexModel(AppDbContext db, ScopeGuard guard, LetterService 
             return Page();
         }
 
-        Repeated = await letters.RepeatedAsync(campaign.Id, null, Today, recipients!.Select(r => r.Name).ToList(), ct);
+        Repeated = await letters.RepeatedAsync(campaign.Id, null, sentOn, recipients!.Select(r => r.Name).ToList(), ct);
         if (Repeated.Count > 0 && !confirmRepeat)
         {
             ModelState.AddModelError(nameof(Recipients), $"以下{Repeated.Count}个对象30天内已收到本活动的征求意见函，请避免“一窝蜂”重复征求：{string.Join("、", Repeated.Take(10))}{(Repeated.Count > 10 ? "等" : "")}。确需再次征求，请勾选确认后发出。");
             return Page();
         }
 
-        var letter = new SolicitationLetter { CampaignId = campaign.Id, Title = Title.Trim(), Body = Body.Trim(), Questions = string.Join('\n', questions), SentOn = Today, DueOn = DueOn, TokenSecret = SolicitationLetter.NewSecret() };
+        var letter = new SolicitationLetter { CampaignId = campaign.Id, Title = Title.Trim(), Body = Body.Trim(), Questions = string.Join('\n', questions), SentOn = sentOn, DueOn = DueOn, TokenSecret = SolicitationLetter.NewSecret() };
         db.SolicitationLetters.Add(letter);
         await letters.AddRecipientsAsync(letter, recipients!, ct);
+        if (sentOn < Today)
+        {
+            db.Audit("backfill", nameof(SolicitationLetter), letter.Id.ToString(), $"补录征求意见函“{letter.Title}”，发出日期{ChinaTime.DateText(sentOn)}");
+        }
+
         await db.SaveChangesAsync(ct);
-        TempData.Success($"已向{recipients!.Count}个对象发出征求意见函。可打印带二维码的函件寄送。");
+        TempData.Success(sentOn < Today
+            ? $"已补录{ChinaTime.DateText(sentOn)}发出的征求意见函（{recipients!.Count}个对象）。收回的函件可在函件页面逐份登记。"
+            : $"已向{recipients!.Count}个对象发出征求意见函。可打印带二维码的函件寄送。");
         return RedirectToPage("/Opinions/Letters/Details", new { id = letter.Id });
     }
 
@@ -111,8 +132,9 @@ public sealed class IndexModel(AppDbContext db, ScopeGuard guard, LetterService 
         var scope = await guard.ScopeAsync(ct);
         var visible = await listening.CampaignIdsAsync(null, ct);
         Letters = await db.SolicitationLetters.AsNoTracking().Where(l => visible.Contains(l.CampaignId)).OrderByDescending(l => l.SentOn).ThenBy(l => l.Id)
-            .Select(l => new Row(l.Id, l.Title, l.SentOn, l.DueOn, db.LetterRecipients.Count(r => r.LetterId == l.Id), db.LetterRecipients.Count(r => r.LetterId == l.Id && r.ReturnedAt != null)))
-            .Take(200).ToListAsync(ct);
+            .Select(l => new { l.Id, l.Title, l.SentOn, l.DueOn, l.CreatedAt, Sent = db.LetterRecipients.Count(r => r.LetterId == l.Id), Returned = db.LetterRecipients.Count(r => r.LetterId == l.Id && r.ReturnedAt != null) })
+            .Take(200).ToListAsync(ct)
+            is var rows ? rows.Select(l => new Row(l.Id, l.Title, l.SentOn, l.DueOn, l.Sent, l.Returned, l.SentOn < DateOnly.FromDateTime(ChinaTime.ToLocal(l.CreatedAt)))).ToList() : [];
         if (User.Can(Permissions.CampaignsEdit))
         {
             Campaigns = await db.Campaigns.AsNoTracking().InScope(scope, c => c.ScopeUnit!.Path).Where(c => c.Status == CampaignStatus.Running)
