@@ -232,6 +232,31 @@ public sealed class AppraisalTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [DbFact]
+    public async Task TheOfficeClosesARunningAppraisalEarlyAndItsTallyCountsAtOnce()
+    {
+        var office = await app.SignedInClientAsync("office");
+        var id = await CreateAsync(office, "纸质测评补录", 0, 3, bureau: false);
+        var url = $"/Appraisal/Details?id={id}";
+        foreach (var grade in new[] { "Good", "Good", "FairlyGood" })
+        {
+            (await office.PostHandlerAsync(url, "Paper", new Dictionary<string, string> { ["g-1"] = grade, ["g-2"] = grade, ["g-3"] = grade })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        }
+
+        var denied = await (await app.SignedInClientAsync("member")).PostHandlerAsync(url, "Close");
+        denied.Headers.Location!.OriginalString.ShouldContain("/Account/AccessDenied", Case.Sensitive, "only the office ends an appraisal");
+        (await office.GetDocumentAsync(url)).QuerySelector("[data-testid=close-early]").ShouldNotBeNull();
+        (await office.PostHandlerAsync(url, "Close")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var page = await office.GetDocumentAsync(url);
+        page.QuerySelector("[data-testid=state]")!.TextContent.ShouldBe("已结束");
+        page.QuerySelector("[data-testid=close-early]").ShouldBeNull();
+        page.Body!.TextContent.ShouldContain("发出3份，收回3份");
+        (await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "close-early" && a.ObjectId == id.ToString()))).ShouldBeTrue();
+        await office.PostHandlerAsync(url, "Close");
+        (await app.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == "close-early" && a.ObjectId == id.ToString()))).ShouldBe(1, "a closed appraisal is not closed twice");
+    }
+
+    [DbFact]
     public async Task EightyBallotsGiveTheSeedsTally()
     {
         var office = await app.SignedInClientAsync("office");

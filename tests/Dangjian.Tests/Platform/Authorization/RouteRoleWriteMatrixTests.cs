@@ -52,6 +52,7 @@ public sealed class RouteRoleWriteMatrixTests(AppFactory app) : IClassFixture<Ap
         ("/Admin/Users/Edit?handler=Enable", "/Admin/Users/Edit?handler=Enable&id={targetUser}", "", "D D D D D D A D D"),
         ("/Admin/Users/Edit?handler=ResetPassword", "/Admin/Users/Edit?handler=ResetPassword&id={targetUser}", "", "D D D D D D A D D"),
         ("/Admin/Users/Edit?handler=Unlock", "/Admin/Users/Edit?handler=Unlock&id={targetUser}", "", "D D D D D D A D D"),
+        ("/Appraisal/Details?handler=Close", "/Appraisal/Details?handler=Close&id={appraisal}", "", "A D D D D N D D D"),
         ("/Appraisal/Details?handler=Paper", "/Appraisal/Details?handler=Paper&id={appraisal}", "", "A D D D D N D D D"),
         ("/Appraisal/Edit", "/Appraisal/Edit?CampaignId={campaign}", "", "A D D A D D D D D"),
         ("/Audit/Verify", "/Audit/Verify", "", "D D D D D D D D A"),
