@@ -29,7 +29,8 @@ public static class Html
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(fields);
         var document = await client.GetDocumentAsync(pageUrl);
-        var form = document.Forms.FirstOrDefault(f => action is null ? !IsLogoutForm(f) : (f.GetAttribute("action") ?? "").Contains(action, StringComparison.OrdinalIgnoreCase))
+        // The layout's forms (sign-out, and the campaign switcher shown once there are two campaigns) are never the page's own.
+        var form = document.Forms.FirstOrDefault(f => action is null ? !IsLogoutForm(f) && !f.ClassList.Contains("dj-switcher") : (f.GetAttribute("action") ?? "").Contains(action, StringComparison.OrdinalIgnoreCase))
             ?? throw new InvalidOperationException($"{pageUrl} 上没有表单 {action}");
         var values = new Dictionary<string, string>(fields);
         var token = form.QuerySelector("input[name='__RequestVerificationToken']")?.GetAttribute("value");

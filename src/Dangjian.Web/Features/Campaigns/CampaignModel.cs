@@ -36,6 +36,25 @@ public enum MilestoneStatus
     Done = 2,
 }
 
+/// <summary>The record whose existence completes a milestone by itself (节点跟随记录).</summary>
+public enum MilestoneRecord
+{
+    /// <summary>发放征求意见函: a letter of the campaign has gone out.</summary>
+    LetterSent = 1,
+
+    /// <summary>召开专题民主生活会: the campaign's 民主生活会 has been held.</summary>
+    DemocraticLifeMeeting = 2,
+
+    /// <summary>环节工作小结: the milestone's phase has its 环节小结 approved.</summary>
+    PhaseSummaryApproved = 3,
+
+    /// <summary>制定整改方案: the campaign's own 整改方案 is approved.</summary>
+    RectificationPlanApproved = 4,
+
+    /// <summary>活动总结: the campaign's summary is approved.</summary>
+    CampaignSummaryApproved = 5,
+}
+
 public enum DocumentKind
 {
     ImplementationPlan = 1,
@@ -196,6 +215,9 @@ public sealed class Milestone : Entity, IAuditTitled
     public string? Evidence { get; set; }
 
     public DateTime? CompletedAt { get; set; }
+
+    /// <summary>The record that completes this milestone by itself when it exists (<see cref="MilestoneFollower"/>).</summary>
+    public MilestoneRecord? Follows { get; set; }
 
     string IAuditTitled.AuditTitle => Title;
 }

@@ -58,6 +58,7 @@ public sealed class CampaignService(AppDbContext db, Notifier notifier, TimeProv
                     Deadline = CampaignTemplates.PlaceDeadline(phase.StartsOn, phase.EndsOn, campaign.EndsOn, m.DayInPhase, m.FixedDay, earliest),
                     RequiredCount = m.RequiredCount,
                     OwnerUnitId = m.Owner == CampaignTemplates.Owner.None ? null : scopeUnitId,
+                    Follows = m.Follows,
                 });
             }
         }
@@ -268,6 +269,11 @@ public sealed class CampaignService(AppDbContext db, Notifier notifier, TimeProv
         }
 
         await notifier.DeliverAsync(ct);
+        if (approve)
+        {
+            await new MilestoneFollower(db, clock).SyncAsync(document.CampaignId, ct);
+        }
+
         return null;
     }
 
@@ -288,7 +294,7 @@ public sealed class CampaignService(AppDbContext db, Notifier notifier, TimeProv
                 p.StartsOn.DayNumber - campaign.StartsOn.DayNumber,
                 p.EndsOn.DayNumber - p.StartsOn.DayNumber + 1,
                 milestones.Where(m => m.PhaseId == p.Id)
-                    .Select(m => new CampaignTemplates.MilestoneTemplate(m.Title, Math.Max(0, m.Deadline.DayNumber - p.StartsOn.DayNumber), m.RequiredCount))
+                    .Select(m => new CampaignTemplates.MilestoneTemplate(m.Title, Math.Max(0, m.Deadline.DayNumber - p.StartsOn.DayNumber), m.RequiredCount, Follows: m.Follows))
                     .ToList())).ToList(),
             $"由“{campaign.Title}”保存。");
         var saved = new SavedTemplate { Name = name, OwnerUnitId = campaign.ScopeUnitId, Definition = System.Text.Json.JsonSerializer.Serialize(template) };

@@ -6,6 +6,7 @@ public static class CampaignSetup
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddScoped<CampaignService>();
+        builder.Services.AddScoped<MilestoneFollower>();
         builder.Services.AddScoped<CampaignAccess>();
         builder.Services.AddScoped<CampaignPicker>();
         builder.Services.AddScoped<DocumentAccess>();

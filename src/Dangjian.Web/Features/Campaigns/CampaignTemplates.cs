@@ -18,7 +18,7 @@ public static class CampaignTemplates
     /// A typical milestone, due <paramref name="DayInPhase"/> days into its phase. <paramref name="FixedDay"/>: the template
     /// insists on that day even inside the first week (see <see cref="PlaceDeadline"/>).
     /// </summary>
-    public sealed record MilestoneTemplate(string Title, int DayInPhase, int? RequiredCount = null, Owner Owner = Owner.Office, bool FixedDay = false);
+    public sealed record MilestoneTemplate(string Title, int DayInPhase, int? RequiredCount = null, Owner Owner = Owner.Office, bool FixedDay = false, MilestoneRecord? Follows = null);
 
     /// <summary>A new campaign's milestones fall due no earlier than this many days after it starts (or after today, for a start date in the past).</summary>
     public const int FirstWeekDays = 7;
@@ -72,24 +72,24 @@ public static class CampaignTemplates
                     new("局党组召开2次中心组学习会", 30, 2, Owner.Leader),
                     new("局机关党支部举办1次党员学习交流会", 30, 1),
                     new("主要负责同志讲专题党课", 20, Owner: Owner.Leader),
-                    new("发放征求意见函", 25),
+                    new("发放征求意见函", 25, Follows: MilestoneRecord.LetterSent),
                     new("主要负责同志至少召开2次座谈会", 30, 2, Owner.Leader),
                     new("开展个别谈话", 35),
-                    new("第一环节工作小结报督导组", 44),
+                    new("第一环节工作小结报督导组", 44, Follows: MilestoneRecord.PhaseSummaryApproved),
                 ]),
                 new("查摆问题、开展批评", 45, 45,
                 [
                     new("开展谈心谈话", 10, Owner: Owner.Leader),
                     new("撰写对照检查材料", 25, Owner: Owner.Leader),
-                    new("召开专题民主生活会", 35, Owner: Owner.Leader),
-                    new("第二环节工作小结报督导组", 44),
+                    new("召开专题民主生活会", 35, Owner: Owner.Leader, Follows: MilestoneRecord.DemocraticLifeMeeting),
+                    new("第二环节工作小结报督导组", 44, Follows: MilestoneRecord.PhaseSummaryApproved),
                 ]),
                 new("整改落实、建章立制", 90, 60,
                 [
-                    new("制定整改方案", 10),
+                    new("制定整改方案", 10, Follows: MilestoneRecord.RectificationPlanApproved),
                     new("建章立制", 40),
                     new("整改落实情况公示", 50),
-                    new("活动总结报上级", 58),
+                    new("活动总结报上级", 58, Follows: MilestoneRecord.CampaignSummaryApproved),
                 ]),
             ],
             "三个环节：学习教育、听取意见 → 查摆问题、开展批评 → 整改落实、建章立制（见实施办法）。"),
@@ -105,22 +105,22 @@ public static class CampaignTemplates
                     new("制定实施方案并报督导组审阅", 3),
                     new("召开动员大会", 7, Owner: Owner.Leader),
                     new("中心组学习会至少2次", 40, 2, Owner.Leader),
-                    new("发放征求意见函", 30),
+                    new("发放征求意见函", 30, Follows: MilestoneRecord.LetterSent),
                     new("形成调研报告", 55),
-                    new("学习调研阶段工作小结", 58),
+                    new("学习调研阶段工作小结", 58, Follows: MilestoneRecord.PhaseSummaryApproved),
                 ]),
                 new("分析检查", 60, 50,
                 [
-                    new("召开专题民主生活会", 30, Owner: Owner.Leader),
+                    new("召开专题民主生活会", 30, Owner: Owner.Leader, Follows: MilestoneRecord.DemocraticLifeMeeting),
                     new("形成分析检查报告", 40),
                     new("组织群众评议", 45),
-                    new("分析检查阶段工作小结", 48),
+                    new("分析检查阶段工作小结", 48, Follows: MilestoneRecord.PhaseSummaryApproved),
                 ]),
                 new("整改落实", 110, 60,
                 [
-                    new("制定整改方案", 15),
+                    new("制定整改方案", 15, Follows: MilestoneRecord.RectificationPlanApproved),
                     new("整改落实情况公示", 45),
-                    new("活动总结", 58),
+                    new("活动总结", 58, Follows: MilestoneRecord.CampaignSummaryApproved),
                 ]),
             ],
             "三个阶段：学习调研 → 分析检查 → 整改落实，上一阶段小结经督导组审核通过后转段。"),

@@ -10,7 +10,7 @@ namespace Dangjian.Web.Features.Campaigns;
 
 /// <summary>New milestone (<c>?campaignId=</c>) or edit (<c>?id=</c>): phase, deadline, owner, count rule, evidence.</summary>
 [RequirePermission(Permissions.CampaignsEdit)]
-public sealed class MilestoneModel(AppDbContext db, CampaignAccess access, TimeProvider clock) : PageModel
+public sealed class MilestoneModel(AppDbContext db, CampaignAccess access, MilestoneFollower follower, TimeProvider clock) : PageModel
 {
     public sealed record Option(Guid Id, string Name);
 
@@ -44,6 +44,10 @@ public sealed class MilestoneModel(AppDbContext db, CampaignAccess access, TimeP
         [Display(Name = "截止日期")]
         public DateOnly Deadline { get; set; }
 
+        /// <summary>The record that completes the milestone by itself (节点跟随记录); none for a milestone ticked by hand.</summary>
+        [Display(Name = "完成依据")]
+        public MilestoneRecord? Follows { get; set; }
+
         /// <summary>补录: a milestone of the campaign's past, entered late; its deadline may be before today.</summary>
         [Display(Name = "补录")]
         public bool Backfill { get; set; }
@@ -67,12 +71,12 @@ public sealed class MilestoneModel(AppDbContext db, CampaignAccess access, TimeP
         public static MilestoneInput From(Milestone m) => new()
         {
             Title = m.Title, PhaseId = m.PhaseId, Deadline = m.Deadline, OwnerPersonId = m.OwnerPersonId, OwnerUnitId = m.OwnerUnitId, RequiredCount = m.RequiredCount,
-            Evidence = m.Evidence, Version = m.Version,
+            Evidence = m.Evidence, Version = m.Version, Follows = m.Follows,
         };
 
         public void ApplyTo(Milestone m) =>
-            (m.Title, m.PhaseId, m.Deadline, m.OwnerPersonId, m.OwnerUnitId, m.RequiredCount, m.Evidence) =
-                (Title.Trim(), PhaseId, Deadline, OwnerPersonId, OwnerUnitId, RequiredCount, Evidence.NullIfBlank());
+            (m.Title, m.PhaseId, m.Deadline, m.OwnerPersonId, m.OwnerUnitId, m.RequiredCount, m.Evidence, m.Follows) =
+                (Title.Trim(), PhaseId, Deadline, OwnerPersonId, OwnerUnitId, RequiredCount, Evidence.NullIfBlank(), Follows);
     }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -140,6 +144,8 @@ public sealed class MilestoneModel(AppDbContext db, CampaignAccess access, TimeP
         {
             return Page();
         }
+
+        await follower.SyncAsync(Campaign.Id, ct);
 
         TempData.Success("节点任务已保存。");
         return RedirectToPage("/Campaigns/Details", new { id = Campaign.Id });

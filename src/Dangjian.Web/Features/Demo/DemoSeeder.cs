@@ -164,6 +164,9 @@ public sealed class DemoSeeder(AppDbContext db, AccountProvisioning accounts, Pe
         await meetings.AddLifeMeetingsAsync(campaign, people, ct);
         await rectification.AddPhaseThreeAsync(campaign, phases, milestones, people, office, supervisor, ct);
         await new DemoBriefings(db, campaigns, clock).AddBriefingsAsync(campaign, office, supervisor, ct);
+
+        // Milestones that follow records written directly above (the 民主生活会) complete as they would have in use.
+        await new MilestoneFollower(db, clock).SyncAsync(campaign.Id, ct);
     }
 
     /// <summary>Valid-looking (checksummed, fictitious) ID numbers and phones, and party dates, for every demo person.</summary>

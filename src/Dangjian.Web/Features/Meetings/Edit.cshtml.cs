@@ -17,7 +17,7 @@ namespace Dangjian.Web.Features.Meetings;
 /// starts with the people expected at its kind; absences are marked on the meeting's page.
 /// </summary>
 [RequirePermission(Permissions.CampaignsEdit)]
-public sealed class EditModel(AppDbContext db, CampaignAccess access, MeetingService service, TimeProvider clock) : PageModel
+public sealed class EditModel(AppDbContext db, CampaignAccess access, MeetingService service, MilestoneFollower milestones, TimeProvider clock) : PageModel
 {
     public sealed record Option(Guid Id, string Name);
 
@@ -180,6 +180,8 @@ public sealed class EditModel(AppDbContext db, CampaignAccess access, MeetingSer
         {
             return Page();
         }
+
+        await milestones.SyncAsync(CampaignId, ct);
 
         TempData.Success(Existing is null ? "会议已记录，已按应参会人员生成名单，可标记缺席、记录批评和自我批评。" : "已保存。");
         return RedirectToPage("/Meetings/Details", new { id = meeting.Id });

@@ -10,7 +10,7 @@ namespace Dangjian.Web.Features.Opinions.Letters;
 
 /// <summary>征求意见函: letters with 发出/收回/逾期, and sending a new one (recipients one per line).</summary>
 [RequirePermission(Permissions.CampaignsView)]
-public sealed class IndexModel(AppDbContext db, ScopeGuard guard, LetterService letters, CampaignAccess campaignAccess, ListeningAccess listening) : PageModel
+public sealed class IndexModel(AppDbContext db, ScopeGuard guard, LetterService letters, CampaignAccess campaignAccess, ListeningAccess listening, MilestoneFollower milestones) : PageModel
 {
     public sealed record Option(Guid Id, string Name);
 
@@ -120,6 +120,7 @@ public sealed class IndexModel(AppDbContext db, ScopeGuard guard, LetterService 
         }
 
         await db.SaveChangesAsync(ct);
+        await milestones.SyncAsync(campaign.Id, ct);
         TempData.Success(sentOn < Today
             ? $"已补录{ChinaTime.DateText(sentOn)}发出的征求意见函（{recipients!.Count}个对象）。收回的函件可在函件页面逐份登记。"
             : $"已向{recipients!.Count}个对象发出征求意见函。可打印带二维码的函件寄送。");
