@@ -20,7 +20,7 @@ public sealed class SummaryPagesTests(BrowserFixture fixture)
         await page.GetByTestId("summaries").Locator("li").Last.GetByRole(AriaRole.Button).ClickAsync();
         await Expect(page.GetByTestId("flash")).ToContainTextAsync("已按记录生成草稿");
         // Other browser tests share this server and may have recorded a reply since the demo began.
-        await Expect(page.GetByTestId("summary-body")).ToContainTextAsync(new System.Text.RegularExpressions.Regex("发放征求意见函50份，收回\\d+份"));
+        await Expect(page.GetByTestId("summary-body")).ToContainTextAsync(new System.Text.RegularExpressions.Regex("发放征求意见函50份、收回\\d+份"));
         await BrowserFixture.ShotAsync(page, "summary-desktop");
         var url = page.Url;
         await page.Context.CloseAsync();

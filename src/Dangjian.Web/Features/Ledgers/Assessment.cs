@@ -37,6 +37,12 @@ public sealed class AssessmentScheme : Entity, IAuditTitled
     /// <summary>Months per period: 1 月度, 3 季度, 12 年度.</summary>
     public int PeriodMonths { get; set; } = 3;
 
+    /// <summary>
+    /// The campaign this scheme belongs to (seed 001: a campaign's 月调度、季考核 with its 流动红旗), whose summary quotes its
+    /// red flag; null for an organization's standing scheme, which no campaign summary quotes.
+    /// </summary>
+    public Guid? CampaignId { get; set; }
+
     string IAuditTitled.AuditTitle => Name;
 }
 
@@ -46,7 +52,9 @@ internal sealed class AssessmentSchemeConfiguration : IEntityTypeConfiguration<A
     {
         b.Property(x => x.Name).HasMaxLength(AssessmentScheme.NameMax);
         b.HasIndex(x => x.OwnerUnitId);
+        b.HasIndex(x => x.CampaignId);
         b.HasOne(x => x.OwnerUnit).WithMany().HasForeignKey(x => x.OwnerUnitId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Campaigns.Campaign>().WithMany().HasForeignKey(x => x.CampaignId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

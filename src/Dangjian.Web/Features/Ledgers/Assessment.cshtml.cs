@@ -36,6 +36,9 @@ public sealed class AssessmentModel(AppDbContext db, AssessmentService service, 
 
     public List<Option> Owners { get; private set; } = [];
 
+    /// <summary>The campaigns in scope a new scheme may belong to.</summary>
+    public List<Option> Campaigns { get; private set; } = [];
+
     public AssessmentScheme? Scheme { get; private set; }
 
     public bool Manage { get; private set; }
@@ -63,6 +66,10 @@ public sealed class AssessmentModel(AppDbContext db, AssessmentService service, 
 
         [Display(Name = "考核周期")]
         public int PeriodMonths { get; set; } = 3;
+
+        /// <summary>所属活动: blank for a standing scheme.</summary>
+        [Display(Name = "所属活动")]
+        public Guid? CampaignId { get; set; }
     }
 
     /// <summary>添加考核指标.</summary>
@@ -126,12 +133,17 @@ public sealed class AssessmentModel(AppDbContext db, AssessmentService service, 
             ModelState.AddModelError(nameof(NewScheme) + "." + nameof(SchemeInput.OwnerUnitId), "请选择单位和考核周期（月度、季度或年度）。");
         }
 
+        if (NewScheme.CampaignId is { } campaign && Campaigns.All(c => c.Id != campaign))
+        {
+            ModelState.AddModelError(nameof(NewScheme) + "." + nameof(SchemeInput.CampaignId), "所属活动须是您管理范围内的活动；常设的考核方案请留空。");
+        }
+
         if (!ModelState.IsValid)
         {
             return Page();
         }
 
-        var scheme = new AssessmentScheme { Name = NewScheme.Name!.Trim(), OwnerUnitId = NewScheme.OwnerUnitId!.Value, PeriodMonths = NewScheme.PeriodMonths };
+        var scheme = new AssessmentScheme { Name = NewScheme.Name!.Trim(), OwnerUnitId = NewScheme.OwnerUnitId!.Value, PeriodMonths = NewScheme.PeriodMonths, CampaignId = NewScheme.CampaignId };
         db.AssessmentSchemes.Add(scheme);
         await db.SaveChangesAsync(ct);
         TempData.Success("考核方案已建立。请添加考核指标，一级指标分值合计100分。");
@@ -271,8 +283,11 @@ public sealed class AssessmentModel(AppDbContext db, AssessmentService service, 
             .ToListAsync(ct);
         if (User.Can(Permissions.LedgersEdit))
         {
-            Owners = await db.OrgUnits.AsNoTracking().InScope(await guard.ScopeAsync(ct), u => u.Path).Organizations()
+            var scope = await guard.ScopeAsync(ct);
+            Owners = await db.OrgUnits.AsNoTracking().InScope(scope, u => u.Path).Organizations()
                 .Take(200).Select(u => new Option(u.Id, u.Name)).ToListAsync(ct);
+            Campaigns = await db.Campaigns.AsNoTracking().InScope(scope, c => c.ScopeUnit!.Path).Where(c => c.Status != Features.Campaigns.CampaignStatus.Ended)
+                .OrderByDescending(c => c.StartsOn).Take(50).Select(c => new Option(c.Id, c.Title)).ToListAsync(ct);
         }
 
         if (SchemeId is not { } id)

@@ -192,6 +192,47 @@ public sealed class SeedReplayTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [DbFact]
+    public async Task OnlyTheCampaignsOwnSchemeGivesItsSummaryARedFlag()
+    {
+        var office = await app.SignedInClientAsync("office");
+        var bureau = await app.WithDbAsync(db => db.OrgUnits.Where(u => u.Code == "KJJ").Select(u => u.Id).SingleAsync());
+        var campaignId = await app.AddCampaignAsync("抓执行、转作风、提效能活动");
+        var outside = await app.AddCampaignAsync("其他单位的活动", foreign: true);
+
+        var refused = await office.PostFormAsync("/Ledgers/Assessment", new Dictionary<string, string>
+        {
+            ["NewScheme.Name"] = "越权的考核", ["NewScheme.OwnerUnitId"] = bureau.ToString(), ["NewScheme.PeriodMonths"] = "3", ["NewScheme.CampaignId"] = outside.ToString(),
+        }, "handler=Scheme");
+        (await refused.ParseAsync()).ErrorsText().ShouldContain("所属活动须是您管理范围内的活动");
+        var made = await office.PostFormAsync("/Ledgers/Assessment", new Dictionary<string, string>
+        {
+            ["NewScheme.Name"] = "活动季度考核", ["NewScheme.OwnerUnitId"] = bureau.ToString(), ["NewScheme.PeriodMonths"] = "3", ["NewScheme.CampaignId"] = campaignId.ToString(),
+        }, "handler=Scheme");
+        made.StatusCode.ShouldBe(HttpStatusCode.Redirect, (await made.ParseAsync()).ErrorsText());
+        var scheme = await app.WithDbAsync(db => db.AssessmentSchemes.SingleAsync(x => x.Name == "活动季度考核"));
+        scheme.CampaignId.ShouldBe(campaignId);
+        (await app.WithDbAsync(db => db.AssessmentSchemes.AnyAsync(x => x.Name == "越权的考核"))).ShouldBeFalse();
+        await app.WithDbAsync(async db =>
+        {
+            db.AssessmentPeriods.Add(new Dangjian.Web.Features.Ledgers.AssessmentPeriod
+            {
+                SchemeId = scheme.Id, Label = "2026年第3季度", StartsOn = new DateOnly(2026, 7, 1), EndsOn = new DateOnly(2026, 9, 30), PublishedAt = DateTime.UtcNow, FlagHolders = "高新技术科",
+            });
+            return await db.SaveChangesAsync();
+        });
+
+        async Task<string> DraftAsync(Guid campaign)
+        {
+            var drafted = await office.PostHandlerAsync($"/Reports?campaignId={campaign}", "Draft");
+            drafted.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+            return (await office.GetDocumentAsync(drafted.Headers.Location!.OriginalString)).QuerySelector("[data-testid=summary-body]")!.TextContent;
+        }
+
+        (await DraftAsync(campaignId)).ShouldContain("高新技术科在2026年第3季度考核中获得流动红旗");
+        (await DraftAsync(await app.DemoCampaignIdAsync())).ShouldNotContain("流动红旗", Case.Sensitive, "the bureau's standing scheme belongs to no campaign");
+    }
+
+    [DbFact]
     public async Task ACampaignWithNoRecordsGetsAnEmptyButWholeSummary()
     {
         var campaignId = await app.AddCampaignAsync("尚未开展工作的活动");
