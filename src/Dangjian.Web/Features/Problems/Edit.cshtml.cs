@@ -49,9 +49,12 @@ public sealed class EditModel(AppDbContext db, CampaignAccess access) : PageMode
         [Display(Name = "整改时限")]
         public ProblemHorizon? Horizon { get; set; }
 
+        [Display(Name = "所属方面")]
+        public Guid? AspectId { get; set; }
+
         public static ProblemInput From(Problem p) => new()
         {
-            Version = p.Version, Title = p.Title, Description = p.Description, Category = p.Category, Concerns = p.Concerns, Source = p.Source, Horizon = p.Horizon,
+            Version = p.Version, Title = p.Title, Description = p.Description, Category = p.Category, Concerns = p.Concerns, Source = p.Source, Horizon = p.Horizon, AspectId = p.AspectId,
         };
 
         public void ApplyTo(Problem problem)
@@ -59,13 +62,16 @@ public sealed class EditModel(AppDbContext db, CampaignAccess access) : PageMode
             problem.Title = Title.Trim();
             problem.Description = Description.NullIfBlank();
             problem.Concerns = Concerns.NullIfBlank();
-            (problem.Category, problem.Source, problem.Horizon) = (Category, Source, Horizon);
+            (problem.Category, problem.Source, problem.Horizon, problem.AspectId) = (Category, Source, Horizon, AspectId);
         }
     }
 
     public Problem? Existing { get; private set; }
 
     public Campaign Campaign { get; private set; } = null!;
+
+    /// <summary>The campaign's 方面, in order.</summary>
+    public List<ProblemAspect> Aspects { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -84,6 +90,11 @@ public sealed class EditModel(AppDbContext db, CampaignAccess access) : PageMode
         if ((Input.Category is { } c && !Enum.IsDefined(c)) || !Enum.IsDefined(Input.Source) || (Input.Horizon is { } h && !Enum.IsDefined(h)))
         {
             ModelState.AddModelError("Input.Category", "请选择有效的类别、来源和整改时限类型。");
+        }
+
+        if (Input.AspectId is { } aspect && Aspects.All(a => a.Id != aspect))
+        {
+            ModelState.AddModelError("Input.AspectId", "请选择本活动已归纳的方面。");
         }
 
         if (!ModelState.IsValid)
@@ -136,6 +147,7 @@ public sealed class EditModel(AppDbContext db, CampaignAccess access) : PageMode
             throw new ForbiddenException();
         }
 
+        Aspects = await db.ProblemAspects.AsNoTracking().Where(a => a.CampaignId == CampaignId).OrderBy(a => a.Order).ThenBy(a => a.CreatedAt).ToListAsync(ct);
         ViewData.Trail(new Breadcrumb("问题清单", $"/Problems?campaignId={CampaignId}"), new Breadcrumb(Existing is null ? "新建问题" : "修改问题"));
     }
 }

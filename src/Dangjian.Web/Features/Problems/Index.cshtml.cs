@@ -21,6 +21,11 @@ public sealed class IndexModel(AppDbContext db, ListeningAccess listening, Campa
 
     public sealed record Count(string Label, int Value);
 
+    /// <summary>A 方面 with how many problems it groups.</summary>
+    public sealed record AspectRow(Guid Id, string Title, int Problems);
+
+    public List<AspectRow> Aspects { get; private set; } = [];
+
     [BindProperty(SupportsGet = true)]
     public Topic? Category { get; set; }
 
@@ -55,6 +60,8 @@ public sealed class IndexModel(AppDbContext db, ListeningAccess listening, Campa
         var opinions = db.Opinions.Where(o => o.CampaignId == campaign.Id);
         OpinionsTotal = await opinions.CountAsync(ct);
         OpinionsLinked = await opinions.CountAsync(o => db.ProblemOpinions.Any(l => l.OpinionId == o.Id && problems.Any(p => p.Id == l.ProblemId)), ct);
+        Aspects = await db.ProblemAspects.AsNoTracking().Where(a => a.CampaignId == campaign.Id).OrderBy(a => a.Order).ThenBy(a => a.CreatedAt)
+            .Select(a => new AspectRow(a.Id, a.Title, problems.Count(p => p.AspectId == a.Id))).Take(50).ToListAsync(ct);
         Problems = await Filter(problems).OrderBy(p => p.Category ?? (Topic)99).ThenBy(p => p.CreatedAt).ThenBy(p => p.Id)
             .Select(p => new Row(p.Id, p.Title, p.Category, p.Concerns, p.Source, p.Horizon, db.ProblemOpinions.Count(l => l.ProblemId == p.Id && opinions.Any(o => o.Id == l.OpinionId))))
             .ToPageAsync(PageNumber, 20, ct);
@@ -91,6 +98,53 @@ public sealed class IndexModel(AppDbContext db, ListeningAccess listening, Campa
         var content = XlsxWriter.Write("问题梳理", $"{campaign.Title}意见梳理汇总表",
             [new("序号", 6), new("问题", 40), new("类别", 10), new("整改时限", 10), new("反映对象", 14), new("来源", 10), new("意见条数", 8), new("收到日期", 12), new("渠道", 12), new("意见原文", 60)], rows);
         return FileDownloads.Xlsx(content, "问题梳理汇总表.xlsx");
+    }
+
+    /// <summary>归纳一个方面: appended after the campaign's others.</summary>
+    public async Task<IActionResult> OnPostAddAspectAsync(string? title, CancellationToken ct)
+    {
+        var campaign = await EditableAsync(ct);
+        var text = title?.Trim() ?? "";
+        if (text.Length is 0 or > ProblemAspect.TitleMax)
+        {
+            TempData.Error($"请用一句话写出这个方面（不超过{ProblemAspect.TitleMax}字）。");
+            return RedirectToPage(new { campaignId = campaign.Id });
+        }
+
+        var count = await db.ProblemAspects.CountAsync(a => a.CampaignId == campaign.Id, ct);
+        if (count >= 20)
+        {
+            TempData.Error("一项活动最多归纳20个方面。");
+            return RedirectToPage(new { campaignId = campaign.Id });
+        }
+
+        var order = await db.ProblemAspects.Where(a => a.CampaignId == campaign.Id).MaxAsync(a => (int?)a.Order, ct) ?? 0;
+        db.ProblemAspects.Add(new ProblemAspect { CampaignId = campaign.Id, Order = order + 1, Title = text });
+        await db.SaveChangesAsync(ct);
+        TempData.Success("已添加。修改问题时可把它归入这个方面。");
+        return RedirectToPage(new { campaignId = campaign.Id });
+    }
+
+    /// <summary>删除一个方面: its problems stay, ungrouped.</summary>
+    public async Task<IActionResult> OnPostDeleteAspectAsync(Guid aspectId, CancellationToken ct)
+    {
+        var campaign = await EditableAsync(ct);
+        var aspect = await db.ProblemAspects.SingleOrDefaultAsync(a => a.Id == aspectId && a.CampaignId == campaign.Id, ct) ?? throw new NotFoundException();
+        foreach (var problem in await db.Problems.Where(p => p.AspectId == aspect.Id).ToListAsync(ct))
+        {
+            problem.AspectId = null;
+        }
+
+        db.ProblemAspects.Remove(aspect);
+        await db.SaveChangesAsync(ct);
+        TempData.Success($"已删除“{aspect.Title}”，其中的问题仍在清单中。");
+        return RedirectToPage(new { campaignId = campaign.Id });
+    }
+
+    private async Task<Campaign> EditableAsync(CancellationToken ct)
+    {
+        var campaign = await LoadCampaignAsync(ct) ?? throw new NotFoundException();
+        return await access.RunsAsync(campaign, Permissions.CampaignsEdit, ct) ? campaign : throw new ForbiddenException();
     }
 
     private IQueryable<Problem> Filter(IQueryable<Problem> query)

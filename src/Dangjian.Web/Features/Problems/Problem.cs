@@ -44,6 +44,9 @@ public sealed class Problem : Entity, ISoftDeletable, IAuditTitled
     /// <summary>马上能改 / 限期解决 / 长期坚持.</summary>
     public ProblemHorizon? Horizon { get; set; }
 
+    /// <summary>The 方面 the office grouped this problem under (归纳梳理为六个方面), if any.</summary>
+    public Guid? AspectId { get; set; }
+
     /// <summary>Set when this problem was merged into another as a duplicate; its links moved there.</summary>
     public Guid? MergedIntoId { get; set; }
 
@@ -62,6 +65,35 @@ internal sealed class ProblemConfiguration : IEntityTypeConfiguration<Problem>
         b.Property(x => x.Description).HasMaxLength(Problem.DescriptionMax);
         b.Property(x => x.Concerns).HasMaxLength(Problem.ConcernsMax);
         b.HasIndex(x => new { x.CampaignId, x.Category });
+        b.HasIndex(x => x.AspectId);
+        b.HasOne<Campaign>().WithMany().HasForeignKey(x => x.CampaignId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<ProblemAspect>().WithMany().HasForeignKey(x => x.AspectId).OnDelete(DeleteBehavior.SetNull);
+    }
+}
+
+/// <summary>
+/// 方面: the second level of grouping, above problems — seed 004 「归纳梳理为六个方面：一是……」, seed 000 「形成了包含五大方面问题的
+/// 报告」. Ordered; deleting one leaves its problems ungrouped.
+/// </summary>
+public sealed class ProblemAspect : Entity, IAuditTitled
+{
+    public const int TitleMax = 200;
+
+    public Guid CampaignId { get; set; }
+
+    public int Order { get; set; }
+
+    public required string Title { get; set; }
+
+    string IAuditTitled.AuditTitle => Title;
+}
+
+internal sealed class ProblemAspectConfiguration : IEntityTypeConfiguration<ProblemAspect>
+{
+    public void Configure(EntityTypeBuilder<ProblemAspect> b)
+    {
+        b.Property(x => x.Title).HasMaxLength(ProblemAspect.TitleMax);
+        b.HasIndex(x => new { x.CampaignId, x.Order });
         b.HasOne<Campaign>().WithMany().HasForeignKey(x => x.CampaignId).OnDelete(DeleteBehavior.Restrict);
     }
 }

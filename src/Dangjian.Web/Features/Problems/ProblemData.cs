@@ -10,6 +10,8 @@ public sealed partial class AppDbContext
 
     public DbSet<ProblemOpinion> ProblemOpinions => Set<ProblemOpinion>();
 
+    public DbSet<ProblemAspect> ProblemAspects => Set<ProblemAspect>();
+
     public DbSet<SelfInspection> SelfInspections => Set<SelfInspection>();
 
     public DbSet<SelfInspectionComment> SelfInspectionComments => Set<SelfInspectionComment>();

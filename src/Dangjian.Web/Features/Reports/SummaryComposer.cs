@@ -74,7 +74,7 @@ public static class SummaryComposer
 
         if (f.PhaseName is null && f.Phases.Count > 1)
         {
-            text.Append($"，分{Numeral(f.Phases.Count - 1)}个环节进行：{string.Concat(f.Phases.Select(p => $"“{p}”"))}");
+            text.Append($"，分{ChineseCount(f.Phases.Count)}个环节进行：{string.Concat(f.Phases.Select(p => $"“{p}”"))}");
         }
 
         text.Append('。');
@@ -179,6 +179,11 @@ public static class SummaryComposer
         else if (f.KeyOpinionCount > 0)
         {
             listening.Append($"梳理出重点意见{N(f.KeyOpinionCount)}条" + KeyOpinions(f));
+        }
+
+        if (f.Aspects.Count > 0)
+        {
+            listening.Append($"对征求到的意见建议归纳梳理为{ChineseCount(f.Aspects.Count)}个方面：{Enumerate(f.Aspects.Select(a => a.TrimEnd('。', '；', '，')).ToList())}");
         }
 
         if (listening.Length > 0)
@@ -387,6 +392,9 @@ public static class SummaryComposer
     private static string Book(string title) => title.StartsWith('《') ? title : $"《{title}》";
 
     private static string Quote(string title) => title.StartsWith('“') || title.StartsWith('《') ? title : $"“{title}”";
+
+    /// <summary>「六个方面」: a count in Chinese numerals up to ten, in digits above.</summary>
+    private static string ChineseCount(int count) => count switch { 2 => "两", >= 1 and <= 10 => Numerals[count - 1], _ => N(count) };
 
     private static string Numeral(int index) => index < Numerals.Length ? Numerals[index] : N(index + 1);
 

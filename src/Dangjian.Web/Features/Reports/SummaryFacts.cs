@@ -87,6 +87,9 @@ public sealed record SummaryFacts
     /// <summary>The key opinions (problems grouped from opinions), by title.</summary>
     public IReadOnlyList<string> KeyOpinions { get; init; } = [];
 
+    /// <summary>The 方面 the problems were grouped into, in order (归纳梳理为六个方面).</summary>
+    public IReadOnlyList<string> Aspects { get; init; } = [];
+
     /// <summary>How many key opinions there are (<see cref="KeyOpinions"/> names the first of them).</summary>
     public int KeyOpinionCount { get; init; }
 

@@ -165,6 +165,7 @@ public sealed class SummaryFigures(AppDbContext db, StudyFigures study, Listenin
         // The campaign's own 流动红旗: the latest published period of a scheme that belongs to the campaign.
         var flag = await db.AssessmentPeriods.Where(p => p.PublishedAt != null && p.FlagHolders != null && p.FlagHolders != "" && db.AssessmentSchemes.Any(x => x.Id == p.SchemeId && x.CampaignId == c))
             .OrderByDescending(p => p.EndsOn).Select(p => new { p.Label, p.FlagHolders }).FirstOrDefaultAsync(ct);
+        var aspects = await db.ProblemAspects.Where(a => a.CampaignId == c).OrderBy(a => a.Order).ThenBy(a => a.CreatedAt).Select(a => a.Title).Take(20).ToListAsync(ct);
         var units = await study.AttendanceByUnitAsync(c, ct);
         var expected = units.Sum(u => u.Expected);
         var overall = expected == 0 ? 0 : 100.0 * units.Sum(u => u.Present) / expected;
@@ -194,6 +195,7 @@ public sealed class SummaryFigures(AppDbContext db, StudyFigures study, Listenin
             LongTerm = longTerm,
             Briefings = briefings,
             BriefingsSent = briefingsSent,
+            Aspects = aspects,
             RedFlag = flag is null ? null : (flag.Label, flag.FlagHolders!),
             LowAttendanceUnits = units.Where(u => u.Expected >= 5 && u.Rate < overall - 15).OrderBy(u => u.Rate).Select(u => u.Unit).ToList(),
         };

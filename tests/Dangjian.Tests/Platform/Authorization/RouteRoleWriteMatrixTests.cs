@@ -130,6 +130,8 @@ public sealed class RouteRoleWriteMatrixTests(AppFactory app) : IClassFixture<Ap
         ("/Problems/Details?handler=Link", "/Problems/Details?handler=Link&id={problem}", "", "A D N N D N D D D"),
         ("/Problems/Details?handler=Merge", "/Problems/Details?handler=Merge&id={problem}&targetId={otherProblem}", "", "A D N N D N D D D"),
         ("/Problems/Details?handler=Unlink", "/Problems/Details?handler=Unlink&id={problem}&opinionId={problemOpinion}", "", "A D N N D N D D D"),
+        ("/Problems/Index?handler=AddAspect", "/Problems/Index?handler=AddAspect&campaignId={campaign}", "title=", "A D N N D N D D D"),
+        ("/Problems/Index?handler=DeleteAspect", "/Problems/Index?handler=DeleteAspect&campaignId={campaign}&aspectId={missing}", "", "N D N N D N D D D"),
         ("/Problems/Edit", "/Problems/Edit?Id={problem}&CampaignId={campaign}", "", "A D D D D D D D D"),
         ("/Problems/Edit?handler=Delete", "/Problems/Edit?handler=Delete&Id={lastProblem}&CampaignId={campaign}", "", "A D D D D D D D D"),
         ("/Problems/SelfInspections/Details?handler=Comment", "/Problems/SelfInspections/Details?handler=Comment&id={leaderSelfInspection}", "text=", "A A N N A N D D D"),
