@@ -132,7 +132,7 @@ public static class SummaryComposer
         if (writing.Length > 0)
         {
             study.Append($"党员干部撰写{writing}");
-            study.Append(f.NotesChecked > 0 ? $"，检查学习笔记{N(f.NotesChecked)}篇次" : "");
+            study.Append(f.NoteCheckRounds > 0 ? $"，不定期检查学习笔记{N(f.NoteCheckRounds)}次（{N(f.NotesChecked)}篇次）" : f.NotesChecked > 0 ? $"，检查学习笔记{N(f.NotesChecked)}篇次" : "");
             study.Append(f.Exhibited > 0 ? $"，展评优秀笔记和心得{N(f.Exhibited)}篇" : "");
             study.Append('。');
         }

@@ -54,6 +54,9 @@ public sealed record SummaryFacts
 
     public int NotesChecked { get; init; }
 
+    /// <summary>检查学习笔记N次: the days on which notes were checked.</summary>
+    public int NoteCheckRounds { get; init; }
+
     public int Exhibited { get; init; }
 
     public int Copies { get; init; }

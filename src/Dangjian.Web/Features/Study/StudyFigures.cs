@@ -27,6 +27,7 @@ public sealed class StudyFigures(AppDbContext db, TimeProvider clock)
         int Reflections,
         int StudySummaries,
         int NotesChecked,
+        int NoteCheckRounds,
         int Exhibited,
         int Materials,
         int CopiesDistributed,
@@ -96,6 +97,9 @@ public sealed class StudyFigures(AppDbContext db, TimeProvider clock)
                 Checked = g.Count(n => n.CheckedAt != null),
                 Exhibited = g.Count(n => n.ExhibitedAt != null),
             }).SingleOrDefaultAsync(ct);
+        // 检查学习笔记N次: a round is a day on which the office checked notes (China days: UTC+8, no daylight saving).
+        var checkRounds = await db.StudyNotes.Where(n => n.CampaignId == campaignId && n.CheckedAt != null && (from == null || (n.CreatedAt >= from && n.CreatedAt < to)))
+            .Select(n => n.CheckedAt!.Value.AddHours(8).Date).Distinct().CountAsync(ct);
         var materials = await db.StudyMaterials.CountAsync(m => m.CampaignId == campaignId, ct);
         var copies = await db.MaterialCopies.Where(c => db.StudyMaterials.Any(m => m.Id == c.MaterialId && m.CampaignId == campaignId))
             .GroupBy(c => 1).Select(g => new { Distributed = g.Count(), Read = g.Count(c => c.ReadAt != null) }).SingleOrDefaultAsync(ct);
@@ -132,6 +136,7 @@ public sealed class StudyFigures(AppDbContext db, TimeProvider clock)
             notes?.Reflections ?? 0,
             notes?.StudySummaries ?? 0,
             notes?.Checked ?? 0,
+            checkRounds,
             notes?.Exhibited ?? 0,
             materials,
             copies?.Distributed ?? 0,

@@ -44,7 +44,8 @@ public sealed class SeedReplayTests(AppFactory app) : IClassFixture<AppFactory>
             // 撰写心得体会和学结各13篇.
             for (var i = 0; i < 13; i++)
             {
-                db.StudyNotes.Add(new StudyNote { CampaignId = campaign.Id, PersonId = people[i], Kind = NoteKind.Reflection, Title = $"心得体会{i + 1}", Body = "学习实践科学发展观的体会。" });
+                // 不定期检查学习笔记2次: the office checked them on two days.
+                db.StudyNotes.Add(new StudyNote { CampaignId = campaign.Id, PersonId = people[i], Kind = NoteKind.Reflection, Title = $"心得体会{i + 1}", Body = "学习实践科学发展观的体会。", CheckedAt = now.AddDays(i < 7 ? -50 : -20) });
                 db.StudyNotes.Add(new StudyNote { CampaignId = campaign.Id, PersonId = people[i], Kind = NoteKind.StudySummary, Title = $"学结{i + 1}", Body = "学习调研阶段的学习小结。" });
             }
 
@@ -129,7 +130,7 @@ public sealed class SeedReplayTests(AppFactory app) : IClassFixture<AppFactory>
         basics.ShouldContain("共组织集体学习9次，征求到意见建议18条，查摆问题3个");
         var practice = Section("二、主要做法", "三、主要收获和体会");
         practice.ShouldContain("组织集体学习9次，其中专家讲座1次、集中学习8次");
-        practice.ShouldContain("撰写心得体会和学结各13篇");
+        practice.ShouldContain("撰写心得体会和学结各13篇，不定期检查学习笔记2次（13篇次）");
         practice.ShouldContain("发放征求意见函100份");
         practice.ShouldContain("召开座谈会2次、与会48人次");
         practice.ShouldContain("共征求到意见建议18条（其中肯定性意见10条、建议8条）");

@@ -53,6 +53,7 @@ public sealed class SummaryComposerTests
         Notes = n[4],
         Reflections = n[5],
         NotesChecked = n[6],
+        NoteCheckRounds = Math.Min(n[6], 3),
         LettersSent = n[7],
         LettersReturned = Math.Min(n[7], n[8]),
         Forums = n[9],
