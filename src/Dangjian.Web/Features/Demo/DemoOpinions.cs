@@ -63,6 +63,8 @@ internal sealed class DemoOpinions(AppDbContext db, Opinions.LetterKey letterKey
             Body = "为深入开展党的群众路线教育实践活动，广泛听取各方面对我局领导班子和领导干部在“四风”方面存在问题的意见建议，特致函征求贵单位意见。", Questions = "总体评价\n存在的突出问题\n意见建议",
             TokenSecret = Opinions.SolicitationLetter.NewSecret(),
         };
+        // Entered on the day it went out, as in use (a later entry would be marked 补录).
+        letter.CreatedAt = Platform.Web.ChinaTime.StartOfDayUtc(letter.SentOn).AddHours(2);
         db.SolicitationLetters.Add(letter);
         string[] kinds = ["单位", "企业", "高校", "科研院所", "代表委员"];
         var letterService = new Opinions.LetterService(db, clock, letterKey);

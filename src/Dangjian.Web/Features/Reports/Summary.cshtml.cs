@@ -79,7 +79,7 @@ public sealed class SummaryModel(AppDbContext db, CampaignAccess access, Documen
         var lines = Body.Replace("\r", "", StringComparison.Ordinal).Split('\n').ToList();
         var title = lines.FirstOrDefault(l => l.Trim().Length > 0)?.Trim() ?? Summary.Document!.Title;
         var issuer = await figures.IssuerAsync(Campaign, ct);
-        var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(WrittenAt, DateTimeKind.Utc), ChinaTime.Zone));
+        var day = DateOnly.FromDateTime(ChinaTime.ToLocal(WrittenAt));
         return DocxWriter.WriteOfficial(title, lines.SkipWhile(l => l.Trim().Length == 0).Skip(1), (issuer, day));
     }
 

@@ -74,8 +74,8 @@ public sealed class SummaryFigures(AppDbContext db, StudyFigures study, Listenin
     {
         var c = campaign.Id;
         DateOnly? from = phase?.StartsOn, to = phase?.EndsOn;
-        DateTime? fromUtc = from is { } f0 ? TimeZoneInfo.ConvertTimeToUtc(f0.ToDateTime(TimeOnly.MinValue), ChinaTime.Zone) : null;
-        DateTime? toUtc = to is { } t0 ? TimeZoneInfo.ConvertTimeToUtc(t0.AddDays(1).ToDateTime(TimeOnly.MinValue), ChinaTime.Zone) : null;
+        DateTime? fromUtc = from is { } f0 ? ChinaTime.StartOfDayUtc(f0) : null;
+        DateTime? toUtc = to is { } t0 ? ChinaTime.StartOfDayUtc(t0.AddDays(1)) : null;
         var now = clock.GetUtcNow().UtcDateTime;
 
         var issuer = await IssuerAsync(campaign, ct);
@@ -127,7 +127,7 @@ public sealed class SummaryFigures(AppDbContext db, StudyFigures study, Listenin
             EndsOn = phase?.EndsOn ?? campaign.EndsOn,
             Today = today,
             Phases = phases,
-            MobilizedOn = mobilized is { } m0 ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(m0, DateTimeKind.Utc), ChinaTime.Zone)) : null,
+            MobilizedOn = mobilized is { } m0 ? DateOnly.FromDateTime(ChinaTime.ToLocal(m0)) : null,
             Sessions = s.SessionsHeld,
             SessionsByKind = s.SessionsByKind.Where(k => k.Held > 0).Select(k => (k.Label, k.Held)).ToList(),
             Lectures = lectures.Select(x => (x.Speaker!, x.Title)).ToList(),

@@ -39,6 +39,8 @@ public sealed class BackfillTests(AppFactory app) : IClassFixture<AppFactory>
         var list = await office.GetDocumentAsync("/Opinions/Letters");
         list.QuerySelectorAll("[data-testid=letters] li").Single(li => li.TextContent.Contains("补录的征求意见函", StringComparison.Ordinal))
             .QuerySelector("[data-testid=backfilled]").ShouldNotBeNull();
+        list.QuerySelectorAll("[data-testid=letters] li").Single(li => li.TextContent.Contains("四风", StringComparison.Ordinal))
+            .QuerySelector("[data-testid=backfilled]").ShouldBeNull("the demo's letter was entered on the day it went out");
         (await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "backfill" && a.ObjectId == letter.Id.ToString()))).ShouldBeTrue();
     }
 
