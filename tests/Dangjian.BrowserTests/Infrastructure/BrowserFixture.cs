@@ -63,6 +63,10 @@ public sealed class BrowserFixture : IAsyncLifetime
             HasTouch = viewport == "phone",
             ReducedMotion = ReducedMotion.Reduce,
         });
+        // Waits for a page to load get a minute: on two cores busy with a build, a sign-in once took more than 30 s to
+        // load; the assertions keep their own (shorter) timeouts.
+        context.SetDefaultNavigationTimeout(60_000);
+        context.SetDefaultTimeout(60_000);
         return await context.NewPageAsync();
     }
 
