@@ -15,6 +15,8 @@ public sealed class AssessmentPagesTests(BrowserFixture fixture)
             var page = await fixture.NewPageAsync(viewport);
             await fixture.SignInAsync(page, "office");
             await page.GotoAsync("/Ledgers/Assessment");
+            await Expect(page.GetByLabel("所属活动")).ToContainTextAsync("常设考核");
+            await BrowserFixture.ShotAsync(page, $"assessment-schemes-{viewport}");
             await page.GetByRole(AriaRole.Link, new() { Name = "机关科室季度考核" }).ClickAsync();
             await Expect(page.GetByTestId("weights")).ToHaveTextAsync("一级指标合计100分");
             await Expect(page.GetByTestId("indicators")).ToContainTextAsync("卫生检查");
@@ -28,6 +30,23 @@ public sealed class AssessmentPagesTests(BrowserFixture fixture)
             await page.GotoAsync("/Ledgers/RedFlag");
             await Expect(page.GetByTestId("history").Locator("li")).ToHaveCountAsync(2);
             await BrowserFixture.ShotAsync(page, $"red-flag-{viewport}");
+            await page.Context.CloseAsync();
+        }
+    }
+
+    [BrowserFact]
+    public async Task TheMilestoneFormOffersItsRecordAndABackfillAtBothWidths()
+    {
+        foreach (var viewport in new[] { "desktop", "phone" })
+        {
+            var page = await fixture.NewPageAsync(viewport);
+            await fixture.SignInAsync(page, "office");
+            await page.GotoAsync("/Campaigns");
+            await page.GetByRole(AriaRole.Link, new() { Name = BrowserFixture.DemoCampaign }).First.ClickAsync();
+            await page.GetByRole(AriaRole.Link, new() { Name = "新增节点" }).ClickAsync();
+            await Expect(page.GetByLabel("完成依据")).ToContainTextAsync("发出征求意见函");
+            await Expect(page.GetByLabel("补录（以往的节点，截止日期可早于今天）")).Not.ToBeCheckedAsync();
+            await BrowserFixture.ShotAsync(page, $"milestone-new-{viewport}");
             await page.Context.CloseAsync();
         }
     }
