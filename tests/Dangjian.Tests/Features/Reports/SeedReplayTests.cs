@@ -93,6 +93,17 @@ public sealed class SeedReplayTests(AppFactory app) : IClassFixture<AppFactory>
                 db.ProblemOpinions.Add(new ProblemOpinion { ProblemId = problem.Id, OpinionId = opinions[10 + i].Id });
             }
 
+            // 归纳梳理为六个方面：一是……；二是…….
+            string[] aspects =
+            [
+                "按照科学发展观的要求加强干部的思想教育工作", "职工待遇与市场发展不同步", "关心园区周边失地农民的出路问题",
+                "园区工作任务重、人员少，工学矛盾突出", "基础设施建设有待加速，招商引资有待加强", "加强对入园企业的政策支持、引导和联系",
+            ];
+            for (var i = 0; i < aspects.Length; i++)
+            {
+                db.ProblemAspects.Add(new ProblemAspect { CampaignId = campaign.Id, Order = i + 1, Title = aspects[i] });
+            }
+
             // 编发科学发展观简报31期.
             for (var i = 1; i <= 31; i++)
             {
@@ -135,6 +146,8 @@ public sealed class SeedReplayTests(AppFactory app) : IClassFixture<AppFactory>
         practice.ShouldContain("召开座谈会2次、与会48人次");
         practice.ShouldContain("共征求到意见建议18条（其中肯定性意见10条、建议8条）");
         practice.ShouldContain("梳理出重点意见3条：一是重点意见1；二是重点意见2；三是重点意见3。");
+        practice.ShouldContain("归纳梳理为六个方面：一是按照科学发展观的要求加强干部的思想教育工作；二是职工待遇与市场发展不同步；");
+        practice.ShouldContain("六是加强对入园企业的政策支持、引导和联系。");
         practice.ShouldContain("开展谈心谈话25人次");
         practice.ShouldContain("编发活动简报31期");
         practice.ShouldContain("查摆出问题3个");
