@@ -12,7 +12,7 @@ namespace Dangjian.Web.Features.Campaigns;
 /// gating rule, and moving documents through the approval state machine (with phase transitions for summaries).
 /// Every change is audited by the context; approvals are guarded by the document's concurrency version.
 /// </summary>
-public sealed class CampaignService(AppDbContext db, Notifier notifier, TimeProvider clock)
+public sealed class CampaignService(AppDbContext db, Notifier notifier, MilestoneFollower follower, TimeProvider clock)
 {
     public sealed record Membership(bool IsOffice, bool IsSupervisor, bool IsLeader);
 
@@ -271,7 +271,7 @@ public sealed class CampaignService(AppDbContext db, Notifier notifier, TimeProv
         await notifier.DeliverAsync(ct);
         if (approve)
         {
-            await new MilestoneFollower(db, clock).SyncAsync(document.CampaignId, ct);
+            await follower.SyncAsync(document.CampaignId, ct);
         }
 
         return null;

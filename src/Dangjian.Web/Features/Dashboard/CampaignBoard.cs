@@ -61,7 +61,7 @@ public sealed class CampaignBoard(AppDbContext db, SummaryFigures summary, TimeP
         var c = campaign.Id;
         var today = ChinaTime.Today(clock);
         var now = clock.GetUtcNow().UtcDateTime;
-        var report = await summary.ReportAsync(campaign, null, ct);
+        var report = await summary.ReportAsync(campaign, null, ct: ct);
         var phases = await db.Phases.AsNoTracking().Where(p => p.CampaignId == c).OrderBy(p => p.Order)
             .Select(p => new PhaseRow(p.Id, p.Order, p.Name, p.StartsOn, p.EndsOn, p.Status,
                 db.Milestones.Count(m => m.PhaseId == p.Id),

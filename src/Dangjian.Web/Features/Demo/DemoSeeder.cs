@@ -15,7 +15,7 @@ namespace Dangjian.Web.Features.Demo;
 /// subsidiaries, about forty people) plus the city supervision group, and one account per role. Runs only
 /// against a database with no accounts and no units, so it can never mix into real data.
 /// </summary>
-public sealed class DemoSeeder(AppDbContext db, AccountProvisioning accounts, PersonEditor editor, SensitiveData sensitive, CampaignService campaigns, Ledgers.AssessmentService assessments, Appraisals.BallotKey ballotKey, Opinions.LetterKey letterKey, TimeProvider clock, IOptions<DemoOptions> options, ILogger<DemoSeeder> logger)
+public sealed class DemoSeeder(AppDbContext db, AccountProvisioning accounts, PersonEditor editor, SensitiveData sensitive, CampaignService campaigns, MilestoneFollower follower, Ledgers.AssessmentService assessments, Appraisals.BallotKey ballotKey, Opinions.LetterKey letterKey, TimeProvider clock, IOptions<DemoOptions> options, ILogger<DemoSeeder> logger)
 {
     /// <summary>The demo accounts: user name, display name, role, and the roster name they link to (if any).</summary>
     public static IReadOnlyList<(string UserName, string DisplayName, string Role, string? Person)> Accounts { get; } =
@@ -166,7 +166,7 @@ public sealed class DemoSeeder(AppDbContext db, AccountProvisioning accounts, Pe
         await new DemoBriefings(db, campaigns, clock).AddBriefingsAsync(campaign, office, supervisor, ct);
 
         // Milestones that follow records written directly above (the 民主生活会) complete as they would have in use.
-        await new MilestoneFollower(db, clock).SyncAsync(campaign.Id, ct);
+        await follower.SyncAsync(campaign.Id, ct);
     }
 
     /// <summary>Valid-looking (checksummed, fictitious) ID numbers and phones, and party dates, for every demo person.</summary>

@@ -77,7 +77,7 @@ public sealed class SummaryWriter(AppDbContext db, SummaryFigures figures, Campa
             }
         }
 
-        var report = await figures.ReportAsync(campaign, phase, ct);
+        var report = await figures.ReportAsync(campaign, phase, narrative: true, ct: ct);
         var values = report.Figures;
         var body = SummaryComposer.Compose(report.Facts with { Title = document.Title });
         if (await campaigns.SaveDraftAsync(document, body, actor, me.DisplayName, ct) is { } refusal)

@@ -248,7 +248,7 @@ public static class SummaryComposer
             }
         }
 
-        var rules = Clauses(Rules("新建", f.RulesMade), Rules("修订", f.RulesRevised), Rules("废止", f.RulesAbolished));
+        var rules = Clauses(Rules("新建", f.RulesMade, f.RulesMadeCount), Rules("修订", f.RulesRevised, f.RulesRevisedCount), Rules("废止", f.RulesAbolished, f.RulesAbolishedCount));
         if (rules.Length > 0)
         {
             rectification.Append($"坚持建章立制，{rules}。");
@@ -299,7 +299,7 @@ public static class SummaryComposer
             gains.Add($"整改见到实效，{N(f.Closed)}项整改事项已经销号，销号率{Pct(f.ClosedRate)}");
         }
 
-        var rules = f.RulesMade.Count + f.RulesRevised.Count;
+        var rules = f.RulesMadeCount + f.RulesRevisedCount;
         if (rules > 0)
         {
             gains.Add($"制度建设得到加强，新建和修订制度{N(rules)}项");
@@ -380,13 +380,17 @@ public static class SummaryComposer
     /// <summary>The non-empty clauses joined with 「，」.</summary>
     private static string Clauses(params string?[] parts) => string.Join("，", parts.Where(p => !string.IsNullOrEmpty(p)));
 
-    /// <summary>「新建《甲》」, 「修订《甲》《乙》2项制度」, 「废止《甲》《乙》…等8项制度」; null when there is none.</summary>
-    private static string? Rules(string verb, IReadOnlyList<string> titles) => titles.Count switch
+    /// <summary>
+    /// 「新建《甲》」, 「修订《甲》《乙》2项制度」, 「废止《甲》《乙》…等8项制度」 (<paramref name="count"/> of them, the first
+    /// <paramref name="titles"/> named); 「新建制度3项」 when none is named; null when there is none.
+    /// </summary>
+    private static string? Rules(string verb, IReadOnlyList<string> titles, int count) => (count, titles.Count) switch
     {
-        0 => null,
-        1 => verb + Book(titles[0]),
-        <= Named => $"{verb}{string.Concat(titles.Select(Book))}{N(titles.Count)}项制度",
-        _ => $"{verb}{string.Concat(titles.Take(Named).Select(Book))}等{N(titles.Count)}项制度",
+        (<= 0, _) => null,
+        (_, 0) => $"{verb}制度{N(count)}项",
+        (1, _) => verb + Book(titles[0]),
+        (<= Named, _) when titles.Count == count => $"{verb}{string.Concat(titles.Select(Book))}{N(count)}项制度",
+        _ => $"{verb}{string.Concat(titles.Take(Named).Select(Book))}等{N(count)}项制度",
     };
 
     private static string Book(string title) => title.StartsWith('《') ? title : $"《{title}》";

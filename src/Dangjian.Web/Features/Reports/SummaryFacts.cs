@@ -138,6 +138,13 @@ public sealed record SummaryFacts
 
     public IReadOnlyList<string> RulesAbolished { get; init; } = [];
 
+    /// <summary>How many rules were made, revised and abolished (the lists above name the first of them).</summary>
+    public int RulesMadeCount { get; init; }
+
+    public int RulesRevisedCount { get; init; }
+
+    public int RulesAbolishedCount { get; init; }
+
     public int Briefings { get; init; }
 
     public int BriefingsSent { get; init; }

@@ -36,14 +36,16 @@ public sealed class SummaryFigures(AppDbContext db, StudyFigures study, Listenin
     private const int Named = 10;
 
     public async Task<List<Figure>> ForCampaignAsync(Campaign campaign, Phase? phase = null, CancellationToken ct = default) =>
-        (await ReportAsync(campaign, phase, ct)).Figures;
+        (await ReportAsync(campaign, phase, ct: ct)).Figures;
 
     /// <summary>
     /// The figures and facts of the campaign, or of one phase: a phase counts only the records dated inside it (study by
     /// its phase, letters by the day they were sent, forums, talks and meetings by the day held, opinions by the day
     /// received, problems by the day recorded, rectification items started or closed in it, briefings published in it).
+    /// Only a draft (<paramref name="narrative"/>) reads the named things and the text's extras (issuer, phases, lectures,
+    /// titles, aspects, red flag, units' attendance); the dashboards and the figure table need the counts alone.
     /// </summary>
-    public async Task<Report> ReportAsync(Campaign campaign, Phase? phase = null, CancellationToken ct = default)
+    public async Task<Report> ReportAsync(Campaign campaign, Phase? phase = null, bool narrative = false, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(campaign);
         var c = campaign.Id;
@@ -51,7 +53,7 @@ public sealed class SummaryFigures(AppDbContext db, StudyFigures study, Listenin
         var s = await study.ForCampaignAsync(c, phase?.Id, ct);
         var l = await listening.ForCampaignAsync(c, ct);
         var r = await rectification.FiguresAsync(c, ct);
-        var facts = await FactsAsync(campaign, phase, s, l, r, today, ct);
+        var facts = await FactsAsync(campaign, phase, s, l, r, today, narrative, ct);
         return new Report(List(campaign, facts, s), facts, s, l, r);
     }
 
@@ -70,7 +72,7 @@ public sealed class SummaryFigures(AppDbContext db, StudyFigures study, Listenin
         return party is null ? scope.Name : party.StartsWith("中共", StringComparison.Ordinal) ? party : "中共" + party;
     }
 
-    private async Task<SummaryFacts> FactsAsync(Campaign campaign, Phase? phase, StudyFigures.Figures s, ListeningFigures.Figures l, RectificationProgress.Figures r, DateOnly today, CancellationToken ct)
+    private async Task<SummaryFacts> FactsAsync(Campaign campaign, Phase? phase, StudyFigures.Figures s, ListeningFigures.Figures l, RectificationProgress.Figures r, DateOnly today, bool narrative, CancellationToken ct)
     {
         var c = campaign.Id;
         DateOnly? from = phase?.StartsOn, to = phase?.EndsOn;
@@ -78,13 +80,15 @@ public sealed class SummaryFigures(AppDbContext db, StudyFigures study, Listenin
         DateTime? toUtc = to is { } t0 ? ChinaTime.StartOfDayUtc(t0.AddDays(1)) : null;
         var now = clock.GetUtcNow().UtcDateTime;
 
-        var issuer = await IssuerAsync(campaign, ct);
-        var phases = phase is null ? await db.Phases.Where(p => p.CampaignId == c).OrderBy(p => p.Order).Select(p => p.Name).ToListAsync(ct) : [];
+        var issuer = narrative ? await IssuerAsync(campaign, ct) : "";
+        var phases = narrative && phase is null ? await db.Phases.Where(p => p.CampaignId == c).OrderBy(p => p.Order).Select(p => p.Name).ToListAsync(ct) : [];
 
         var sessions = db.StudySessions.Where(x => x.CampaignId == c && (phase == null || x.PhaseId == phase.Id) && x.EndsAt <= now);
-        var mobilized = await sessions.Where(x => x.Title.Contains(Features.FirstRunGuide.MeetingWord)).OrderBy(x => x.StartsAt).Select(x => (DateTime?)x.StartsAt).FirstOrDefaultAsync(ct);
-        var lectures = await sessions.Where(x => x.Speaker != null && (x.Kind == SessionKind.PartyLecture || x.Kind == SessionKind.ExpertLecture))
-            .OrderBy(x => x.StartsAt).Select(x => new { x.Speaker, x.Title }).Take(Named).ToListAsync(ct);
+        var mobilized = narrative ? await sessions.Where(x => x.Title.Contains(Features.FirstRunGuide.MeetingWord)).OrderBy(x => x.StartsAt).Select(x => (DateTime?)x.StartsAt).FirstOrDefaultAsync(ct) : null;
+        var lectures = narrative
+            ? await sessions.Where(x => x.Speaker != null && (x.Kind == SessionKind.PartyLecture || x.Kind == SessionKind.ExpertLecture))
+                .OrderBy(x => x.StartsAt).Select(x => new { x.Speaker, x.Title }).Take(Named).ToListAsync(ct)
+            : [];
 
         // Forum hosts in the order a document names leaders: 组长, 副组长, then by post (书记 before 副职), then name.
         var hostRows = await db.Forums.Where(x => x.CampaignId == c && (from == null || (x.HeldOn >= from && x.HeldOn <= to)))
@@ -93,12 +97,12 @@ public sealed class SummaryFigures(AppDbContext db, StudyFigures study, Listenin
         var groupTitles = await db.CampaignMembers.Where(m => m.CampaignId == c && m.Group == CampaignGroup.LeadingGroup)
             .Select(m => new { m.PersonId, m.Title }).ToListAsync(ct);
         int GroupRank(Guid person) => groupTitles.Where(g => g.PersonId == person).Select(g => g.Title switch { "组长" => 0, "副组长" => 1, _ => 2 }).DefaultIfEmpty(3).Min();
-        var hosts = hostRows.DistinctBy(h => h.HostPersonId)
+        var hosts = hostRows
             .OrderBy(h => GroupRank(h.HostPersonId)).ThenBy(h => h.PostRank).ThenBy(h => TitleRank(h.Title)).ThenBy(h => h.Name, StringComparer.Ordinal)
             .Select(h => (h.Name, h.Forums)).ToList();
 
         var keyProblems = db.Problems.Where(p => p.CampaignId == c && p.Source == ProblemSource.Opinions && p.MergedIntoId == null && (fromUtc == null || (p.CreatedAt >= fromUtc && p.CreatedAt < toUtc)));
-        var keyOpinions = await keyProblems.OrderBy(p => p.CreatedAt).ThenBy(p => p.Title).Select(p => p.Title).Take(Named).ToListAsync(ct);
+        var keyOpinions = narrative ? await keyProblems.OrderBy(p => p.CreatedAt).ThenBy(p => p.Title).Select(p => p.Title).Take(Named).ToListAsync(ct) : [];
         var keyCount = await keyProblems.CountAsync(ct);
 
         var meetings = await db.LifeMeetings.Where(m => m.CampaignId == c && m.Kind != Meetings.MeetingKind.Briefing && (from == null || (m.HeldOn >= from && m.HeldOn <= to)) && m.HeldOn <= today)
@@ -108,13 +112,22 @@ public sealed class SummaryFigures(AppDbContext db, StudyFigures study, Listenin
         var phaseItems = from is null ? items : items.Where(i => i.StartsOn >= from && i.StartsOn <= to);
         var closedItems = from is null ? items.Where(i => i.Status == ItemStatus.Closed) : items.Where(i => i.Status == ItemStatus.Closed && i.ClosedOn >= from && i.ClosedOn <= to);
         var overdueItems = phaseItems.Where(i => (i.Status == ItemStatus.NotStarted || i.Status == ItemStatus.InProgress) && i.Horizon != ProblemHorizon.LongTerm && i.DueOn < today);
-        var closedTitles = await closedItems.OrderBy(i => i.ClosedOn).ThenBy(i => i.SortOrder).Select(i => i.Title).Take(Named).ToListAsync(ct);
-        var overdueTitles = await overdueItems.OrderBy(i => i.DueOn).ThenBy(i => i.SortOrder).Select(i => i.Title).Take(Named).ToListAsync(ct);
+        var closedTitles = narrative ? await closedItems.OrderBy(i => i.ClosedOn).ThenBy(i => i.SortOrder).Select(i => i.Title).Take(Named).ToListAsync(ct) : [];
+        var overdueTitles = narrative ? await overdueItems.OrderBy(i => i.DueOn).ThenBy(i => i.SortOrder).Select(i => i.Title).Take(Named).ToListAsync(ct) : [];
 
-        // Rules count by their link to the campaign (the rectification item they came from), never by organization and dates.
-        var rules = await db.Rules.Where(x => x.RectificationItemId != null && items.Any(i => i.Id == x.RectificationItemId)
-                && (from == null || (x.IssuedOn >= from && x.IssuedOn <= to) || (x.AbolishedOn >= from && x.AbolishedOn <= to)))
-            .OrderBy(x => x.IssuedOn).ThenBy(x => x.Title).Select(x => new { x.Title, x.ReplacesId, x.Status, x.AbolishedOn }).Take(Named * 3).ToListAsync(ct);
+        // Rules count by their link to the campaign (the rectification item they came from), never by organization and
+        // dates: counted in full, named (a draft) by the first few of each.
+        var linkedRules = db.Rules.Where(x => x.RectificationItemId != null && items.Any(i => i.Id == x.RectificationItemId)
+            && (from == null || (x.IssuedOn >= from && x.IssuedOn <= to) || (x.AbolishedOn >= from && x.AbolishedOn <= to)));
+        var ruleCounts = await linkedRules.GroupBy(x => 1).Select(g => new
+        {
+            Made = g.Count(x => x.ReplacesId == null && x.AbolishedOn == null),
+            Revised = g.Count(x => x.ReplacesId != null && x.AbolishedOn == null),
+            Abolished = g.Count(x => x.AbolishedOn != null),
+        }).SingleOrDefaultAsync(ct);
+        var rules = narrative
+            ? await linkedRules.OrderBy(x => x.IssuedOn).ThenBy(x => x.Title).Select(x => new { x.Title, x.ReplacesId, x.AbolishedOn }).Take(Named * 3).ToListAsync(ct)
+            : [];
 
         var facts = new SummaryFacts
         {
@@ -152,26 +165,19 @@ public sealed class SummaryFigures(AppDbContext db, StudyFigures study, Listenin
             RulesMade = rules.Where(x => x.ReplacesId == null && x.AbolishedOn == null).Select(x => x.Title).ToList(),
             RulesRevised = rules.Where(x => x.ReplacesId != null && x.AbolishedOn == null).Select(x => x.Title).ToList(),
             RulesAbolished = rules.Where(x => x.AbolishedOn != null).Select(x => x.Title).ToList(),
+            RulesMadeCount = ruleCounts?.Made ?? 0,
+            RulesRevisedCount = ruleCounts?.Revised ?? 0,
+            RulesAbolishedCount = ruleCounts?.Abolished ?? 0,
         };
-        return phase is null ? await CampaignWideAsync(facts, campaign, l, r, ct) : await PhaseAsync(facts, c, from!.Value, to!.Value, fromUtc!.Value, toUtc!.Value, today, phaseItems, closedItems, overdueItems, ct);
+        return phase is null ? await CampaignWideAsync(facts, campaign, l, r, narrative, ct) : await PhaseAsync(facts, c, from!.Value, to!.Value, fromUtc!.Value, toUtc!.Value, today, phaseItems, closedItems, overdueItems, ct);
     }
 
     /// <summary>The campaign's summary quotes the same figures its dashboards chart.</summary>
-    private async Task<SummaryFacts> CampaignWideAsync(SummaryFacts facts, Campaign campaign, ListeningFigures.Figures l, RectificationProgress.Figures r, CancellationToken ct)
+    private async Task<SummaryFacts> CampaignWideAsync(SummaryFacts facts, Campaign campaign, ListeningFigures.Figures l, RectificationProgress.Figures r, bool narrative, CancellationToken ct)
     {
         var c = campaign.Id;
         var appraisal = l.Appraisals.FirstOrDefault(a => a.Closed);
-        var briefings = await db.Briefings.CountAsync(b => b.CampaignId == c && b.Document!.Status == DocumentStatus.Approved, ct);
-        var briefingsSent = await db.Briefings.CountAsync(b => b.CampaignId == c && b.SentOn != null, ct);
-        // The campaign's own 流动红旗: the latest published period of a scheme that belongs to the campaign.
-        var flag = await db.AssessmentPeriods.Where(p => p.PublishedAt != null && p.FlagHolders != null && p.FlagHolders != "" && db.AssessmentSchemes.Any(x => x.Id == p.SchemeId && x.CampaignId == c))
-            .OrderByDescending(p => p.EndsOn).Select(p => new { p.Label, p.FlagHolders }).FirstOrDefaultAsync(ct);
-        var aspects = await db.ProblemAspects.Where(a => a.CampaignId == c).OrderBy(a => a.Order).ThenBy(a => a.CreatedAt).Select(a => a.Title).Take(20).ToListAsync(ct);
-        var units = await study.AttendanceByUnitAsync(c, ct);
-        var expected = units.Sum(u => u.Expected);
-        var overall = expected == 0 ? 0 : 100.0 * units.Sum(u => u.Present) / expected;
-        var longTerm = await db.RectificationItems.CountAsync(i => i.CampaignId == c && i.ParentId == null && i.Status != ItemStatus.Closed && (i.Horizon == ProblemHorizon.LongTerm || i.Status == ItemStatus.LongTerm), ct);
-        return facts with
+        var counted = facts with
         {
             LettersSent = l.LettersSent,
             LettersReturned = l.LettersReturned,
@@ -193,10 +199,24 @@ public sealed class SummaryFigures(AppDbContext db, StudyFigures study, Listenin
             Items = r.Items,
             Closed = r.Closed,
             Overdue = r.Overdue,
-            LongTerm = longTerm,
-            Briefings = briefings,
-            BriefingsSent = briefingsSent,
-            Aspects = aspects,
+            Briefings = await db.Briefings.CountAsync(b => b.CampaignId == c && b.Document!.Status == DocumentStatus.Approved, ct),
+            BriefingsSent = await db.Briefings.CountAsync(b => b.CampaignId == c && b.SentOn != null, ct),
+        };
+        if (!narrative)
+        {
+            return counted;
+        }
+
+        // The campaign's own 流动红旗: the latest published period of a scheme that belongs to the campaign.
+        var flag = await db.AssessmentPeriods.Where(p => p.PublishedAt != null && p.FlagHolders != null && p.FlagHolders != "" && db.AssessmentSchemes.Any(x => x.Id == p.SchemeId && x.CampaignId == c))
+            .OrderByDescending(p => p.EndsOn).Select(p => new { p.Label, p.FlagHolders }).FirstOrDefaultAsync(ct);
+        var units = await study.AttendanceByUnitAsync(c, ct);
+        var expected = units.Sum(u => u.Expected);
+        var overall = expected == 0 ? 0 : 100.0 * units.Sum(u => u.Present) / expected;
+        return counted with
+        {
+            LongTerm = await db.RectificationItems.CountAsync(i => i.CampaignId == c && i.ParentId == null && i.Status != ItemStatus.Closed && (i.Horizon == ProblemHorizon.LongTerm || i.Status == ItemStatus.LongTerm), ct),
+            Aspects = await db.ProblemAspects.Where(a => a.CampaignId == c).OrderBy(a => a.Order).ThenBy(a => a.CreatedAt).Select(a => a.Title).Take(20).ToListAsync(ct),
             RedFlag = flag is null ? null : (flag.Label, flag.FlagHolders!),
             LowAttendanceUnits = units.Where(u => u.Expected >= 5 && u.Rate < overall - 15).OrderBy(u => u.Rate).Select(u => u.Unit).ToList(),
         };
@@ -284,9 +304,9 @@ public sealed class SummaryFigures(AppDbContext db, StudyFigures study, Listenin
             new("rectification.closed", "已销号（项）", I(f.Closed), $"/Rectification?{q}&status=Closed"),
             new("rectification.closedRate", "销号率", N(f.ClosedRate) + "%", $"/Rectification?{q}"),
             new("rectification.overdue", "逾期事项（项）", I(f.Overdue), $"/Rectification?{q}&status=overdue"),
-            new("rules.made", "新建制度（项）", I(f.RulesMade.Count), "/Rules?status=Current"),
-            new("rules.revised", "修订制度（项）", I(f.RulesRevised.Count), "/Rules"),
-            new("rules.abolished", "废止制度（项）", I(f.RulesAbolished.Count), "/Rules?status=Abolished"),
+            new("rules.made", "新建制度（项）", I(f.RulesMadeCount), "/Rules?status=Current"),
+            new("rules.revised", "修订制度（项）", I(f.RulesRevisedCount), "/Rules"),
+            new("rules.abolished", "废止制度（项）", I(f.RulesAbolishedCount), "/Rules?status=Abolished"),
             new("briefings.issued", "编发简报（期）", I(f.Briefings), $"/Briefings?{q}"),
             new("briefings.sent", "报送上级简报（期）", I(f.BriefingsSent), $"/Briefings?{q}"),
         };

@@ -110,6 +110,18 @@ public sealed class SummaryComposerTests
     }
 
     [Fact]
+    public void RulesAreCountedInFullWhetherOrNotEachIsNamed()
+    {
+        var facts = Facts(Enumerable.Range(3, 22).ToArray(), phase: false) with
+        {
+            RulesMade = ["甲办法", "乙规定"], RulesMadeCount = 8, RulesRevised = ["丙制度"], RulesRevisedCount = 1, RulesAbolishedCount = 2,
+        };
+        var text = SummaryComposer.Compose(facts);
+        text.ShouldContain("新建《甲办法》《乙规定》等8项制度，修订《丙制度》，废止制度2项");
+        text.ShouldContain("新建和修订制度9项");
+    }
+
+    [Fact]
     public void ACampaignWithNothingRecordedGetsAShortSensibleDraft()
     {
         var text = SummaryComposer.Compose(Facts(new int[22], phase: false));
