@@ -50,6 +50,12 @@ public sealed class MilestoneFollowerTests(AppFactory app) : IClassFixture<AppFa
         var phase = await app.WithDbAsync(db => db.Phases.Where(p => p.CampaignId == campaign.Id).OrderBy(p => p.Order).Select(p => p.Id).FirstAsync());
         var form = await office.GetDocumentAsync($"/Campaigns/Milestone?campaignId={campaign.Id}");
         form.QuerySelectorAll("select[name='Input.Follows'] option").Select(o => o.TextContent.Trim()).ShouldContain("发出征求意见函");
+        var undefined = await office.PostFormAsync($"/Campaigns/Milestone?campaignId={campaign.Id}", new Dictionary<string, string>
+        {
+            ["Input.Title"] = "未知依据的节点", ["Input.PhaseId"] = phase.ToString(), ["Input.Deadline"] = app.Today.AddDays(3).ToString("yyyy-MM-dd"), ["Input.Follows"] = "99",
+        });
+        (await undefined.ParseAsync()).ErrorsText().ShouldContain("“99”无效", Case.Sensitive, "an undefined record kind is refused in Chinese by the binder");
+        (await app.WithDbAsync(db => db.Milestones.AnyAsync(m => m.Title == "未知依据的节点"))).ShouldBeFalse();
         var added = await office.PostFormAsync($"/Campaigns/Milestone?campaignId={campaign.Id}", new Dictionary<string, string>
         {
             ["Input.Title"] = "再次发放征求意见函", ["Input.PhaseId"] = phase.ToString(), ["Input.Deadline"] = app.Today.AddDays(3).ToString("yyyy-MM-dd"), ["Input.Follows"] = "LetterSent",
