@@ -184,6 +184,14 @@ public class AppFactory : WebApplicationFactory<Program>
         return await work(scope.ServiceProvider.GetRequiredService<AppDbContext>());
     }
 
+    /// <summary>Runs <paramref name="work"/> with the services of one request scope (a feature's figures, say).</summary>
+    public async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider);
+    }
+
     public async Task<T> WithUsersAsync<T>(Func<UserManager<AppUser>, Task<T>> work)
     {
         ArgumentNullException.ThrowIfNull(work);

@@ -156,6 +156,7 @@ public sealed class DemoSeeder(AppDbContext db, AccountProvisioning accounts, Pe
         await new DemoAppraisals(db, ballotKey, clock).AddAppraisalsAsync(campaign, phases, people, ct);
         await new DemoOpinions(db, letterKey, clock).AddOpinionsAsync(campaign, phases, people, ct);
         await new DemoTalks(db, clock).AddTalksAsync(campaign, phases, people, ct);
+        await new DemoResearch(db, clock).AddAsync(campaign, people, ct);
         var rectification = new DemoRectification(db, campaigns, clock);
         await rectification.AddProblemsAsync(campaign, ct);
         await rectification.AddRectificationAsync(campaign, people, ct);

@@ -104,7 +104,7 @@ public sealed class EditModel(AppDbContext db, ScopeGuard guard, TimeProvider cl
                 ModelState.AddModelError(Field(nameof(OpinionInput.CampaignId)), "请选择活动。");
             }
 
-            if (!Enum.IsDefined(Input.Channel) || Input.Channel == Channel.PublicBox)
+            if (!Enum.IsDefined(Input.Channel) || Input.Channel is Channel.PublicBox or Channel.OnlineConsultation)
             {
                 ModelState.AddModelError(Field(nameof(OpinionInput.Channel)), "请选择收到意见的渠道。");
             }

@@ -22,6 +22,9 @@ public enum Channel
     SolicitationLetter = 10,
     FieldVisit = 11,
     Talk = 12,
+
+    /// <summary>网上征求意见: a comment on a plan or report the office put on the public site (<see cref="Consultation"/>).</summary>
+    OnlineConsultation = 13,
 }
 
 public enum Nature
@@ -66,6 +69,9 @@ public sealed class Opinion : Entity, ISoftDeletable, IAuditTitled
 
     /// <summary>The 座谈会 where it was raised, if any.</summary>
     public Guid? ForumId { get; set; }
+
+    /// <summary>The document put on the public site for comment that this opinion comments on, if any.</summary>
+    public Guid? ConsultationId { get; set; }
 
     /// <summary>The addressee of a 征求意见函 whose reply this is, if any.</summary>
     public Guid? LetterRecipientId { get; set; }
@@ -128,6 +134,8 @@ internal sealed class OpinionConfiguration : IEntityTypeConfiguration<Opinion>
         b.HasIndex(x => new { x.CampaignId, x.Nature, x.ReceivedOn, x.CreatedAt, x.Id });
         b.HasIndex(x => x.TrackingHash).IsUnique();
         b.HasIndex(x => x.ForumId);
+        b.HasIndex(x => x.ConsultationId);
+        b.HasOne<Consultation>().WithMany().HasForeignKey(x => x.ConsultationId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Campaign>().WithMany().HasForeignKey(x => x.CampaignId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Forum>().WithMany().HasForeignKey(x => x.ForumId).OnDelete(DeleteBehavior.Restrict);
     }
@@ -148,6 +156,7 @@ public static class OpinionLabels
         Channel.Forum => "座谈会",
         Channel.SolicitationLetter => "征求意见函",
         Channel.FieldVisit => "走访",
+        Channel.OnlineConsultation => "网上征求意见",
         _ => "个别谈话",
     };
 

@@ -10,6 +10,8 @@ public sealed partial class AppDbContext
 
     public DbSet<Forum> Forums => Set<Forum>();
 
+    public DbSet<Consultation> Consultations => Set<Consultation>();
+
     public DbSet<SolicitationLetter> SolicitationLetters => Set<SolicitationLetter>();
 
     public DbSet<LetterRecipient> LetterRecipients => Set<LetterRecipient>();

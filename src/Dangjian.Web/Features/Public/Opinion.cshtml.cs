@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Globalization;
 using Dangjian.Web.Features.Campaigns;
 using Dangjian.Web.Features.Opinions;
 using Dangjian.Web.Platform.Data;
@@ -20,8 +19,6 @@ namespace Dangjian.Web.Features.Public;
 public sealed class OpinionModel(AppDbContext db, IDataProtectionProvider protection, TimeProvider clock) : PageModel
 {
     public const int MaxLength = 2000;
-
-    private static readonly TimeSpan Fastest = TimeSpan.FromSeconds(3);
 
     [BindProperty(SupportsGet = true, Name = "c")]
     public Guid CampaignId { get; set; }
@@ -61,7 +58,7 @@ public sealed class OpinionModel(AppDbContext db, IDataProtectionProvider protec
         public string? Contact { get; set; }
     }
 
-    private ITimeLimitedDataProtector Protector => protection.CreateProtector("public-opinion-form").ToTimeLimitedDataProtector();
+    private FormStamp Stamps => new(protection, clock, "public-opinion-form");
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -71,7 +68,7 @@ public sealed class OpinionModel(AppDbContext db, IDataProtectionProvider protec
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var human = string.IsNullOrEmpty(Website) && FormTimeIsHuman();
+        var human = Stamps.IsHuman(Stamp, Website);
         await LoadAsync(ct);
         if (CampaignTitle is null)
         {
@@ -106,27 +103,10 @@ public sealed class OpinionModel(AppDbContext db, IDataProtectionProvider protec
         return Page();
     }
 
-    private bool FormTimeIsHuman()
-    {
-        try
-        {
-            var issued = DateTime.Parse(Protector.Unprotect(Stamp ?? ""), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
-            return clock.GetUtcNow().UtcDateTime - issued >= Fastest;
-        }
-        catch (System.Security.Cryptography.CryptographicException)
-        {
-            return false;
-        }
-        catch (FormatException)
-        {
-            return false;
-        }
-    }
-
     private async Task LoadAsync(CancellationToken ct)
     {
         Response.Headers.CacheControl = "no-store";
         CampaignTitle = await db.Campaigns.AsNoTracking().Where(c => c.Id == CampaignId && c.Status == CampaignStatus.Running).Select(c => c.Title).SingleOrDefaultAsync(ct);
-        Stamp = Protector.Protect(clock.GetUtcNow().UtcDateTime.ToString("O", CultureInfo.InvariantCulture), TimeSpan.FromHours(2));
+        Stamp = Stamps.Issue();
     }
 }

@@ -150,6 +150,16 @@ public static class SummaryComposer
             list.Add("抓好学习教育。" + study);
         }
 
+        if (ResearchText(f) is { } research)
+        {
+            list.Add("深入调查研究。" + research);
+        }
+
+        if (OutreachText(f) is { } outreach)
+        {
+            list.Add("用好活动载体。" + outreach);
+        }
+
         var listening = new StringBuilder();
         if (f.Channels.Count > 1)
         {
@@ -163,6 +173,13 @@ public static class SummaryComposer
         if (ways.Length > 0)
         {
             listening.Append($"{ways}。");
+        }
+
+        if (f.Consultations.Count > 0)
+        {
+            // 「（征求意见稿）」 belongs to the draft's title, not to how the summary names the document.
+            var titles = string.Concat(f.Consultations.Select(t => Book(t.Replace("（征求意见稿）", "", StringComparison.Ordinal))));
+            listening.Append($"把{titles}挂在网上，广泛征求社会各界的意见和建议" + (f.ConsultationComments > 0 ? $"，收到网上意见{N(f.ConsultationComments)}条。" : "。"));
         }
 
         if (f.Opinions > 0)
@@ -191,10 +208,15 @@ public static class SummaryComposer
             list.Add("广泛征求意见。" + listening);
         }
 
-        if (f.Talks > 0)
+        var rosterTalks = f.Talks - f.GuestTalks;
+        if (rosterTalks > 0 || f.Guests > 0)
         {
-            list.Add($"深入谈心谈话。领导班子成员之间、班子成员与党员干部之间开展谈心谈话{N(f.Talks)}人次"
-                + (f.TalkCoverage is { } coverage ? $"，“四个必谈”覆盖率达到{Pct(coverage)}" : "") + "，交流思想，沟通情况。");
+            var guests = f.Guests == 0 ? null
+                : $"与{(f.GuestNames.Count > 0 ? string.Join("、", f.GuestNames.Take(Named)) + (f.Guests > Math.Min(Named, f.GuestNames.Count) ? "等" : "") : "")}{N(f.Guests)}名各界人士开展恳谈，面对面听取意见和建议";
+            list.Add("深入谈心谈话。" + (rosterTalks > 0
+                ? $"领导班子成员之间、班子成员与党员干部之间开展谈心谈话{N(rosterTalks)}人次"
+                    + (f.TalkCoverage is { } coverage ? $"，“四个必谈”覆盖率达到{Pct(coverage)}" : "") + "，交流思想，沟通情况" + (guests is null ? "。" : $"；{guests}。")
+                : guests + "。"));
         }
 
         if (f.AppraisalIssued > 0)
@@ -337,6 +359,13 @@ public static class SummaryComposer
             plans.Add("抓紧完成尚未开展的谈心谈话");
         }
 
+        var unreported = f.PhaseName is null ? f.Research.Topics - f.Research.ReportCount : 0;
+        if (unreported > 0)
+        {
+            problems.Add($"还有{N(unreported)}个调研课题尚未形成调研报告，调研成果的转化运用还不够");
+            plans.Add("抓紧形成调研报告，把调研成果转化为解决问题的具体措施");
+        }
+
         if (f.LowAttendanceUnits.Count > 0)
         {
             problems.Add($"{string.Join("、", f.LowAttendanceUnits.Take(Named))}{(f.LowAttendanceUnits.Count > Named ? "等单位" : "")}学习出勤率偏低，工学矛盾仍较突出");
@@ -351,7 +380,7 @@ public static class SummaryComposer
             plans.Add("拓宽听取意见的渠道，主动上门征求服务对象的意见");
         }
 
-        var recorded = f.Sessions + f.Opinions + f.LettersSent + f.Forums + f.Talks + f.Problems + f.Items + f.Briefings + f.AppraisalIssued > 0;
+        var recorded = f.Sessions + f.Opinions + f.LettersSent + f.Forums + f.Talks + f.Problems + f.Items + f.Briefings + f.AppraisalIssued + f.Research.Topics + f.Research.Outings + f.Research.Outreach.Count > 0;
         if (!recorded)
         {
             return [$"{(f.PhaseName is null ? "活动" : "本环节")}各项工作还需按照实施方案抓紧推进，做到按时完成规定动作。"];
@@ -362,6 +391,75 @@ public static class SummaryComposer
             ? $"{(f.PhaseName is null ? "活动" : "本环节工作")}虽然取得了一定成效，但巩固和扩大成果仍需长期努力。"
             : $"{(f.PhaseName is null ? "活动" : "本环节工作")}虽然取得了一定成效，但还存在一些不足：{Enumerate(problems)}";
         return [first, plans.Count == 1 ? $"今后，我们将{plans[0]}。" : $"今后，我们将着重抓好以下几个方面：{Enumerate(plans)}"];
+    }
+
+    /// <summary>
+    /// 「组成7个调研组，围绕《甲》《乙》等10个课题，深入8个县区，走访企业50家、高校4所，座谈交流102人次，形成调研报告3篇：《甲》……。
+    /// 7月20日组织调研成果交流……」; null when nothing was researched.
+    /// </summary>
+    private static string? ResearchText(SummaryFacts f)
+    {
+        var r = f.Research;
+        if (r.Topics == 0 && r.Outings == 0)
+        {
+            return null;
+        }
+
+        var text = new StringBuilder();
+        var topics = r.Topics == 0 ? null
+            : r.TopicTitles.Count == r.Topics && r.Topics <= 3 ? $"围绕{string.Concat(r.TopicTitles.Select(Book))}{(r.Topics > 1 ? $"{N(r.Topics)}个课题" : "")}"
+            : $"围绕{string.Concat(r.TopicTitles.Take(3).Select(Book))}等{N(r.Topics)}个课题";
+        var where = Clauses(
+            r.Districts > 0 ? $"深入{N(r.Districts)}个县区" : null,
+            r.UnitsByTarget.Count > 0 ? "走访" + string.Join("、", r.UnitsByTarget.Select(u => $"{Research.ResearchLabels.Of(u.Target)}{N(u.Units)}{Research.ResearchLabels.Measure(u.Target)}")) : null,
+            r.PeopleMet > 0 ? $"座谈交流{N(r.PeopleMet)}人次" : null);
+        text.Append(Clauses(r.Groups > 0 ? $"组成{N(r.Groups)}个调研组" : null, topics));
+        text.Append(text.Length > 0 ? (where.Length > 0 ? "，" + where : "开展调研") : where.Length > 0 ? where : $"开展走访调研{N(r.Outings)}次");
+        if (r.Reports.Count > 0)
+        {
+            text.Append(r.ReportCount == 1 ? $"，形成调研报告{Book(r.Reports[0])}"
+                : r.ReportCount <= Named ? $"，形成调研报告{N(r.ReportCount)}篇：{string.Concat(r.Reports.Select(Book))}"
+                : $"，形成{string.Concat(r.Reports.Take(Named).Select(Book))}等调研报告{N(r.ReportCount)}篇");
+        }
+
+        text.Append('。');
+        if (r.SharedOn is { } shared)
+        {
+            text.Append($"{ShortDate(shared, f.StartsOn)}组织调研成果交流，{(r.Groups > 1 ? "各调研组" : "")}把调研中了解到的情况和问题互通有无，提出解决问题的建议和措施。");
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>Per kind of 载体 what was done, 「建立领导干部联系点8个，深入联系点12次；开展扶贫帮困1次、23人次参加」; null when nothing.</summary>
+    private static string? OutreachText(SummaryFacts f)
+    {
+        var clauses = f.Research.Outreach.Where(k => k.Activities > 0).Select(k =>
+        {
+            // The activities named in brackets when there are few (their titles are the office's own words).
+            var named = k.Titles.Count == k.Activities && k.Activities <= 2 ? $"（{string.Join("、", k.Titles)}）" : "";
+            var times = Math.Max(k.Outings, k.Activities);
+            var reach = Clauses(
+                k.Units > 0 ? k.Kind switch
+                {
+                    Research.OutreachKind.PovertyRelief => $"走访慰问困难群众{N(k.Units)}户",
+                    Research.OutreachKind.EnterpriseService => $"服务企业{N(k.Units)}家",
+                    _ => null,
+                } : null,
+                k.People > 0 ? $"{N(k.People)}人次参加" : null);
+            var tail = reach.Length > 0 ? "，" + reach : "";
+            return k.Kind switch
+            {
+                Research.OutreachKind.ContactPoint => $"建立领导干部基层联系点{N(k.Activities)}个" + (k.Outings > 0 ? $"，深入联系点{N(k.Outings)}次" : "") + tail,
+                Research.OutreachKind.Pairing => $"与基层单位结对子{N(k.Activities)}对" + (k.Outings > 0 ? $"，开展结对帮扶{N(k.Outings)}次" : "") + tail,
+                Research.OutreachKind.PovertyRelief => $"开展扶贫帮困活动{N(times)}次{named}" + tail,
+                Research.OutreachKind.Volunteering => $"开展志愿服务{N(times)}次{named}" + tail,
+                Research.OutreachKind.Contest => $"组织竞赛评比{N(k.Activities)}项{named}" + tail,
+                Research.OutreachKind.EnterpriseService => $"开展服务企业活动{N(k.Activities)}项{named}" + tail,
+                _ => $"开展其他载体活动{N(k.Activities)}项{named}" + tail,
+            };
+        }).ToList();
+        return clauses.Count == 0 ? null : string.Join("；", clauses) + "。";
     }
 
     /// <summary>「：一是……；二是……。」 naming the key opinions, or 「。」 when none is named.</summary>

@@ -109,6 +109,21 @@ public sealed record SummaryFacts
 
     public int TalksMissing { get; init; }
 
+    /// <summary>Talks with people outside the roster (恳谈), how many such people, and the first of their names.</summary>
+    public int GuestTalks { get; init; }
+
+    public int Guests { get; init; }
+
+    public IReadOnlyList<string> GuestNames { get; init; } = [];
+
+    /// <summary>Documents put on the public site for comment (网上征求意见), by title, and the comments they drew.</summary>
+    public IReadOnlyList<string> Consultations { get; init; } = [];
+
+    public int ConsultationComments { get; init; }
+
+    /// <summary>调研 and 载体: groups, topics, 县区, units visited, reports, 成果交流, and the 载体 activities by kind.</summary>
+    public Research.ResearchFigures.Figures Research { get; init; } = Dangjian.Web.Features.Research.ResearchFigures.Figures.Empty;
+
     /// <summary>民主生活会 held, by date.</summary>
     public IReadOnlyList<DateOnly> LifeMeetings { get; init; } = [];
 

@@ -16,7 +16,7 @@ namespace Dangjian.Web.Features.Reports;
 /// values with the page that shows the records behind them. The summary text is written from these, and a draft keeps
 /// them so that a figure which changed since can be flagged.
 /// </summary>
-public sealed class SummaryFigures(AppDbContext db, StudyFigures study, ListeningFigures listening, RectificationProgress rectification, TimeProvider clock)
+public sealed class SummaryFigures(AppDbContext db, StudyFigures study, ListeningFigures listening, RectificationProgress rectification, Research.ResearchFigures research, TimeProvider clock)
 {
     /// <summary>A named figure: <see cref="Key"/> is stable, <see cref="Value"/> how the text quotes it, <see cref="Link"/> its records.</summary>
     public sealed record Figure(string Key, string Label, string Value, string Link);
@@ -129,6 +129,19 @@ public sealed class SummaryFigures(AppDbContext db, StudyFigures study, Listenin
             ? await linkedRules.OrderBy(x => x.IssuedOn).ThenBy(x => x.Title).Select(x => new { x.Title, x.ReplacesId, x.AbolishedOn }).Take(Named * 3).ToListAsync(ct)
             : [];
 
+        // Talks with people outside the roster (恳谈), in the campaign or the phase.
+        var guestTalks = db.Talks.Where(t => t.CampaignId == c && t.PartnerId == null && (from == null || (t.HeldOn >= from && t.HeldOn <= to)) && t.HeldOn <= today);
+        var guestCount = await guestTalks.GroupBy(t => 1).Select(g => new { Talks = g.Count(), People = g.Select(t => t.PairKey).Distinct().Count() }).SingleOrDefaultAsync(ct);
+        var guestNames = narrative && guestCount is not null
+            ? await guestTalks.GroupBy(t => t.GuestName!).Select(g => new { Name = g.Key, First = g.Min(t => t.HeldOn) }).OrderBy(g => g.First).ThenBy(g => g.Name).Select(g => g.Name).Take(Named).ToListAsync(ct)
+            : [];
+
+        var consultations = db.Consultations.Where(x => x.CampaignId == c && x.PublishedAt != null && x.OpensOn <= today && (from == null || (x.OpensOn <= to && x.ClosesOn >= from)));
+        var consultationTitles = narrative ? await consultations.OrderBy(x => x.OpensOn).Select(x => x.Title).Take(Named).ToListAsync(ct) : [];
+        var consultationComments = narrative
+            ? await db.Opinions.CountAsync(o => o.CampaignId == c && o.ConsultationId != null && (from == null || (o.ReceivedOn >= from && o.ReceivedOn <= to)), ct)
+            : 0;
+
         var facts = new SummaryFacts
         {
             Title = phase is null ? $"{campaign.Title}总结" : $"“{phase.Name}”环节小结",
@@ -168,6 +181,12 @@ public sealed class SummaryFigures(AppDbContext db, StudyFigures study, Listenin
             RulesMadeCount = ruleCounts?.Made ?? 0,
             RulesRevisedCount = ruleCounts?.Revised ?? 0,
             RulesAbolishedCount = ruleCounts?.Abolished ?? 0,
+            GuestTalks = guestCount?.Talks ?? 0,
+            Guests = guestCount?.People ?? 0,
+            GuestNames = guestNames,
+            Consultations = consultationTitles,
+            ConsultationComments = consultationComments,
+            Research = await research.ForCampaignAsync(c, from, to, ct),
         };
         return phase is null ? await CampaignWideAsync(facts, campaign, l, r, narrative, ct) : await PhaseAsync(facts, c, from!.Value, to!.Value, fromUtc!.Value, toUtc!.Value, today, phaseItems, closedItems, overdueItems, ct);
     }
@@ -298,6 +317,13 @@ public sealed class SummaryFigures(AppDbContext db, StudyFigures study, Listenin
             new("appraisal.good", "综合评价较好以上", N(f.AppraisalGood ?? 0) + "%", $"/Appraisal?{q}"),
             new("talks.count", "开展谈心谈话（人次）", I(f.Talks), $"/Talks?{q}"),
             new("talks.coverage", "“四个必谈”覆盖率", N(f.TalkCoverage ?? 0) + "%", $"/Talks?{q}"),
+            new("talks.guests", "恳谈名册以外人员（人）", I(f.Guests), $"/Talks?{q}&kind=Outreach"),
+            new("research.groups", "调研组（个）", I(f.Research.Groups), $"/Research?{q}"),
+            new("research.topics", "调研课题（个）", I(f.Research.Topics), $"/Research?{q}"),
+            new("research.districts", "深入县区（个）", I(f.Research.Districts), $"/Research?{q}"),
+            new("research.people", "调研座谈（人次）", I(f.Research.PeopleMet), $"/Research?{q}"),
+            new("research.reports", "调研报告（篇）", I(f.Research.ReportCount), $"/Research?{q}"),
+            new("research.shared", "成果交流的课题（个）", I(f.Research.Shared), $"/Research?{q}"),
             new("meetings.life", "召开民主生活会（次）", I(f.LifeMeetings.Count), $"/Meetings?{q}"),
             new("problems.total", "查摆问题（个）", I(f.Problems), $"/Problems?{q}"),
             new("rectification.items", "整改事项（项）", I(f.Items), $"/Rectification?{q}"),
@@ -313,6 +339,17 @@ public sealed class SummaryFigures(AppDbContext db, StudyFigures study, Listenin
         foreach (var kind in s.SessionsByKind.Where(k => k.Held > 0))
         {
             list.Add(new($"study.kind.{kind.Kind}", $"{kind.Label}（次）", I(kind.Held), $"/Study/Sessions?{q}&kind={kind.Kind}"));
+        }
+
+        foreach (var (target, units) in f.Research.UnitsByTarget)
+        {
+            list.Add(new($"research.units.{target}", $"调研走访{Research.ResearchLabels.Of(target)}（{Research.ResearchLabels.Measure(target)}）", I(units), $"/Research?{q}"));
+        }
+
+        foreach (var kind in f.Research.Outreach)
+        {
+            list.Add(new($"outreach.{kind.Kind}", $"{Research.ResearchLabels.Of(kind.Kind)}（项）", I(kind.Activities), $"/Research?{q}&view=outreach&kind={kind.Kind}"));
+            list.Add(new($"outreach.{kind.Kind}.outings", $"{Research.ResearchLabels.Of(kind.Kind)}开展（次）", I(kind.Outings), $"/Research?{q}&view=outreach&kind={kind.Kind}"));
         }
 
         foreach (var (channel, count) in f.Channels)

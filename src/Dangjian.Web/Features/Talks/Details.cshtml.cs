@@ -50,8 +50,8 @@ public sealed class DetailsModel(AppDbContext db, CampaignAccess access, TalkSer
     private async Task LoadAsync(Guid id, CancellationToken ct)
     {
         var found = await db.Talks.AsNoTracking().Where(t => t.Id == id)
-            .Select(t => new { Talk = t, Initiator = t.Initiator!.Name, Partner = t.Partner!.Name }).SingleOrDefaultAsync(ct) ?? throw new NotFoundException();
-        (Talk, Initiator, Partner) = (found.Talk, found.Initiator, found.Partner);
+            .Select(t => new { Talk = t, Initiator = t.Initiator!.Name, Partner = t.Partner!.Name, t.GuestName, t.GuestAffiliation }).SingleOrDefaultAsync(ct) ?? throw new NotFoundException();
+        (Talk, Initiator, Partner) = (found.Talk, found.Initiator, Talk.PartnerLabel(found.Partner, found.GuestName, found.GuestAffiliation));
         var campaign = await access.FindAsync(Talk.CampaignId, Permissions.CampaignsView, ct);
         var rights = await talks.RightsAsync(campaign, ct);
         if (!TalkService.MayRead(rights, Talk))

@@ -60,6 +60,15 @@ public sealed class EditModel(AppDbContext db, CampaignAccess access, TalkServic
         [Display(Name = "或输入其他人员姓名")]
         public string? PartnerName { get; set; }
 
+        /// <summary>Someone outside the roster (恳谈 with a 科技工作者, an enterprise's head), by name and unit.</summary>
+        [StringLength(Talk.GuestNameMax, ErrorMessage = "名册以外人员的姓名不超过50字。")]
+        [Display(Name = "名册以外人员的姓名")]
+        public string? GuestName { get; set; }
+
+        [StringLength(Talk.GuestAffiliationMax, ErrorMessage = "单位和职务不超过100字。")]
+        [Display(Name = "单位和职务")]
+        public string? GuestAffiliation { get; set; }
+
         [StringLength(Talk.PlaceMax)]
         [Display(Name = "地点")]
         public string? Place { get; set; }
@@ -127,8 +136,21 @@ public sealed class EditModel(AppDbContext db, CampaignAccess access, TalkServic
             ModelState.AddModelError(Field(nameof(TalkInput.InitiatorId)), Input.Kind == TalkKind.Supervision ? "请选择督导组谈话人。" : "请选择谈话人（本活动范围内的班子成员或中层干部）。");
         }
 
-        var partner = await PartnerAsync(ct);
-        if (partner is null)
+        var guest = Input.GuestName.NullIfBlank();
+        var partner = guest is null ? await PartnerAsync(ct) : null;
+        if (guest is not null && (Input.PartnerId is not null || !string.IsNullOrWhiteSpace(Input.PartnerName)))
+        {
+            ModelState.AddModelError(Field(nameof(TalkInput.GuestName)), "谈话对象只能填一种：从名册选择、输入名册中的姓名，或填写名册以外人员。");
+        }
+        else if (guest is not null && Input.Kind is not (TalkKind.Outreach or TalkKind.Other))
+        {
+            ModelState.AddModelError(Field(nameof(TalkInput.GuestName)), "名册以外的人员只能记录为“恳谈”或“其他谈心谈话”；“四个必谈”和督导组谈话的对象须在人员名册中。");
+        }
+        else if (guest is not null && string.IsNullOrWhiteSpace(Input.GuestAffiliation))
+        {
+            ModelState.AddModelError(Field(nameof(TalkInput.GuestAffiliation)), "请填写名册以外人员的单位和职务（如：燕山大学教授），以便区分同名的人。");
+        }
+        else if (guest is null && partner is null)
         {
             ModelState.AddModelError(Field(nameof(TalkInput.PartnerId)), string.IsNullOrWhiteSpace(Input.PartnerName) ? "请选择谈话对象。" : $"本活动范围内没有唯一一位名为“{Input.PartnerName.Trim()}”的人员，请从列表中选择。");
         }
@@ -154,8 +176,9 @@ public sealed class EditModel(AppDbContext db, CampaignAccess access, TalkServic
 
         var talk = new Talk
         {
-            CampaignId = CampaignId, Kind = Input.Kind, HeldOn = Input.HeldOn, InitiatorId = Input.InitiatorId!.Value, PartnerId = partner!.Value,
-            PairKey = Talk.KeyOf(Input.Kind, Input.InitiatorId, partner.Value), Place = Input.Place.NullIfBlank(), Topics = Input.Topics!.Trim(), Raised = Input.Raised.NullIfBlank(),
+            CampaignId = CampaignId, Kind = Input.Kind, HeldOn = Input.HeldOn, InitiatorId = Input.InitiatorId!.Value, PartnerId = partner,
+            GuestName = guest, GuestAffiliation = guest is null ? null : Input.GuestAffiliation.NullIfBlank(),
+            PairKey = guest is null ? Talk.KeyOf(Input.Kind, Input.InitiatorId, partner!.Value) : Talk.GuestKeyOf(guest, Input.GuestAffiliation), Place = Input.Place.NullIfBlank(), Topics = Input.Topics!.Trim(), Raised = Input.Raised.NullIfBlank(),
             Admonition = Input.Admonition, AdmonitionText = Input.Admonition == Admonition.None ? null : Input.AdmonitionText.NullIfBlank(),
         };
         db.Talks.Add(talk);
@@ -194,10 +217,7 @@ public sealed class EditModel(AppDbContext db, CampaignAccess access, TalkServic
             throw new ForbiddenException();
         }
 
-        var path = await db.OrgUnits.Where(u => u.Id == Campaign.ScopeUnitId).Select(u => u.Path).SingleAsync(ct);
-        Cadres = await db.People.AsNoTracking().Where(p => !p.IsRetired && p.PostRank != PostRank.Staff && p.OrgUnit!.Path.StartsWith(path))
-            .OrderBy(p => p.PostRank).ThenBy(p => p.OrgUnit!.SortOrder).ThenBy(p => p.CreatedAt)
-            .Select(p => new Option(p.Id, p.Name + "（" + (p.Title ?? p.OrgUnit!.Name) + "）")).Take(1000).ToListAsync(ct);
+        Cadres = (await db.CadresAsync(Campaign, ct)).Select(c => new Option(c.Id, c.Name)).ToList();
         Supervisors = await db.CampaignMembers.AsNoTracking().Where(m => m.CampaignId == CampaignId && m.Group == CampaignGroup.Supervision)
             .OrderBy(m => m.CreatedAt).Select(m => new Option(m.PersonId, m.Person!.Name + "（" + m.Title + "）")).ToListAsync(ct);
         ViewData.Trail(new Breadcrumb("谈心谈话", $"/Talks?campaignId={CampaignId}"), new Breadcrumb("记录谈话"));

@@ -69,8 +69,8 @@ public sealed class IndexModel(AppDbContext db, CampaignPicker picker, TalkServi
             .ToPageAsync(PageNumber, 30, ct);
         await LoadMatrixAsync(id, ct);
         var rows = await held.AsNoTracking().OrderByDescending(t => t.HeldOn).ThenByDescending(t => t.CreatedAt).Take(20)
-            .Select(t => new { t.Id, t.Kind, t.HeldOn, Initiator = t.Initiator!.Name, t.InitiatorId, Partner = t.Partner!.Name, t.PartnerId, t.Admonition }).ToListAsync(ct);
-        Recent = rows.Select(t => new Held(t.Id, t.Kind, t.HeldOn, t.Initiator, t.Partner, t.Admonition,
+            .Select(t => new { t.Id, t.Kind, t.HeldOn, Initiator = t.Initiator!.Name, t.InitiatorId, Partner = t.Partner!.Name, t.GuestName, t.GuestAffiliation, t.PartnerId, t.Admonition }).ToListAsync(ct);
+        Recent = rows.Select(t => new Held(t.Id, t.Kind, t.HeldOn, t.Initiator, Talk.PartnerLabel(t.Partner, t.GuestName, t.GuestAffiliation), t.Admonition,
             Rights.Any || (Rights.PersonId is { } me && (t.InitiatorId == me || t.PartnerId == me)))).ToList();
         return Page();
     }
@@ -104,13 +104,13 @@ public sealed class IndexModel(AppDbContext db, CampaignPicker picker, TalkServi
         }
 
         var rows = await db.Talks.AsNoTracking().Where(t => t.CampaignId == campaign.Id).OrderBy(t => t.HeldOn).ThenBy(t => t.CreatedAt).Take(20000)
-            .Select(t => new { t.HeldOn, t.Kind, Initiator = t.Initiator!.Name, Partner = t.Partner!.Name, t.Place, t.Topics, t.Admonition }).ToListAsync(ct);
+            .Select(t => new { t.HeldOn, t.Kind, Initiator = t.Initiator!.Name, Partner = t.Partner!.Name, t.GuestName, t.GuestAffiliation, t.Place, t.Topics, t.Admonition }).ToListAsync(ct);
         var n = 0;
         db.Audit("export", nameof(Talk), campaign.Id.ToString(), $"导出{campaign.Title}谈心谈话台账{rows.Count}人次");
         await db.SaveChangesAsync(ct);
         var content = Platform.Documents.XlsxWriter.Write("谈心谈话", $"{campaign.Title}谈心谈话台账（共{rows.Count}人次）",
             [new("序号", 6), new("日期", 12), new("类别", 22), new("谈话人", 10), new("谈话对象", 10), new("地点", 14), new("谈话主题", 36), new("提醒/批评", 10)],
-            rows.Select(t => (IReadOnlyList<object?>)[++n, t.HeldOn, TalkLabels.Of(t.Kind), t.Initiator, t.Partner, t.Place, t.Topics, TalkLabels.Of(t.Admonition)]).ToList());
+            rows.Select(t => (IReadOnlyList<object?>)[++n, t.HeldOn, TalkLabels.Of(t.Kind), t.Initiator, Talk.PartnerLabel(t.Partner, t.GuestName, t.GuestAffiliation), t.Place, t.Topics, TalkLabels.Of(t.Admonition)]).ToList());
         return Platform.Documents.FileDownloads.Xlsx(content, "谈心谈话台账.xlsx");
     }
 

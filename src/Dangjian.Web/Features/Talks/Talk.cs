@@ -19,6 +19,9 @@ public enum TalkKind
     LeaderHead = 3,
     HeadDeputy = 4,
     Supervision = 5,
+
+    /// <summary>恳谈: with a person the bureau serves or relies on, usually outside the roster (科技工作者, 企业负责人, 代表委员).</summary>
+    Outreach = 6,
     Other = 9,
 }
 
@@ -86,11 +89,22 @@ public sealed class Talk : Entity, ISoftDeletable, IAuditTitled
 
     public Person? Initiator { get; set; }
 
-    public Guid PartnerId { get; set; }
+    /// <summary>The person talked with when on the roster; null for someone outside it (<see cref="GuestName"/>).</summary>
+    public Guid? PartnerId { get; set; }
 
     public Person? Partner { get; set; }
 
+    /// <summary>Someone outside the roster (e.g. one of 30 科技工作者 of a 恳谈日), by name.</summary>
+    public string? GuestName { get; set; }
+
+    /// <summary>The guest's unit and post as the office writes it (燕山大学教授).</summary>
+    public string? GuestAffiliation { get; set; }
+
     public required string PairKey { get; set; }
+
+    public const int GuestNameMax = 50;
+
+    public const int GuestAffiliationMax = 100;
 
     public const int PlaceMax = 200;
 
@@ -121,6 +135,14 @@ public sealed class Talk : Entity, ISoftDeletable, IAuditTitled
     public static string KeyOf(TalkKind kind, Guid? a, Guid b) =>
         kind == TalkKind.Supervision || a is null ? $"sg:{b:N}"
         : a.Value.CompareTo(b) < 0 ? $"{a:N}:{b:N}" : $"{b:N}:{a:N}";
+
+    /// <summary>A guest outside the roster is keyed by name and unit, so two talks with the same guest count as one person.</summary>
+    public static string GuestKeyOf(string name, string? affiliation) =>
+        $"g:{name.Trim()}|{affiliation?.Trim() ?? ""}" is var key && key.Length <= 80 ? key : key[..80];
+
+    /// <summary>Whom the talk was with, as lists show it.</summary>
+    public static string PartnerLabel(string? partner, string? guest, string? affiliation) =>
+        partner ?? (string.IsNullOrEmpty(affiliation) ? guest ?? "" : $"{guest}（{affiliation}）");
 }
 
 internal sealed class TalkConfiguration : IEntityTypeConfiguration<Talk>
@@ -128,6 +150,8 @@ internal sealed class TalkConfiguration : IEntityTypeConfiguration<Talk>
     public void Configure(EntityTypeBuilder<Talk> b)
     {
         b.Property(x => x.PairKey).HasMaxLength(80);
+        b.Property(x => x.GuestName).HasMaxLength(Talk.GuestNameMax);
+        b.Property(x => x.GuestAffiliation).HasMaxLength(Talk.GuestAffiliationMax);
         b.Property(x => x.Place).HasMaxLength(Talk.PlaceMax);
         b.Property(x => x.Topics).HasMaxLength(Talk.TopicsMax);
         b.Property(x => x.Raised).HasMaxLength(Talk.RaisedMax);
@@ -151,6 +175,7 @@ public static class TalkLabels
         TalkKind.LeaderHead => "分管领导与分管科室负责人",
         TalkKind.HeadDeputy => "中层正职与副职",
         TalkKind.Supervision => "督导组个别谈话",
+        TalkKind.Outreach => "恳谈（联系服务对象、专家）",
         _ => "其他谈心谈话",
     };
 

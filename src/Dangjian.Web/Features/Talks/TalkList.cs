@@ -20,7 +20,8 @@ public sealed class TalkList(AppDbContext db)
 
     public sealed record Pair(TalkKind Kind, Guid? A, Guid B, string Reason);
 
-    public sealed record Figures(int Talks, int People, int Required, int Covered, int Reminders, int Criticisms, IReadOnlyDictionary<TalkKind, KindCoverage> ByKind)
+    /// <param name="Guests">People outside the roster talked with (恳谈 with 科技工作者, 企业负责人), counted in <paramref name="People"/> too.</param>
+    public sealed record Figures(int Talks, int People, int Required, int Covered, int Reminders, int Criticisms, IReadOnlyDictionary<TalkKind, KindCoverage> ByKind, int Guests = 0)
     {
         /// <summary>Share of the required list covered, in percent.</summary>
         public double Coverage => Required == 0 ? 0 : Math.Round(100.0 * Covered / Required, 1);
@@ -123,13 +124,15 @@ public sealed class TalkList(AppDbContext db)
             Reminders = g.Count(t => t.Admonition == Admonition.Reminder),
             Criticisms = g.Count(t => t.Admonition == Admonition.Criticism),
         }).SingleOrDefaultAsync(ct);
-        var initiators = talks.Select(t => t.InitiatorId);
-        var partners = talks.Select(t => t.PartnerId);
-        var people = await initiators.Union(partners).CountAsync(ct);
+        var initiators = talks.Select(t => (Guid?)t.InitiatorId);
+        var partners = talks.Where(t => t.PartnerId != null).Select(t => t.PartnerId);
+        var onRoster = await initiators.Union(partners).CountAsync(ct);
+        var guests = await talks.Where(t => t.PartnerId == null).Select(t => t.PairKey).Distinct().CountAsync(ct);
+        var people = onRoster + guests;
         var byKind = await db.TalkRequirements.Where(r => r.CampaignId == campaignId).GroupBy(r => r.Kind)
             .Select(g => new { g.Key, Required = g.Count(), Covered = g.Count(r => talks.Any(t => t.PairKey == r.PairKey)) }).ToListAsync(ct);
         return new Figures(
             held?.Count ?? 0, people, byKind.Sum(k => k.Required), byKind.Sum(k => k.Covered), held?.Reminders ?? 0, held?.Criticisms ?? 0,
-            byKind.ToDictionary(k => k.Key, k => new KindCoverage(k.Required, k.Covered)));
+            byKind.ToDictionary(k => k.Key, k => new KindCoverage(k.Required, k.Covered)), guests);
     }
 }

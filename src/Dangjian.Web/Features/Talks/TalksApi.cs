@@ -12,7 +12,7 @@ namespace Dangjian.Web.Features.Talks;
 /// </summary>
 public static class TalksApi
 {
-    public sealed record TalkDto(Guid Id, Guid CampaignId, string Kind, DateOnly HeldOn, Guid InitiatorId, string Initiator, Guid PartnerId, string Partner, string Admonition);
+    public sealed record TalkDto(Guid Id, Guid CampaignId, string Kind, DateOnly HeldOn, Guid InitiatorId, string Initiator, Guid? PartnerId, string Partner, string Admonition);
 
     public sealed record RequirementDto(Guid Id, string Kind, Guid? PersonAId, string PersonA, Guid PersonBId, string PersonB, string? Reason, int Held);
 
@@ -38,7 +38,7 @@ public static class TalksApi
         }
 
         var result = await db.Talks.AsNoTracking().Where(t => t.CampaignId == campaignId).OrderByDescending(t => t.HeldOn).ThenBy(t => t.Id)
-            .Select(t => new TalkDto(t.Id, t.CampaignId, t.Kind.ToString(), t.HeldOn, t.InitiatorId, t.Initiator!.Name, t.PartnerId, t.Partner!.Name, t.Admonition.ToString()))
+            .Select(t => new TalkDto(t.Id, t.CampaignId, t.Kind.ToString(), t.HeldOn, t.InitiatorId, t.Initiator!.Name, t.PartnerId, t.PartnerId == null ? (t.GuestAffiliation == null ? t.GuestName! : t.GuestName + "（" + t.GuestAffiliation + "）") : t.Partner!.Name, t.Admonition.ToString()))
             .ToPageAsync(page ?? 1, pageSize ?? PagedQueryExtensions.DefaultPageSize, ct);
         return TypedResults.Ok(result);
     }

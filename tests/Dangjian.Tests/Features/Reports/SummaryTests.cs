@@ -29,6 +29,14 @@ public sealed class SummaryTests(AppFactory app) : IClassFixture<AppFactory>
         body.ShouldContain("发放征求意见函50份、收回39份", Case.Sensitive, "seed 000's solicitation");
         body.ShouldContain("发出评议表80份，收回80份，综合评价较好以上达到100%", Case.Sensitive, "seed 000's appraisal");
         body.ShouldContain("开展谈心谈话25人次");
+        body.ShouldContain("组成3个调研组", Case.Sensitive, "调研 counted from the topics");
+        body.ShouldContain("深入4个县区，走访企业11家、高校1所", Case.Sensitive, "and from their visits");
+        body.ShouldContain("形成调研报告2篇：《");
+        body.ShouldContain("建立领导干部基层联系点2个，深入联系点3次");
+        body.ShouldContain("走访慰问困难群众12户");
+        body.ShouldContain("与马志远、林海、郭晓梅3名各界人士开展恳谈", Case.Sensitive, "恳谈 with people outside the roster");
+        body.ShouldContain("挂在网上，广泛征求社会各界的意见和建议，收到网上意见2条");
+        body.ShouldContain("还有1个调研课题尚未形成调研报告");
         body.ShouldContain("编发活动简报4期，向上级报送4期");
         body.ShouldContain("新建《");
         body.ShouldContain("中共市科技局党组自");
@@ -157,7 +165,8 @@ public sealed class ExcelLedgerTests(AppFactory app) : IClassFixture<AppFactory>
         var campaign = await app.DemoCampaignIdAsync();
         var office = await app.SignedInClientAsync("office");
         var text = await office.XlsxTextAsync($"/Talks?handler=Export&campaignId={campaign}");
-        text.ShouldContain("谈心谈话台账（共25人次）");
+        text.ShouldContain("谈心谈话台账（共28人次）");
+        text.ShouldContain("马志远（燕山大学教授）");
         var raised = await app.WithDbAsync(db => db.Talks.Where(t => t.Raised != null).Select(t => t.Raised!).FirstAsync());
         text.ShouldNotContain(raised, Case.Sensitive, "what was said stays on the talk's page");
         (await (await app.SignedInClientAsync("member")).GetAsync(new Uri($"/Talks?handler=Export&campaignId={campaign}", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.Forbidden);

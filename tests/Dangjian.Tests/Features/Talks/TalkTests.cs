@@ -35,7 +35,7 @@ public sealed class TalkTests(AppFactory app) : IClassFixture<AppFactory>
 
         var office = await app.SignedInClientAsync("office");
         var page = await office.GetDocumentAsync($"/Talks?campaignId={campaign}");
-        page.QuerySelector("[data-testid=talks-held]")!.TextContent.Trim().ShouldBe("25");
+        page.QuerySelector("[data-testid=talks-held]")!.TextContent.Trim().ShouldBe("28", "25 of the roster and three 恳谈 with people outside it");
         var expected = Math.Round(100.0 * 25 / 42, 1).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) + "%";
         page.QuerySelector("[data-testid=coverage]")!.TextContent.Trim().ShouldBe(expected);
         var matrix = page.QuerySelector("[data-testid=matrix]")!;
@@ -48,13 +48,14 @@ public sealed class TalkTests(AppFactory app) : IClassFixture<AppFactory>
         open.QuerySelectorAll("[data-testid=requirements] .dj-status-green").ShouldBeEmpty();
 
         var figures = await office.GetFromJsonAsync<TalkList.Figures>($"/api/v1/talks/figures?campaignId={campaign}");
-        (figures!.Talks, figures.Required, figures.Covered).ShouldBe((25, 42, 25));
+        (figures!.Talks, figures.Required, figures.Covered, figures.Guests).ShouldBe((28, 42, 25, 3));
         figures.ByKind.Values.Sum(k => k.Required).ShouldBe(42, "each kind's numbers reach the client, not an empty object");
         var raw = await office.GetStringAsync(new Uri($"/api/v1/talks/figures?campaignId={campaign}", UriKind.Relative));
         raw.ShouldContain("\"required\":");
         raw.ShouldNotContain("{}");
         var talks = await office.GetStringAsync(new Uri($"/api/v1/talks?campaignId={campaign}&pageSize=100", UriKind.Relative));
-        talks.ShouldContain("\"total\":25");
+        talks.ShouldContain("\"total\":28");
+        talks.ShouldContain("马志远（燕山大学教授）");
         talks.ShouldNotContain("希望多深入企业一线", Case.Sensitive, "what was said stays off the API");
         (await office.GetAsync(new Uri($"/api/v1/talks?campaignId={Guid.NewGuid()}", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
@@ -92,6 +93,49 @@ public sealed class TalkRecordingTests(AppFactory app) : IClassFixture<AppFactor
     private Task<Guid> PersonAsync(string name) => app.WithDbAsync(db => db.People.Where(p => p.Name == name).Select(p => p.Id).SingleAsync());
 
     private DateOnly Today => DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime.AddHours(8));
+
+    [DbFact]
+    public async Task A恳谈WithSomeoneOutsideTheRosterIsRecordedByNameAndCountedOnce()
+    {
+        var campaign = await CampaignAsync();
+        var office = await app.SignedInClientAsync("office");
+        var url = $"/Talks/Edit?campaignId={campaign}";
+        var fields = new Dictionary<string, string>
+        {
+            ["Input.Kind"] = "Outreach", ["Input.HeldOn"] = Today.ToString("yyyy-MM-dd"), ["Input.InitiatorId"] = (await PersonAsync("李红梅")).ToString(),
+            ["Input.GuestName"] = "龐國芳", ["Input.GuestAffiliation"] = "燕山大学教授", ["Input.Topics"] = "恳谈日：听取对全市科技发展的意见", ["Input.Admonition"] = "None",
+            ["Input.Raised"] = "建议设立科技成果转化专项资金。", ["Input.AsOpinion"] = "true",
+        };
+        var before = await app.WithDbAsync(db => db.Talks.CountAsync());
+        var start = await office.GetFromJsonAsync<TalkList.Figures>($"/api/v1/talks/figures?campaignId={campaign}");
+        var bad = new (string Field, string Value, string Error)[]
+        {
+            ("Input.Kind", "TeamTeam", "名册以外的人员只能记录为“恳谈”或“其他谈心谈话”"),
+            ("Input.GuestAffiliation", "", "请填写名册以外人员的单位和职务"),
+            ("Input.PartnerId", (await PersonAsync("王建国")).ToString(), "谈话对象只能填一种"),
+            ("Input.GuestName", new string('名', 60), "不超过50字"),
+        };
+        foreach (var (field, value, error) in bad)
+        {
+            var response = await office.PostFormAsync(url, new Dictionary<string, string>(fields) { [field] = value });
+            (await response.ParseAsync()).ErrorsText().ShouldContain(error, Case.Sensitive, field);
+        }
+
+        (await app.WithDbAsync(db => db.Talks.CountAsync())).ShouldBe(before, "nothing saved from a refused form");
+        var made = await office.PostFormAsync(url, fields);
+        made.StatusCode.ShouldBe(HttpStatusCode.Redirect, (await made.ParseAsync()).ErrorsText());
+        var again = await office.PostFormAsync(url, new Dictionary<string, string>(fields) { ["Input.AsOpinion"] = "false", ["Input.HeldOn"] = Today.AddDays(-1).ToString("yyyy-MM-dd") });
+        again.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var talk = await app.WithDbAsync(db => db.Talks.Where(t => t.GuestName == "龐國芳").OrderBy(t => t.HeldOn).FirstAsync());
+        talk.PartnerId.ShouldBeNull();
+        talk.PairKey.ShouldBe(Talk.GuestKeyOf("龐國芳", "燕山大学教授"));
+        var figures = await office.GetFromJsonAsync<TalkList.Figures>($"/api/v1/talks/figures?campaignId={campaign}");
+        (figures!.Talks - start!.Talks, figures.People - start.People, figures.Guests - start.Guests, figures.Covered - start.Covered).ShouldBe((2, 1, 1, 0), "two talks with one guest, counted once; no required pair covered");
+        (await app.WithDbAsync(db => db.Opinions.AnyAsync(o => o.CampaignId == campaign && o.Text == "建议设立科技成果转化专项资金。"))).ShouldBeTrue();
+        var details = await office.GetDocumentAsync($"/Talks/Details?id={talk.Id}");
+        details.QuerySelector("h1")!.TextContent.ShouldContain("龐國芳（燕山大学教授）");
+    }
 
     [DbFact]
     public async Task RecordingATalkClosesItsPairAndBadInputSavesNothing()

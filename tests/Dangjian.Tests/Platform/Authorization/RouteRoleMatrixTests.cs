@@ -134,6 +134,14 @@ public sealed class RouteRoleMatrixTests(AppFactory app) : IClassFixture<AppFact
         ("/Rectification/Item", "/Rectification/Item?id={rectificationItem}", "O O O O O N D D D"),
         ("/Rectification/Roadmap", "/Rectification/Roadmap", "O O O O O O D D D"),
         ("/Rectification/Special", "/Rectification/Special", "O O O O O O D D D"),
+        ("/Research/Activity", "/Research/Activity?id={outreachActivity}", "O O O O O N D D D"),
+        ("/Research/ActivityEdit", "/Research/ActivityEdit?campaignId={campaign}", "O D D D D D D D D"),
+        ("/Research/Index", "/Research?campaignId={campaign}", "O O O O O O D D D"),
+        ("/Research/Topic", "/Research/Topic?id={researchTopic}", "O O O O O N D D D"),
+        ("/Research/TopicEdit", "/Research/TopicEdit?campaignId={campaign}", "O D D D D D D D D"),
+        ("/Opinions/Consultations/Edit", "/Opinions/Consultations/Edit?campaignId={campaign}", "O D D D D D D D D"),
+        ("/Opinions/Consultations/Index", "/Opinions/Consultations?campaignId={campaign}", "O O O O O O D D D"),
+        ("/Public/Consultation", "/Public/Consultation?id={openConsultation}", "O O O O O O O O O"),
         ("/Reports/Exports", "/Reports/Exports", "O D D O D D D D D"),
         ("/Reports/Index", "/Reports?campaignId={campaign}", "O O O O O O D D D"),
         ("/Reports/Summary", "/Reports/Summary?id={missing}", "N N N N N N D D D"),
@@ -377,9 +385,13 @@ public sealed class RouteRoleMatrixTests(AppFactory app) : IClassFixture<AppFact
         ["session"] = await db.StudySessions.OrderBy(x => x.CreatedAt).Select(x => x.Id).FirstOrDefaultAsync(),
         // A talk the leader 王建国 held, with neither the member nor the unit office's person in it (seeded together, so
         // their creation times tie: order by the day held and the id).
-        ["talk"] = await db.Talks.Where(t => db.People.Any(p => p.Name == "王建国" && (p.Id == t.InitiatorId || p.Id == t.PartnerId))
+        ["talk"] = await db.Talks.Where(t => t.PartnerId != null && db.People.Any(p => p.Name == "王建国" && (p.Id == t.InitiatorId || p.Id == t.PartnerId))
                 && !db.People.Any(p => (p.Name == "孙磊" || p.Name == "华素芬") && (p.Id == t.InitiatorId || p.Id == t.PartnerId)))
             .OrderBy(x => x.HeldOn).ThenBy(x => x.Id).Select(x => x.Id).FirstOrDefaultAsync(),
+        ["researchTopic"] = await db.ResearchTopics.OrderBy(x => x.Title).Select(x => x.Id).FirstOrDefaultAsync(),
+        ["outreachActivity"] = await db.OutreachActivities.OrderBy(x => x.Title).Select(x => x.Id).FirstOrDefaultAsync(),
+        ["consultation"] = await db.Consultations.OrderBy(x => x.OpensOn).Select(x => x.Id).FirstOrDefaultAsync(),
+        ["openConsultation"] = await db.Consultations.OrderByDescending(x => x.OpensOn).Select(x => x.Id).FirstOrDefaultAsync(),
         ["missing"] = Guid.CreateVersion7(),
     });
 }
