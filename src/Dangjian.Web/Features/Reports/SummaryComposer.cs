@@ -434,30 +434,23 @@ public static class SummaryComposer
     /// <summary>Per kind of 载体 what was done, 「建立领导干部联系点8个，深入联系点12次；开展扶贫帮困1次、23人次参加」; null when nothing.</summary>
     private static string? OutreachText(SummaryFacts f)
     {
-        var clauses = f.Research.Outreach.Where(k => k.Activities > 0).Select(k =>
-        {
-            // The activities named in brackets when there are few (their titles are the office's own words).
-            var named = k.Titles.Count == k.Activities && k.Activities <= 2 ? $"（{string.Join("、", k.Titles)}）" : "";
-            var times = Math.Max(k.Outings, k.Activities);
-            var reach = Clauses(
-                k.Units > 0 ? k.Kind switch
-                {
-                    Research.OutreachKind.PovertyRelief => $"走访慰问困难群众{N(k.Units)}户",
-                    Research.OutreachKind.EnterpriseService => $"服务企业{N(k.Units)}家",
-                    _ => null,
-                } : null,
-                k.People > 0 ? $"{N(k.People)}人次参加" : null);
-            var tail = reach.Length > 0 ? "，" + reach : "";
-            return k.Kind switch
+        // What an activity reached: 「走访慰问困难群众12户」「服务企业40家」 and 「102人次参加」.
+        static string Reach(Research.OutreachKind kind, int units, int people) => Clauses(
+            units > 0 ? kind switch
             {
-                Research.OutreachKind.ContactPoint => $"建立领导干部基层联系点{N(k.Activities)}个" + (k.Outings > 0 ? $"，深入联系点{N(k.Outings)}次" : "") + tail,
-                Research.OutreachKind.Pairing => $"与基层单位结对子{N(k.Activities)}对" + (k.Outings > 0 ? $"，开展结对帮扶{N(k.Outings)}次" : "") + tail,
-                Research.OutreachKind.PovertyRelief => $"开展扶贫帮困活动{N(times)}次{named}" + tail,
-                Research.OutreachKind.Volunteering => $"开展志愿服务{N(times)}次{named}" + tail,
-                Research.OutreachKind.Contest => $"组织竞赛评比{N(k.Activities)}项{named}" + tail,
-                Research.OutreachKind.EnterpriseService => $"开展服务企业活动{N(k.Activities)}项{named}" + tail,
-                _ => $"开展其他载体活动{N(k.Activities)}项{named}" + tail,
-            };
+                Research.OutreachKind.PovertyRelief => $"走访慰问困难群众{N(units)}户",
+                Research.OutreachKind.EnterpriseService => $"服务企业{N(units)}家",
+                _ => null,
+            } : null,
+            people > 0 ? $"{N(people)}人次参加" : null) is { Length: > 0 } reach ? "，" + reach : "";
+
+        var clauses = f.Research.Outreach.Where(k => k.Activities > 0).SelectMany(k => k.Kind switch
+        {
+            Research.OutreachKind.ContactPoint => [$"建立领导干部基层联系点{N(k.Activities)}个" + (k.Outings > 0 ? $"，深入联系点{N(k.Outings)}次" : "") + Reach(k.Kind, 0, k.People)],
+            Research.OutreachKind.Pairing => [$"与基层单位结对子{N(k.Activities)}对" + (k.Outings > 0 ? $"，开展结对帮扶{N(k.Outings)}次" : "") + Reach(k.Kind, 0, k.People)],
+            // A few activities are each named with what they reached (「开展“百名专家企业行”活动，服务企业40家，102人次参加」).
+            _ when k.Activities <= 2 && k.Items.Count == k.Activities => k.Items.Select(a => $"开展{Quote(a.Title)}{(a.Title.EndsWith("活动", StringComparison.Ordinal) ? "" : "活动")}" + (a.Outings > 1 ? $"{N(a.Outings)}次" : "") + Reach(k.Kind, a.Units, a.People)),
+            _ => [$"开展{Research.ResearchLabels.Of(k.Kind).TrimEnd('活', '动')}活动{N(k.Activities)}项" + (k.Outings > k.Activities ? $"、{N(k.Outings)}次" : "") + Reach(k.Kind, k.Units, k.People)],
         }).ToList();
         return clauses.Count == 0 ? null : string.Join("；", clauses) + "。";
     }

@@ -133,7 +133,7 @@ public sealed class SummaryFigures(AppDbContext db, StudyFigures study, Listenin
         var guestTalks = db.Talks.Where(t => t.CampaignId == c && t.PartnerId == null && (from == null || (t.HeldOn >= from && t.HeldOn <= to)) && t.HeldOn <= today);
         var guestCount = await guestTalks.GroupBy(t => 1).Select(g => new { Talks = g.Count(), People = g.Select(t => t.PairKey).Distinct().Count() }).SingleOrDefaultAsync(ct);
         var guestNames = narrative && guestCount is not null
-            ? await guestTalks.GroupBy(t => t.GuestName!).Select(g => new { Name = g.Key, First = g.Min(t => t.HeldOn) }).OrderBy(g => g.First).ThenBy(g => g.Name).Select(g => g.Name).Take(Named).ToListAsync(ct)
+            ? await guestTalks.GroupBy(t => t.GuestName!).Select(g => new { Name = g.Key, First = g.Min(t => t.HeldOn), Entered = g.Min(t => t.CreatedAt) }).OrderBy(g => g.First).ThenBy(g => g.Entered).ThenBy(g => g.Name).Select(g => g.Name).Take(Named).ToListAsync(ct)
             : [];
 
         var consultations = db.Consultations.Where(x => x.CampaignId == c && x.PublishedAt != null && x.OpensOn <= today && (from == null || (x.OpensOn <= to && x.ClosesOn >= from)));

@@ -12,7 +12,11 @@ namespace Dangjian.Web.Features.Research;
 /// </summary>
 public sealed class ResearchFigures(AppDbContext db, CampaignAccess access)
 {
-    public sealed record KindCount(OutreachKind Kind, int Activities, int Outings, int Units, int People, IReadOnlyList<string> Titles);
+    /// <summary>One activity's outings, the enterprises and households it reached (what a summary counts of them), and the people taking part.</summary>
+    public sealed record ActivityCount(string Title, int Outings, int Units, int People);
+
+    /// <summary>One kind of 载体: how many activities, their outings, units and people, and the first activities by name.</summary>
+    public sealed record KindCount(OutreachKind Kind, int Activities, int Outings, int Units, int People, IReadOnlyList<ActivityCount> Items);
 
     public sealed record Figures(
         int Topics,
@@ -58,13 +62,13 @@ public sealed class ResearchFigures(AppDbContext db, CampaignAccess access)
 
         var activities = db.OutreachActivities.AsNoTracking().Where(a => a.CampaignId == campaignId);
         var outreachVisits = await visits.Where(v => v.ActivityId != null).GroupBy(v => v.ActivityId)
-            .Select(g => new { Id = g.Key!.Value, Outings = g.Count(), Units = g.Sum(v => v.Units), People = g.Sum(v => v.People) }).ToListAsync(ct);
+            .Select(g => new { Id = g.Key!.Value, Outings = g.Count(), Units = g.Sum(v => v.Target == VisitTarget.Enterprise || v.Target == VisitTarget.Household ? v.Units : 0), People = g.Sum(v => v.People) }).ToListAsync(ct);
         var activityRows = await activities.OrderBy(a => a.StartsOn).ThenBy(a => a.CreatedAt).Select(a => new { a.Id, a.Kind, a.Title, a.StartsOn, a.EndsOn }).Take(2000).ToListAsync(ct);
         var counted = activityRows.Where(a => !inPhase || outreachVisits.Any(v => v.Id == a.Id) || (a.StartsOn <= to && (a.EndsOn ?? a.StartsOn) >= from)).ToList();
         var outreach = counted.GroupBy(a => a.Kind).OrderBy(g => g.Key).Select(g =>
         {
-            var mine = outreachVisits.Where(v => g.Any(a => a.Id == v.Id)).ToList();
-            return new KindCount(g.Key, g.Count(), mine.Sum(v => v.Outings), mine.Sum(v => v.Units), mine.Sum(v => v.People), g.Select(a => a.Title).Take(named).ToList());
+            var items = g.Select(a => outreachVisits.FirstOrDefault(v => v.Id == a.Id) is { } v ? new ActivityCount(a.Title, v.Outings, v.Units, v.People) : new ActivityCount(a.Title, 0, 0, 0)).ToList();
+            return new KindCount(g.Key, items.Count, items.Sum(i => i.Outings), items.Sum(i => i.Units), items.Sum(i => i.People), items.Take(named).ToList());
         }).ToList();
 
         return new Figures(

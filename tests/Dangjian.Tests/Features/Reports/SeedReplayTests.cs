@@ -4,6 +4,7 @@ using Dangjian.Web.Features.Briefings;
 using Dangjian.Web.Features.Campaigns;
 using Dangjian.Web.Features.Opinions;
 using Dangjian.Web.Features.Problems;
+using Dangjian.Web.Features.Research;
 using Dangjian.Web.Features.Study;
 using Dangjian.Web.Features.Talks;
 using DocumentFormat.OpenXml.Packaging;
@@ -104,6 +105,22 @@ public sealed class SeedReplayTests(AppFactory app) : IClassFixture<AppFactory>
                 db.ProblemAspects.Add(new ProblemAspect { CampaignId = campaign.Id, Order = i + 1, Title = aspects[i] });
             }
 
+            // 拟定了几个调研课题，分别为：《…》《…》《…》；认真撰写了《工业园区关于对失地农民安置问题的探究》的调研课题.
+            string[] topics = ["园区失地农民的安置问题探究", "加强服务与跟踪，推进园区招商引资工作的开展", "浅谈园区基础设施建设经验"];
+            for (var i = 0; i < topics.Length; i++)
+            {
+                db.ResearchTopics.Add(new ResearchTopic
+                {
+                    CampaignId = campaign.Id, Title = topics[i], CreatedAt = now.AddDays(-70 + i),
+                    ReportTitle = i == 0 ? "工业园区关于对失地农民安置问题的探究" : null, ReportOn = i == 0 ? app.Today.AddDays(-40) : null,
+                });
+            }
+
+            // 园区全体党员干部于5月31日到园区扶贫联系点进行慰问.
+            var relief = new OutreachActivity { CampaignId = campaign.Id, Kind = OutreachKind.PovertyRelief, Title = "到园区扶贫联系点慰问", Counterpart = "扶贫结队村民、双哨小学困难孩子", StartsOn = app.Today.AddDays(-50) };
+            db.OutreachActivities.Add(relief);
+            db.Visits.Add(new Visit { CampaignId = campaign.Id, ActivityId = relief.Id, VisitedOn = app.Today.AddDays(-50), Target = VisitTarget.Village, Place = "园区扶贫联系点", People = 26 });
+
             // 编发科学发展观简报31期.
             for (var i = 1; i <= 31; i++)
             {
@@ -151,6 +168,11 @@ public sealed class SeedReplayTests(AppFactory app) : IClassFixture<AppFactory>
         practice.ShouldContain("开展谈心谈话25人次");
         practice.ShouldContain("编发活动简报31期");
         practice.ShouldContain("查摆出问题3个");
+        practice.ShouldContain("围绕《园区失地农民的安置问题探究》《加强服务与跟踪，推进园区招商引资工作的开展》《浅谈园区基础设施建设经验》3个课题");
+        practice.ShouldContain("形成调研报告《工业园区关于对失地农民安置问题的探究》");
+        practice.ShouldContain("开展“到园区扶贫联系点慰问”活动，26人次参加。");
+        // The seed's own shortcoming 「学习调研的深度还不够」: the draft names what the records show of it.
+        string.Concat(paragraphs.SkipWhile(p => p != "四、存在的问题和今后打算")).ShouldContain("还有2个调研课题尚未形成调研报告");
     }
 
     [DbFact]
@@ -244,6 +266,79 @@ public sealed class SeedReplayTests(AppFactory app) : IClassFixture<AppFactory>
 
         (await DraftAsync(campaignId)).ShouldContain("高新技术科在2026年第3季度考核中获得流动红旗");
         (await DraftAsync(await app.DemoCampaignIdAsync())).ShouldNotContain("流动红旗", Case.Sensitive, "the bureau's standing scheme belongs to no campaign");
+    }
+
+    [DbFact]
+    public async Task Seed000sResearchOutreachAnd恳谈AreQuotedAsTheSeedWritesThem()
+    {
+        var people = await app.WithDbAsync(db => db.People.OrderBy(p => p.Name).Take(8).Select(p => p.Id).ToListAsync());
+        string[] districts = ["海港区", "山海关区", "北戴河区", "昌黎县", "抚宁县", "卢龙县", "青龙县", "经济技术开发区"];
+        string[] scientists = ["庞国芳", "郭宝峰", "杨越冬", "胡坤"];
+        var campaignId = await app.AddCampaignAsync("科技局学习实践科学发展观活动", records: (db, campaign) =>
+        {
+            // 全局组成7个调研小组，深入到全市8个县区进行走访调研.
+            var topics = Enumerable.Range(1, 7).Select(i => new ResearchTopic { CampaignId = campaign.Id, Title = $"县区科技工作调研{i}", GroupName = $"第{i}调研组", SharedOn = app.Today.AddDays(-20) }).ToList();
+            db.ResearchTopics.AddRange(topics);
+            for (var i = 0; i < districts.Length; i++)
+            {
+                db.Visits.Add(new Visit { CampaignId = campaign.Id, TopicId = topics[i % 7].Id, VisitedOn = app.Today.AddDays(-60 + i), Target = VisitTarget.District, Place = $"{districts[i]}科技局", District = districts[i], People = 6 });
+            }
+
+            // 深入4所高校走访调研，组织了10个院所参加的研讨会；深入50余家企业了解科技创新中的难题.
+            db.Visits.Add(new Visit { CampaignId = campaign.Id, TopicId = topics[3].Id, VisitedOn = app.Today.AddDays(-45), Target = VisitTarget.University, Place = "燕山大学等4所高校", District = "海港区", Units = 4 });
+            db.Visits.Add(new Visit { CampaignId = campaign.Id, TopicId = topics[3].Id, VisitedOn = app.Today.AddDays(-44), Target = VisitTarget.Institute, Place = "院所研讨会", District = "海港区", Units = 10 });
+            db.Visits.Add(new Visit { CampaignId = campaign.Id, TopicId = topics[4].Id, VisitedOn = app.Today.AddDays(-40), Target = VisitTarget.Enterprise, Place = "康泰医学电子等企业", District = "海港区", Units = 50 });
+
+            // 每位局领导联系一个县(区)科技局；开展“百名专家企业行”：102名专家为40家企业提供服务；深入到100家企业送政策.
+            for (var i = 0; i < 5; i++)
+            {
+                db.OutreachActivities.Add(new OutreachActivity { CampaignId = campaign.Id, Kind = OutreachKind.ContactPoint, Title = $"局领导联系{districts[i + 3]}科技局", PersonId = people[i], Counterpart = $"{districts[i + 3]}科技局", StartsOn = app.Today.AddDays(-85) });
+            }
+
+            var experts = new OutreachActivity { CampaignId = campaign.Id, Kind = OutreachKind.EnterpriseService, Title = "百名专家企业行", StartsOn = app.Today.AddDays(-50) };
+            var policies = new OutreachActivity { CampaignId = campaign.Id, Kind = OutreachKind.EnterpriseService, Title = "主动为企业上门送温暖", StartsOn = app.Today.AddDays(-30) };
+            db.OutreachActivities.AddRange(experts, policies);
+            db.Visits.Add(new Visit { CampaignId = campaign.Id, ActivityId = experts.Id, VisitedOn = app.Today.AddDays(-50), Target = VisitTarget.Enterprise, Place = "燕大汽车附件厂、天秦塑膠公司等企业", Units = 40, People = 102 });
+            db.Visits.Add(new Visit { CampaignId = campaign.Id, ActivityId = policies.Id, VisitedOn = app.Today.AddDays(-30), Target = VisitTarget.Enterprise, Place = "市内企业", Units = 100 });
+
+            // 选定庞国芳、郭宝峰、杨越冬、胡坤等30名科技工作者进行重点联系（恳谈）.
+            for (var i = 0; i < 30; i++)
+            {
+                var name = i < scientists.Length ? scientists[i] : $"科技工作者{i + 1}";
+                db.Talks.Add(new Talk
+                {
+                    CampaignId = campaign.Id, Kind = TalkKind.Outreach, HeldOn = app.Today.AddDays(i < scientists.Length ? -50 + i : -40 + (i / 10)), InitiatorId = people[i % 5], GuestName = name, GuestAffiliation = "驻秦高校和科研院所",
+                    PairKey = Talk.GuestKeyOf(name, "驻秦高校和科研院所"), Topics = "听取对我市科技发展的意见和建议",
+                });
+            }
+
+            // 把报告挂在本局的网页上，广泛征求社会各界的意见和建议.
+            db.Consultations.Add(new Consultation
+            {
+                CampaignId = campaign.Id, Title = "局党组分析检查报告（征求意见稿）", Body = "分析检查报告正文。", OpensOn = app.Today.AddDays(-25), ClosesOn = app.Today.AddDays(-10), PublishedAt = DateTime.UtcNow.AddDays(-25),
+            });
+        });
+
+        var office = await app.SignedInClientAsync("office");
+        var drafted = await office.PostHandlerAsync($"/Reports?campaignId={campaignId}", "Draft");
+        drafted.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var word = await office.GetAsync(new Uri(drafted.Headers.Location!.OriginalString + "&handler=Word", UriKind.Relative));
+        var wordBytes = await word.Content.ReadAsByteArrayAsync();
+        Downloads.Keep($"seed000-summary-{app.Database.Provider}.docx", wordBytes);
+        await using var stream = new MemoryStream(wordBytes);
+        using var docx = WordprocessingDocument.Open(stream, false);
+        var paragraphs = docx.MainDocumentPart!.Document.Body!.Elements<Paragraph>().Select(p => p.InnerText).ToList();
+        SummaryText.ShouldReadAsWritten(string.Join("\n", paragraphs));
+        var practice = string.Concat(paragraphs.SkipWhile(p => p != "二、主要做法").TakeWhile(p => p != "三、主要收获和体会"));
+        practice.ShouldContain("组成7个调研组");
+        practice.ShouldContain("深入8个县区，走访企业50家、高校4所、科研院所10个");
+        practice.ShouldContain("组织调研成果交流，各调研组把调研中了解到的情况和问题互通有无");
+        practice.ShouldContain("建立领导干部基层联系点5个");
+        practice.ShouldContain("开展“百名专家企业行”活动，服务企业40家，102人次参加");
+        practice.ShouldContain("开展“主动为企业上门送温暖”活动，服务企业100家");
+        practice.ShouldContain("与庞国芳、郭宝峰、杨越冬、胡坤、科技工作者10等30名各界人士开展恳谈", Case.Sensitive, "the first five met, in the order they were met");
+        practice.ShouldContain("把《局党组分析检查报告》挂在网上，广泛征求社会各界的意见和建议");
+        practice.ShouldNotContain("谈心谈话0");
     }
 
     [DbFact]
