@@ -87,9 +87,11 @@ internal sealed class DemoResearch(AppDbContext db, TimeProvider clock)
             Body = "一、基本情况\n局领导班子按照活动的部署，深入学习，广泛听取意见，对照“四风”查摆问题。\n二、存在的主要问题\n（一）形式主义方面：会议多、文件多，深入基层调研不够。\n（二）官僚主义方面：项目审批环节多，服务企业不够主动。\n三、整改措施\n精简会议文件，简化项目审批，建立领导干部基层联系点制度。",
         };
         db.Consultations.AddRange(plan, report);
+
+        // The public's comments, not yet classified by the office (the demo keeps seed 004's mix of 10 肯定 and 8 建议).
         db.Opinions.AddRange(
-            new Opinion { CampaignId = campaign.Id, Channel = Channel.OnlineConsultation, ConsultationId = plan.Id, ReceivedOn = start.AddDays(6), Text = "建议在实施方案中明确征求服务对象意见的具体方式和时间。", Concerns = plan.Title[..Math.Min(plan.Title.Length, Opinion.ConcernsMax)], Nature = Nature.Suggestion, TrackingHash = Opinion.HashCode(Opinion.NewTrackingCode()) },
-            new Opinion { CampaignId = campaign.Id, Channel = Channel.OnlineConsultation, ConsultationId = report.Id, ReceivedOn = today.AddDays(-5), Text = "查摆的问题比较实在，建议把企业反映的项目资金拨付慢也列进去。", Concerns = report.Title[..Math.Min(report.Title.Length, Opinion.ConcernsMax)], Nature = Nature.Suggestion, Topic = Opinions.Topic.Bureaucratism, TrackingHash = Opinion.HashCode(Opinion.NewTrackingCode()) });
+            new Opinion { CampaignId = campaign.Id, Channel = Channel.OnlineConsultation, ConsultationId = plan.Id, ReceivedOn = start.AddDays(6), Text = "建议在实施方案中明确征求服务对象意见的具体方式和时间。", Concerns = plan.Title[..Math.Min(plan.Title.Length, Opinion.ConcernsMax)], TrackingHash = Opinion.HashCode(Opinion.NewTrackingCode()) },
+            new Opinion { CampaignId = campaign.Id, Channel = Channel.OnlineConsultation, ConsultationId = report.Id, ReceivedOn = today.AddDays(-5), Text = "查摆的问题比较实在，建议把企业反映的项目资金拨付慢也列进去。", Concerns = report.Title[..Math.Min(report.Title.Length, Opinion.ConcernsMax)], TrackingHash = Opinion.HashCode(Opinion.NewTrackingCode()) });
         await db.SaveChangesAsync(ct);
     }
 }

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Dangjian.Web.Features.Opinions;
 using Dangjian.Web.Platform.Data;
 using Dangjian.Web.Platform.Web;
@@ -14,7 +13,7 @@ namespace Dangjian.Web.Features.Public;
 /// without signing in. A comment becomes an opinion of the channel 网上征求意见 linked to the document, kept verbatim,
 /// with only what the person chose to give and a tracking code for the reply. Bots are held off as on the opinion box.
 /// </summary>
-public sealed class ConsultationModel(AppDbContext db, IDataProtectionProvider protection, TimeProvider clock) : PageModel
+public sealed class ConsultationModel(AppDbContext db, IDataProtectionProvider protection, TimeProvider clock) : PublicFormPage(protection, clock, "public-consultation-form")
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -26,34 +25,7 @@ public sealed class ConsultationModel(AppDbContext db, IDataProtectionProvider p
     public bool Open { get; private set; }
 
     [BindProperty]
-    public CommentInput Input { get; set; } = new();
-
-    /// <summary>Honeypot: hidden from people, filled in by bots.</summary>
-    [BindProperty]
-    public string? Website { get; set; }
-
-    [BindProperty]
-    public string? Stamp { get; set; }
-
-    public string? TrackingCode { get; private set; }
-
-    public sealed class CommentInput
-    {
-        [Required(ErrorMessage = "请填写意见（不超过2000字）。")]
-        [StringLength(OpinionModel.MaxLength, ErrorMessage = "请填写意见（不超过2000字）。")]
-        [Display(Name = "意见和建议")]
-        public string? Text { get; set; }
-
-        [StringLength(Opinion.SubmitterNameMax, ErrorMessage = "姓名不超过50字。")]
-        [Display(Name = "姓名")]
-        public string? Name { get; set; }
-
-        [StringLength(Opinion.SubmitterContactMax, ErrorMessage = "联系方式不超过100字。")]
-        [Display(Name = "联系方式")]
-        public string? Contact { get; set; }
-    }
-
-    private FormStamp Stamps => new(protection, clock, "public-consultation-form");
+    public PublicCommentInput Input { get; set; } = new();
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -63,7 +35,7 @@ public sealed class ConsultationModel(AppDbContext db, IDataProtectionProvider p
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var human = Stamps.IsHuman(Stamp, Website);
+        var human = PostedByHuman();
         await LoadAsync(ct);
         if (!Open)
         {
@@ -84,34 +56,23 @@ public sealed class ConsultationModel(AppDbContext db, IDataProtectionProvider p
             return Page();
         }
 
-        TrackingCode = Opinion.NewTrackingCode();
-        db.Opinions.Add(new Opinion
-        {
-            CampaignId = Document!.CampaignId,
-            Channel = Channel.OnlineConsultation,
-            ConsultationId = Document.Id,
-            ReceivedOn = ChinaTime.Today(clock),
-            Text = Input.Text!.Trim(),
-            Concerns = Document.Title.Length > Opinion.ConcernsMax ? Document.Title[..Opinion.ConcernsMax] : Document.Title,
-            SubmitterName = Input.Name.NullIfBlank(),
-            SubmitterContact = Input.Contact.NullIfBlank(),
-            TrackingHash = Opinion.HashCode(TrackingCode),
-        });
+        var (opinion, code) = Input.ToOpinion(Document!.CampaignId, Channel.OnlineConsultation, ChinaTime.Today(Clock), Document.Title, Document.Id);
+        db.Opinions.Add(opinion);
+        TrackingCode = code;
         await db.SaveChangesAsync(ct);
         return Page();
     }
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        Response.Headers.CacheControl = "no-store";
-        var today = ChinaTime.Today(clock);
+        var today = ChinaTime.Today(Clock);
         var found = await db.Consultations.AsNoTracking()
             .Where(x => x.Id == Id && x.PublishedAt != null && x.OpensOn <= today && db.Campaigns.Any(c => c.Id == x.CampaignId && c.Status == Campaigns.CampaignStatus.Running))
             .Select(x => new { Document = x, Campaign = db.Campaigns.Where(c => c.Id == x.CampaignId).Select(c => c.Title).Single() })
             .SingleOrDefaultAsync(ct);
         (Document, CampaignTitle) = (found?.Document, found?.Campaign);
         Open = Document?.TakesComments(today) == true;
-        Stamp = Stamps.Issue();
+        Reissue();
         ViewData["Wide"] = true;
     }
 }

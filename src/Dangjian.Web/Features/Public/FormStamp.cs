@@ -39,3 +39,31 @@ public sealed class FormStamp(IDataProtectionProvider protection, TimeProvider c
         }
     }
 }
+
+/// <summary>A public page with a form guarded by a <see cref="FormStamp"/>: the honeypot, the stamp, and the 查询码 given on success.</summary>
+public abstract class PublicFormPage(IDataProtectionProvider protection, TimeProvider clock, string purpose) : Microsoft.AspNetCore.Mvc.RazorPages.PageModel
+{
+    /// <summary>Honeypot: hidden from people, filled in by bots.</summary>
+    [Microsoft.AspNetCore.Mvc.BindProperty]
+    public string? Website { get; set; }
+
+    [Microsoft.AspNetCore.Mvc.BindProperty]
+    public string? Stamp { get; set; }
+
+    /// <summary>The 查询码 shown once after a comment is taken.</summary>
+    public string? TrackingCode { get; protected set; }
+
+    protected FormStamp Stamps { get; } = new(protection, clock, purpose);
+
+    protected TimeProvider Clock => clock;
+
+    /// <summary>Whether the form just posted came from a person (read before <see cref="Reissue"/> replaces the stamp).</summary>
+    protected bool PostedByHuman() => Stamps.IsHuman(Stamp, Website);
+
+    /// <summary>A fresh stamp for the form the page shows, and no caching of the page.</summary>
+    protected void Reissue()
+    {
+        Response.Headers.CacheControl = "no-store";
+        Stamp = Stamps.Issue();
+    }
+}

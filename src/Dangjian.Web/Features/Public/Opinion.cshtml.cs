@@ -16,10 +16,8 @@ namespace Dangjian.Web.Features.Public;
 /// refused) — and the folder's rate limit. Nothing identifying is kept except what the person chooses to give; they
 /// get a tracking code to read the reply later.
 /// </summary>
-public sealed class OpinionModel(AppDbContext db, IDataProtectionProvider protection, TimeProvider clock) : PageModel
+public sealed class OpinionModel(AppDbContext db, IDataProtectionProvider protection, TimeProvider clock) : PublicFormPage(protection, clock, "public-opinion-form")
 {
-    public const int MaxLength = 2000;
-
     [BindProperty(SupportsGet = true, Name = "c")]
     public Guid CampaignId { get; set; }
 
@@ -28,37 +26,13 @@ public sealed class OpinionModel(AppDbContext db, IDataProtectionProvider protec
     [BindProperty]
     public BoxInput Input { get; set; } = new();
 
-    /// <summary>Honeypot: hidden from people, filled in by bots.</summary>
-    [BindProperty]
-    public string? Website { get; set; }
-
-    [BindProperty]
-    public string? Stamp { get; set; }
-
-    public string? TrackingCode { get; private set; }
-
-    /// <summary>What the person writes; the honeypot and the signed form time stay apart (they are not the person's input).</summary>
-    public sealed class BoxInput
+    /// <summary>What the person writes, and whom it concerns; the honeypot and the signed form time stay apart (they are not the person's input).</summary>
+    public sealed class BoxInput : PublicCommentInput
     {
-        [Required(ErrorMessage = "请填写意见（不超过2000字）。")]
-        [StringLength(MaxLength, ErrorMessage = "请填写意见（不超过2000字）。")]
-        [Display(Name = "意见和建议")]
-        public string? Text { get; set; }
-
         [StringLength(Opinion.ConcernsMax)]
         [Display(Name = "反映对象")]
         public string? Concerns { get; set; }
-
-        [StringLength(Opinion.SubmitterNameMax)]
-        [Display(Name = "姓名")]
-        public string? Name { get; set; }
-
-        [StringLength(Opinion.SubmitterContactMax)]
-        [Display(Name = "联系方式")]
-        public string? Contact { get; set; }
     }
-
-    private FormStamp Stamps => new(protection, clock, "public-opinion-form");
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -68,7 +42,7 @@ public sealed class OpinionModel(AppDbContext db, IDataProtectionProvider protec
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var human = Stamps.IsHuman(Stamp, Website);
+        var human = PostedByHuman();
         await LoadAsync(ct);
         if (CampaignTitle is null)
         {
@@ -87,26 +61,16 @@ public sealed class OpinionModel(AppDbContext db, IDataProtectionProvider protec
             return Page();
         }
 
-        TrackingCode = Opinion.NewTrackingCode();
-        db.Opinions.Add(new Opinion
-        {
-            CampaignId = CampaignId,
-            Channel = Channel.PublicBox,
-            ReceivedOn = ChinaTime.Today(clock),
-            Text = Input.Text!.Trim(),
-            Concerns = Input.Concerns.NullIfBlank(),
-            SubmitterName = Input.Name.NullIfBlank(),
-            SubmitterContact = Input.Contact.NullIfBlank(),
-            TrackingHash = Opinion.HashCode(TrackingCode),
-        });
+        var (opinion, code) = Input.ToOpinion(CampaignId, Channel.PublicBox, ChinaTime.Today(Clock), Input.Concerns);
+        db.Opinions.Add(opinion);
+        TrackingCode = code;
         await db.SaveChangesAsync(ct);
         return Page();
     }
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        Response.Headers.CacheControl = "no-store";
         CampaignTitle = await db.Campaigns.AsNoTracking().Where(c => c.Id == CampaignId && c.Status == CampaignStatus.Running).Select(c => c.Title).SingleOrDefaultAsync(ct);
-        Stamp = Stamps.Issue();
+        Reissue();
     }
 }

@@ -317,7 +317,7 @@ public sealed class SummaryFigures(AppDbContext db, StudyFigures study, Listenin
             new("appraisal.good", "综合评价较好以上", N(f.AppraisalGood ?? 0) + "%", $"/Appraisal?{q}"),
             new("talks.count", "开展谈心谈话（人次）", I(f.Talks), $"/Talks?{q}"),
             new("talks.coverage", "“四个必谈”覆盖率", N(f.TalkCoverage ?? 0) + "%", $"/Talks?{q}"),
-            new("talks.guests", "恳谈名册以外人员（人）", I(f.Guests), $"/Talks?{q}&kind=Outreach"),
+            new("talks.guests", "恳谈名册以外人员（人）", I(f.Guests), $"/Talks?{q}"),
             new("research.groups", "调研组（个）", I(f.Research.Groups), $"/Research?{q}"),
             new("research.topics", "调研课题（个）", I(f.Research.Topics), $"/Research?{q}"),
             new("research.districts", "深入县区（个）", I(f.Research.Districts), $"/Research?{q}"),

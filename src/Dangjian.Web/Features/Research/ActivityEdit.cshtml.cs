@@ -11,20 +11,10 @@ namespace Dangjian.Web.Features.Research;
 
 /// <summary>新增或修改载体活动: its kind, title, the person responsible, whom it links with, and its dates (open-ended while it stands).</summary>
 [RequirePermission(Permissions.CampaignsEdit)]
-public sealed class ActivityEditModel(AppDbContext db, CampaignAccess access, ResearchFigures figures, TimeProvider clock) : PageModel
+public sealed class ActivityEditModel(AppDbContext db, CampaignAccess access, ResearchFigures figures, TimeProvider clock) : ResearchEditModel(db, access, figures)
 {
-    [BindProperty(SupportsGet = true)]
-    public Guid CampaignId { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public Guid? Id { get; set; }
-
     [BindProperty]
     public ActivityInput Input { get; set; } = new();
-
-    public Campaign Campaign { get; private set; } = null!;
-
-    public List<CampaignCadres.Option> Cadres { get; private set; } = [];
 
     public sealed class ActivityInput
     {
@@ -108,16 +98,16 @@ public sealed class ActivityEditModel(AppDbContext db, CampaignAccess access, Re
         if (activity is null)
         {
             activity = new OutreachActivity { CampaignId = CampaignId, Title = "" };
-            db.OutreachActivities.Add(activity);
+            Db.OutreachActivities.Add(activity);
         }
         else
         {
-            db.ExpectVersion(activity, Input.Version);
+            Db.ExpectVersion(activity, Input.Version);
         }
 
         (activity.Kind, activity.Title, activity.PersonId, activity.Counterpart) = (Input.Kind, Input.Title!.Trim(), Input.PersonId, Input.Counterpart.NullIfBlank());
         (activity.StartsOn, activity.EndsOn, activity.Note) = (Input.StartsOn, Input.EndsOn, Input.Note.NullIfBlank());
-        if (!await db.SaveOrReportConflictAsync(ModelState, "该活动", ct))
+        if (!await Db.SaveOrReportConflictAsync(ModelState, "该活动", ct))
         {
             return Page();
         }
@@ -128,23 +118,6 @@ public sealed class ActivityEditModel(AppDbContext db, CampaignAccess access, Re
 
     private static string Field(string name) => nameof(Input) + "." + name;
 
-    private async Task<OutreachActivity?> LoadAsync(CancellationToken ct)
-    {
-        OutreachActivity? activity = null;
-        if (Id is { } id)
-        {
-            activity = await db.OutreachActivities.SingleOrDefaultAsync(a => a.Id == id, ct) ?? throw new NotFoundException();
-            CampaignId = activity.CampaignId;
-        }
-
-        Campaign = await access.FindAsync(CampaignId, Permissions.CampaignsEdit, ct);
-        if (!await figures.ManagesAsync(Campaign, ct))
-        {
-            throw new ForbiddenException();
-        }
-
-        Cadres = await db.CadresAsync(Campaign, ct);
-        ViewData.Trail(new Breadcrumb("调研与载体", $"/Research?campaignId={CampaignId}&view=outreach"), new Breadcrumb(activity is null ? "新增载体活动" : "修改载体活动"));
-        return activity;
-    }
+    private Task<OutreachActivity?> LoadAsync(CancellationToken ct) =>
+        LoadAsync(Db.OutreachActivities, a => a.CampaignId, "/Research?view=outreach&campaignId=", Id is null ? "新增载体活动" : "修改载体活动", ct);
 }

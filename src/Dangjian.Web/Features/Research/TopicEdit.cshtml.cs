@@ -11,20 +11,10 @@ namespace Dangjian.Web.Features.Research;
 
 /// <summary>新增或修改调研课题: title, 调研组 and its leader and members, the report once written, the 成果交流 date.</summary>
 [RequirePermission(Permissions.CampaignsEdit)]
-public sealed class TopicEditModel(AppDbContext db, CampaignAccess access, ResearchFigures figures, TimeProvider clock) : PageModel
+public sealed class TopicEditModel(AppDbContext db, CampaignAccess access, ResearchFigures figures, TimeProvider clock) : ResearchEditModel(db, access, figures)
 {
-    [BindProperty(SupportsGet = true)]
-    public Guid CampaignId { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public Guid? Id { get; set; }
-
     [BindProperty]
     public TopicInput Input { get; set; } = new();
-
-    public Campaign Campaign { get; private set; } = null!;
-
-    public List<CampaignCadres.Option> Cadres { get; private set; } = [];
 
     public List<string> Groups { get; private set; } = [];
 
@@ -92,13 +82,8 @@ public sealed class TopicEditModel(AppDbContext db, CampaignAccess access, Resea
             ModelState.AddModelError(Field(nameof(TopicInput.ReportTitle)), "填写了报告形成日期时，请写明调研报告的题目。");
         }
 
-        foreach (var (name, date) in new[] { (nameof(TopicInput.ReportOn), Input.ReportOn), (nameof(TopicInput.SharedOn), Input.SharedOn) })
-        {
-            if (date is { } d && (d < Campaign.StartsOn || d > Campaign.EndsOn || d > today))
-            {
-                ModelState.AddModelError(Field(name), $"日期须在活动期间内（{Campaign.StartsOn:yyyy-MM-dd} 起）且不晚于今天。");
-            }
-        }
+        CheckDate(Field(nameof(TopicInput.ReportOn)), Input.ReportOn, today);
+        CheckDate(Field(nameof(TopicInput.SharedOn)), Input.SharedOn, today);
 
         if (!ModelState.IsValid)
         {
@@ -108,16 +93,16 @@ public sealed class TopicEditModel(AppDbContext db, CampaignAccess access, Resea
         if (topic is null)
         {
             topic = new ResearchTopic { CampaignId = CampaignId, Title = "" };
-            db.ResearchTopics.Add(topic);
+            Db.ResearchTopics.Add(topic);
         }
         else
         {
-            db.ExpectVersion(topic, Input.Version);
+            Db.ExpectVersion(topic, Input.Version);
         }
 
         (topic.Title, topic.GroupName, topic.LeaderId, topic.Members) = (Input.Title!.Trim(), Input.GroupName.NullIfBlank(), Input.LeaderId, Input.Members.NullIfBlank());
         (topic.ReportTitle, topic.ReportOn, topic.SharedOn, topic.Note) = (Input.ReportTitle.NullIfBlank(), Input.ReportOn, Input.SharedOn, Input.Note.NullIfBlank());
-        if (!await db.SaveOrReportConflictAsync(ModelState, "该课题", ct))
+        if (!await Db.SaveOrReportConflictAsync(ModelState, "该课题", ct))
         {
             return Page();
         }
@@ -130,22 +115,8 @@ public sealed class TopicEditModel(AppDbContext db, CampaignAccess access, Resea
 
     private async Task<ResearchTopic?> LoadAsync(CancellationToken ct)
     {
-        ResearchTopic? topic = null;
-        if (Id is { } id)
-        {
-            topic = await db.ResearchTopics.SingleOrDefaultAsync(t => t.Id == id, ct) ?? throw new NotFoundException();
-            CampaignId = topic.CampaignId;
-        }
-
-        Campaign = await access.FindAsync(CampaignId, Permissions.CampaignsEdit, ct);
-        if (!await figures.ManagesAsync(Campaign, ct))
-        {
-            throw new ForbiddenException();
-        }
-
-        Cadres = await db.CadresAsync(Campaign, ct);
-        Groups = await db.ResearchTopics.Where(t => t.CampaignId == CampaignId && t.GroupName != null).Select(t => t.GroupName!).Distinct().OrderBy(g => g).Take(50).ToListAsync(ct);
-        ViewData.Trail(new Breadcrumb("调研与载体", $"/Research?campaignId={CampaignId}"), new Breadcrumb(topic is null ? "新增调研课题" : "修改调研课题"));
+        var topic = await LoadAsync(Db.ResearchTopics, t => t.CampaignId, "/Research?campaignId=", Id is null ? "新增调研课题" : "修改调研课题", ct);
+        Groups = await Db.ResearchTopics.Where(t => t.CampaignId == CampaignId && t.GroupName != null).Select(t => t.GroupName!).Distinct().OrderBy(g => g).Take(50).ToListAsync(ct);
         return topic;
     }
 }

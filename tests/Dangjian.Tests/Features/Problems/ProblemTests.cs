@@ -105,7 +105,7 @@ public sealed class ProblemTests(AppFactory app) : IClassFixture<AppFactory>
         figures.ByNature["肯定"].ShouldBe(10);
         figures.ByNature["建议"].ShouldBe(8);
         figures.Forums.ShouldBe(3);
-        figures.Talks.Talks.ShouldBe(25);
+        figures.Talks.Talks.ShouldBe(28, "25 of the roster and three 恳谈");
         figures.Problems.ShouldBe(3);
         figures.OpinionsConsolidated.ShouldBe(await app.WithDbAsync(db => db.ProblemOpinions.Where(l => db.Problems.Any(p => p.Id == l.ProblemId)).Select(l => l.OpinionId).Distinct().CountAsync()));
         var closed = figures.Appraisals.Single(a => a.Closed);
