@@ -18,8 +18,8 @@ public sealed class ResearchPagesTests(BrowserFixture fixture)
         await BrowserFixture.ShotAsync(page, "research-desktop");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "新增调研课题" }).ClickAsync();
-        await page.GetByLabel("调研课题", new() { Exact = true }).FillAsync("科技成果转化调研");
-        await page.GetByLabel("调研组", new() { Exact = true }).FillAsync("第四调研组");
+        await page.GetByLabel("调研课题").FillAsync("科技成果转化调研");
+        await page.GetByLabel("调研组").FillAsync("第四调研组");
         await BrowserFixture.ShotAsync(page, "research-topic-edit-desktop");
         await page.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
         await Expect(page.GetByTestId("flash")).ToContainTextAsync("调研课题已登记");
