@@ -7,6 +7,7 @@ using Dangjian.Web.Features.Ledgers;
 using Dangjian.Web.Features.Meetings;
 using Dangjian.Web.Features.Problems;
 using Dangjian.Web.Features.Rectification;
+using Dangjian.Web.Features.Research;
 using Dangjian.Web.Features.Rules;
 using Dangjian.Web.Features.Talks;
 using Dangjian.Web.Features.Organization;
@@ -32,6 +33,7 @@ public static class FeatureApis
         api.MapLedgersApi();
         api.MapRulesApi();
         api.MapBriefingsApi();
+        api.MapResearchApi();
         return api;
     }
 }

@@ -85,7 +85,9 @@ public static class SummaryComposer
 
         var scale = Clauses(
             f.Sessions > 0 ? $"组织集体学习{N(f.Sessions)}次" : null,
+            f.Research.Topics > 0 ? $"开展调研课题{N(f.Research.Topics)}个" : f.Research.Outings > 0 ? $"走访调研{N(f.Research.Outings)}次" : null,
             f.Opinions > 0 ? $"征求到意见建议{N(f.Opinions)}条" : null,
+            f.Opinions == 0 && f.Talks > 0 ? $"开展谈心谈话{N(f.Talks)}人次" : null,
             f.Problems > 0 ? $"查摆问题{N(f.Problems)}个" : null,
             f.Items > 0 ? $"制定整改事项{N(f.Items)}项" + (f.Closed > 0 ? $"、已销号{N(f.Closed)}项" : "") : null);
         text.Append(scale.Length > 0
@@ -299,6 +301,15 @@ public static class SummaryComposer
         else if (f.Sessions > 0)
         {
             gains.Add($"理论学习不断深入，组织集体学习{N(f.Sessions)}次" + (f.Reflections > 0 ? $"，撰写心得体会{N(f.Reflections)}篇" : ""));
+        }
+
+        var visited = f.Research.UnitsByTarget.Sum(u => u.Units);
+        if (f.Research.Districts > 0 || visited > 0)
+        {
+            gains.Add("调查研究更加深入，" + Clauses(
+                f.Research.Districts > 0 ? $"深入{N(f.Research.Districts)}个县区" : null,
+                visited > 0 ? $"走访各类单位{N(visited)}个" : null,
+                f.Research.ReportCount > 0 ? $"形成调研报告{N(f.Research.ReportCount)}篇" : null));
         }
 
         if (f.Opinions > 0)

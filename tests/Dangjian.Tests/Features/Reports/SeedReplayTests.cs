@@ -155,7 +155,7 @@ public sealed class SeedReplayTests(AppFactory app) : IClassFixture<AppFactory>
         SummaryText.ShouldReadAsWritten(string.Join("\n", paragraphs));
         var basics = Section("一、基本情况", "二、主要做法");
         basics.ShouldContain("历时");
-        basics.ShouldContain("共组织集体学习9次，征求到意见建议18条，查摆问题3个");
+        basics.ShouldContain("共组织集体学习9次，开展调研课题3个，征求到意见建议18条，查摆问题3个");
         var practice = Section("二、主要做法", "三、主要收获和体会");
         practice.ShouldContain("组织集体学习9次，其中专家讲座1次、集中学习8次");
         practice.ShouldContain("撰写心得体会和学结各13篇，不定期检查学习笔记2次（13篇次）");
@@ -339,6 +339,7 @@ public sealed class SeedReplayTests(AppFactory app) : IClassFixture<AppFactory>
         practice.ShouldContain("与庞国芳、郭宝峰、杨越冬、胡坤、科技工作者10等30名各界人士开展恳谈", Case.Sensitive, "the first five met, in the order they were met");
         practice.ShouldContain("把《局党组分析检查报告》挂在网上，广泛征求社会各界的意见和建议");
         practice.ShouldNotContain("谈心谈话0");
+        string.Concat(paragraphs.TakeWhile(p => p != "二、主要做法")).ShouldContain("共开展调研课题7个，开展谈心谈话30人次", Case.Sensitive, "a campaign with records is not 刚刚起步");
     }
 
     [DbFact]

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Dangjian.Tests.Infrastructure;
 using Dangjian.Web.Features.Research;
 using Microsoft.EntityFrameworkCore;
@@ -164,5 +165,11 @@ public sealed class ResearchTests(AppFactory app) : IClassFixture<AppFactory>
 
         var office = await app.SignedInClientAsync("office");
         (await office.GetAsync(new Uri($"/Research/Topic?id={Guid.CreateVersion7()}", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await office.GetAsync(new Uri($"/api/v1/research/figures?campaignId={Guid.CreateVersion7()}", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var api = await member.GetFromJsonAsync<Dangjian.Web.Features.Research.ResearchApi.FiguresDto>($"/api/v1/research/figures?campaignId={campaign.Id}");
+        var figures = await app.WithScopeAsync(sp => sp.GetRequiredService<ResearchFigures>().ForCampaignAsync(campaign.Id));
+        (api!.Groups, api.Topics, api.Districts, api.Reports).ShouldBe((figures.Groups, figures.Topics, figures.Districts, figures.ReportCount));
+        api.UnitsVisited.Single(u => u.Target == "Enterprise").Units.ShouldBe(figures.UnitsByTarget.Single(u => u.Target == VisitTarget.Enterprise).Units);
+        api.Outreach.Single(k => k.Kind == "ContactPoint").Label.ShouldBe("领导干部联系点");
     }
 }

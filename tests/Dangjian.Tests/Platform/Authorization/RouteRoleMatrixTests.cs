@@ -216,6 +216,7 @@ public sealed class RouteRoleMatrixTests(AppFactory app) : IClassFixture<AppFact
         ("GET /api/v1/rectification/items", "/api/v1/rectification/items?campaignId={campaign}", "O O O O O N D D D"),
         ("GET /api/v1/rectification/plans", "/api/v1/rectification/plans?campaignId={campaign}", "O O O O O N D D D"),
         ("GET /api/v1/rules/", "/api/v1/rules/", "O O O O O D D D D"),
+        ("GET /api/v1/research/figures", "/api/v1/research/figures?campaignId={campaign}", "O O O O O N D D D"),
         ("GET /api/v1/rules/{id:guid}", "/api/v1/rules/{rule}", "O O O O O D D D D"),
         ("GET /api/v1/self-inspections", "/api/v1/self-inspections?campaignId={campaign}", "O O O O O N D D D"),
         ("GET /api/v1/study/campaigns/{id:guid}/figures", "/api/v1/study/campaigns/{campaign}/figures", "O O O O O N D D D"),
