@@ -502,7 +502,14 @@ public static class SummaryComposer
     /// <summary>「六个方面」: a count in Chinese numerals up to ten, in digits above.</summary>
     private static string ChineseCount(int count) => count switch { 2 => "两", >= 1 and <= 10 => Numerals[count - 1], _ => N(count) };
 
-    private static string Numeral(int index) => index < Numerals.Length ? Numerals[index] : N(index + 1);
+    /// <summary>「一」…「十」, 「十一」…「十九」, 「二十」…「九十九」 for the index-th item; digits beyond.</summary>
+    private static string Numeral(int index) => (index + 1) switch
+    {
+        <= 10 and var n => Numerals[n - 1],
+        < 20 and var n => "十" + Numerals[n - 11],
+        < 100 and var n => Numerals[(n / 10) - 1] + "十" + (n % 10 == 0 ? "" : Numerals[(n % 10) - 1]),
+        var n => N(n),
+    };
 
     private static string N(int value) => value.ToString(CultureInfo.InvariantCulture);
 

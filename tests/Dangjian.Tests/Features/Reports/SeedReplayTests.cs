@@ -312,6 +312,19 @@ public sealed class SeedReplayTests(AppFactory app) : IClassFixture<AppFactory>
                 });
             }
 
+            // 向市直相关单位和部门发放征求意见函50份，收到回复39份，反映出12个方面的实际问题.
+            var letter = new SolicitationLetter { CampaignId = campaign.Id, Title = "征求意见函", Body = "请对《汇总梳理稿》提出意见。", Questions = "意见和建议", SentOn = app.Today.AddDays(-35), DueOn = app.Today.AddDays(-25), TokenSecret = "seed000-letter" };
+            db.SolicitationLetters.Add(letter);
+            for (var i = 0; i < 50; i++)
+            {
+                db.LetterRecipients.Add(new LetterRecipient { LetterId = letter.Id, Name = $"市直单位{i + 1}", TokenHash = $"seed000-{i}", ReturnedAt = i < 39 ? DateTime.UtcNow.AddDays(-30) : null });
+            }
+
+            for (var i = 0; i < 12; i++)
+            {
+                db.ProblemAspects.Add(new ProblemAspect { CampaignId = campaign.Id, Order = i + 1, Title = $"实际问题方面{i + 1}" });
+            }
+
             // 把报告挂在本局的网页上，广泛征求社会各界的意见和建议.
             db.Consultations.Add(new Consultation
             {
@@ -338,6 +351,9 @@ public sealed class SeedReplayTests(AppFactory app) : IClassFixture<AppFactory>
         practice.ShouldContain("开展“主动为企业上门送温暖”活动，服务企业100家");
         practice.ShouldContain("与庞国芳、郭宝峰、杨越冬、胡坤、科技工作者10等30名各界人士开展恳谈", Case.Sensitive, "the first five met, in the order they were met");
         practice.ShouldContain("把《局党组分析检查报告》挂在网上，广泛征求社会各界的意见和建议");
+        practice.ShouldContain("发放征求意见函50份、收回39份");
+        practice.ShouldContain("归纳梳理为12个方面：一是实际问题方面1；", Case.Sensitive, "反映出12个方面的实际问题");
+        practice.ShouldContain("十一是实际问题方面11；十二是实际问题方面12。");
         practice.ShouldNotContain("谈心谈话0");
         string.Concat(paragraphs.TakeWhile(p => p != "二、主要做法")).ShouldContain("共开展调研课题7个，开展谈心谈话30人次", Case.Sensitive, "a campaign with records is not 刚刚起步");
     }

@@ -173,3 +173,19 @@ public sealed class ResearchTests(AppFactory app) : IClassFixture<AppFactory>
         api.Outreach.Single(k => k.Kind == "ContactPoint").Label.ShouldBe("领导干部联系点");
     }
 }
+
+/// <summary>With a second campaign the selector shows; choosing another campaign keeps the tab (载体活动) the office was on.</summary>
+public sealed class ResearchPickerTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    [DbFact]
+    public async Task ChoosingAnotherCampaignKeepsTheOutreachTab()
+    {
+        var other = await app.AddCampaignAsync("第二个活动");
+        var office = await app.SignedInClientAsync("office");
+        var page = await office.GetDocumentAsync($"/Research?campaignId={other}&view=outreach&kind=Volunteering");
+        var picker = page.QuerySelectorAll("form").First(f => f.QuerySelector("select[name=campaignId]") is not null && !f.ClassList.Contains("dj-switcher"));
+        picker.QuerySelector("input[name=view]")!.GetAttribute("value").ShouldBe("outreach");
+        picker.QuerySelector("input[name=kind]").ShouldBeNull("a filter of one campaign's records is not carried to another");
+        page.QuerySelector("[data-testid=no-activities]").ShouldNotBeNull("the new campaign has no activities yet");
+    }
+}
