@@ -296,6 +296,19 @@ public sealed class DemoSeeder(AppDbContext db, AccountProvisioning accounts, Pe
         // Not in the roster the bureau's work counts (sessions, ballots, meetings): she watches the campaign from outside.
         db.People.Add(new Person { Name = "郑秀兰", Gender = Gender.Female, BirthDate = new DateOnly(1967, 3, 8), OrgUnitId = observers.Id, Title = "行风监督员", PostRank = PostRank.Staff, PartyStatus = PartyStatus.NonMember });
 
+        // 所在党组织: the bureau's party members sit in the 机关党支部's two 党小组 by department (its leaders too: 双重组织生活),
+        // the retired members in the branch itself; the supervision group's people belong elsewhere.
+        var cells = db.OrgUnits.Local.Where(u => u.Kind == OrgUnitKind.PartyCell).OrderBy(u => u.SortOrder).ToList();
+        Guid[] firstCell = [bureau.Id, office.Id, policy.Id, finance.Id, hightech.Id];
+        Guid[] secondCell = [rural.Id, social.Id, personnel.Id, institute.Id, center.Id];
+        foreach (var member in people.Values.Where(p => p.PartyStatus is PartyStatus.Full or PartyStatus.Probationary))
+        {
+            member.BranchId = member.OrgUnitId == branch.Id ? branch.Id
+                : firstCell.Contains(member.OrgUnitId) ? cells[0].Id
+                : secondCell.Contains(member.OrgUnitId) ? cells[1].Id
+                : null;
+        }
+
         var groupCells = db.OrgUnits.Local.Where(u => u.Kind == OrgUnitKind.PartyCell).OrderBy(u => u.SortOrder).ToList();
         var partyGroup = db.OrgUnits.Local.Single(u => u.Kind == OrgUnitKind.PartyGroup);
         db.PersonUnitRoles.AddRange(

@@ -22,6 +22,9 @@ public sealed class PersonEditor(AppDbContext db, SensitiveData sensitive, TimeP
 
         public Guid OrgUnitId { get; set; }
 
+        /// <summary>所在党组织 (党支部, 党总支 or 党小组); null for none.</summary>
+        public Guid? BranchId { get; set; }
+
         public string? Title { get; set; }
 
         public PartyStatus PartyStatus { get; set; } = PartyStatus.Full;
@@ -44,6 +47,9 @@ public sealed class PersonEditor(AppDbContext db, SensitiveData sensitive, TimeP
 
         public bool ClearPhone { get; set; }
     }
+
+    /// <summary>The kinds of unit a party member's membership sits in (所在党组织).</summary>
+    public static IReadOnlyList<OrgUnitKind> BranchKinds { get; } = [OrgUnitKind.GeneralBranch, OrgUnitKind.Branch, OrgUnitKind.PartyCell];
 
     /// <summary>A normalized, checked ID number with its lookup hash.</summary>
     public sealed record IdNumber(string Value, string Hash);
@@ -134,6 +140,18 @@ public sealed class PersonEditor(AppDbContext db, SensitiveData sensitive, TimeP
             errors[nameof(Input.OrgUnitId)] = "请选择一个在用的单位。";
         }
 
+        if (input.BranchId is { } branch)
+        {
+            if (input.PartyStatus is PartyStatus.Activist or PartyStatus.NonMember)
+            {
+                errors[nameof(Input.BranchId)] = "只有党员（含预备党员）编入党组织；入党积极分子和群众不填所在党组织。";
+            }
+            else if (!await db.OrgUnits.AnyAsync(u => u.Id == branch && u.IsActive && BranchKinds.Contains(u.Kind), ct))
+            {
+                errors[nameof(Input.BranchId)] = "所在党组织须是在用的党支部、党总支或党小组。";
+            }
+        }
+
         if (errors.Count > 0)
         {
             return errors;
@@ -141,6 +159,7 @@ public sealed class PersonEditor(AppDbContext db, SensitiveData sensitive, TimeP
 
         person.Name = name;
         person.OrgUnitId = input.OrgUnitId;
+        person.BranchId = input.BranchId;
         person.Title = input.Title.NullIfBlank();
         person.PartyStatus = input.PartyStatus;
         person.JoinedPartyOn = input.JoinedPartyOn;

@@ -40,6 +40,14 @@ public sealed class Person : Entity, ISoftDeletable, IAuditTitled
 
     public PartyStatus PartyStatus { get; set; }
 
+    /// <summary>
+    /// 所在党组织: the 党支部 (or 党总支, or a 党小组 under a branch) holding the person's party membership, where they take
+    /// part in 三会一课 — for a leader too (双重组织生活), whatever department they work in. Null for 群众 and the unassigned.
+    /// </summary>
+    public Guid? BranchId { get; set; }
+
+    public OrgUnit? Branch { get; set; }
+
     /// <summary>入党日期 (for probationary members, the date of admission).</summary>
     public DateOnly? JoinedPartyOn { get; set; }
 
@@ -66,6 +74,7 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         b.HasIndex(p => new { p.OrgUnitId, p.Name });
         b.HasIndex(p => p.PartyStatus);
         b.HasOne(p => p.OrgUnit).WithMany().HasForeignKey(p => p.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(p => p.Branch).WithMany().HasForeignKey(p => p.BranchId).OnDelete(DeleteBehavior.Restrict);
         b.Property(p => p.IdNumberCipher).HasMaxLength(1000);
         b.Property(p => p.IdNumberMasked).HasMaxLength(24);
         b.Property(p => p.IdNumberHash).HasMaxLength(64);

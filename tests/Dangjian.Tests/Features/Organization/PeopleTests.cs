@@ -120,6 +120,38 @@ public sealed class PeopleTests(AppFactory app) : IClassFixture<AppFactory>
         response.Headers.Location!.OriginalString.ShouldContain("AccessDenied");
     }
 
+    [DbFact]
+    public async Task APartyMemberSitsInABranchOrPartyCellAndNobodyElseDoes()
+    {
+        var client = await app.SignedInClientAsync("office");
+        var (sun, cell, branch, department) = await app.WithDbAsync(async db => (
+            await db.People.Where(p => p.Name == "孙磊").Select(p => new { p.Id, p.BranchId }).SingleAsync(),
+            await db.OrgUnits.Where(u => u.Code == "KJJ-JGDZB-2").Select(u => u.Id).SingleAsync(),
+            await db.OrgUnits.Where(u => u.Code == "KJJ-JGDZB").Select(u => u.Id).SingleAsync(),
+            await db.OrgUnits.Where(u => u.Code == "KJJ-GXJS").Select(u => u.Id).SingleAsync()));
+        var firstCell = await app.WithDbAsync(db => db.OrgUnits.Where(u => u.Code == "KJJ-JGDZB-1").Select(u => (Guid?)u.Id).SingleAsync());
+        sun.BranchId.ShouldBe(firstCell, "the demo puts 高新技术科 in the first 党小组");
+        (await app.WithDbAsync(db => db.People.Where(p => p.Name == "王建国").Select(p => p.BranchId).SingleAsync())).ShouldBe(firstCell, "a leader too: 双重组织生活");
+        (await app.WithDbAsync(db => db.People.Where(p => p.Name == "沈佳").Select(p => p.BranchId).SingleAsync())).ShouldBeNull("群众 sit in no branch");
+
+        var form = await FormAsync(client, sun.Id);
+        form["Input.BranchId"].ShouldBe(firstCell.ToString());
+        var notABranch = await PostAsync(client, sun.Id, new Dictionary<string, string>(form) { ["Input.BranchId"] = department.ToString() });
+        (await notABranch.ParseAsync()).ErrorsText().ShouldContain("所在党组织须是在用的党支部、党总支或党小组");
+        var nonMember = await PostAsync(client, sun.Id, new Dictionary<string, string>(form) { ["Input.PartyStatus"] = "NonMember", ["Input.JoinedPartyOn"] = "", ["Input.FullMemberOn"] = "" });
+        (await nonMember.ParseAsync()).ErrorsText().ShouldContain("入党积极分子和群众不填所在党组织");
+        (await app.WithDbAsync(db => db.People.Where(p => p.Id == sun.Id).Select(p => p.BranchId).SingleAsync())).ShouldBe(firstCell, "nothing saved from a refused form");
+
+        var moved = await PostAsync(client, sun.Id, new Dictionary<string, string>(form) { ["Input.BranchId"] = cell.ToString() });
+        moved.StatusCode.ShouldBe(HttpStatusCode.Redirect, (await moved.ParseAsync()).ErrorsText());
+        (await client.GetDocumentAsync($"/Organization/People/Details?id={sun.Id}")).QuerySelector("[data-testid=branch]")!.TextContent.ShouldBe("第二党小组");
+        (await app.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.ObjectId == sun.Id.ToString() && e.Action == "update" && e.After!.Contains(cell.ToString())))).ShouldBeTrue();
+        var members = await client.GetDocumentAsync($"/Organization/People?unit={cell}");
+        members.QuerySelector("[data-testid=people]")!.TextContent.ShouldContain("孙磊", Case.Sensitive, "choosing a 党小组 lists its members, whatever department they work in");
+        var retired = await PostAsync(client, sun.Id, new Dictionary<string, string>(await FormAsync(client, sun.Id)) { ["Input.BranchId"] = branch.ToString() });
+        retired.StatusCode.ShouldBe(HttpStatusCode.Redirect, "the branch itself is a valid 所在党组织");
+    }
+
     private async Task<HttpResponseMessage> CreateAsync(HttpClient client, string name, string? idNumber, string? phone)
     {
         var unit = await app.WithDbAsync(db => db.OrgUnits.Where(u => u.Code == "KJJ-BGS").Select(u => u.Id).SingleAsync());

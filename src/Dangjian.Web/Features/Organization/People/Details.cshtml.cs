@@ -18,6 +18,9 @@ public sealed class DetailsModel(AppDbContext db, ScopeGuard guard, SensitiveDat
 
     public string UnitName { get; private set; } = "";
 
+    /// <summary>所在党组织, null when not assigned.</summary>
+    public string? BranchName { get; private set; }
+
     public List<(Guid Id, string Unit, string Title)> Roles { get; private set; } = [];
 
     public string? AccountName { get; private set; }
@@ -113,11 +116,12 @@ public sealed class DetailsModel(AppDbContext db, ScopeGuard guard, SensitiveDat
 
     private async Task LoadAsync(Guid id, string permission, CancellationToken ct)
     {
-        var found = await db.People.Where(p => p.Id == id).Select(p => new { Person = p, p.OrgUnit!.Path, p.OrgUnit.Name }).SingleOrDefaultAsync(ct)
+        var found = await db.People.Where(p => p.Id == id).Select(p => new { Person = p, p.OrgUnit!.Path, p.OrgUnit.Name, Branch = p.Branch!.Name }).SingleOrDefaultAsync(ct)
             ?? throw new NotFoundException();
         await guard.RequireAsync(found.Path, permission, ct);
         Person = found.Person;
         UnitName = found.Name;
+        BranchName = found.Branch;
         Roles = (await db.PersonUnitRoles.AsNoTracking().Where(r => r.PersonId == id).Select(r => new { r.Id, Unit = r.OrgUnit!.Name, r.Title }).ToListAsync(ct))
             .Select(r => (r.Id, r.Unit, r.Title)).ToList();
         AccountName = await db.Users.Where(u => u.PersonId == id).Select(u => u.UserName).FirstOrDefaultAsync(ct);

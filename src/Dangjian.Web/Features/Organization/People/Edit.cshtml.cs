@@ -41,7 +41,7 @@ public sealed class EditModel(AppDbContext db, ScopeGuard guard, PersonEditor ed
             Version = person.Version;
             Input = new PersonEditor.Input
             {
-                Name = person.Name, Gender = person.Gender, BirthDate = person.BirthDate, OrgUnitId = person.OrgUnitId, Title = person.Title,
+                Name = person.Name, Gender = person.Gender, BirthDate = person.BirthDate, OrgUnitId = person.OrgUnitId, BranchId = person.BranchId, Title = person.Title,
                 PartyStatus = person.PartyStatus, JoinedPartyOn = person.JoinedPartyOn, FullMemberOn = person.FullMemberOn,
                 PostRank = person.PostRank, IsRetired = person.IsRetired,
             };
@@ -74,6 +74,12 @@ public sealed class EditModel(AppDbContext db, ScopeGuard guard, PersonEditor ed
         if (unitPath is null || !await guard.CoversAsync(unitPath, ct))
         {
             ModelState.AddModelError("Input.OrgUnitId", "请选择您管理范围内的单位。");
+        }
+
+        var branchPath = Input.BranchId is { } b ? await db.OrgUnits.Where(u => u.Id == b).Select(u => u.Path).SingleOrDefaultAsync(ct) : null;
+        if (Input.BranchId is not null && (branchPath is null || !(await guard.ScopeAsync(ct)).Concerns(branchPath)))
+        {
+            ModelState.AddModelError("Input.BranchId", "请选择您管理范围内的党组织。");
         }
 
         if (ModelState.IsValid)

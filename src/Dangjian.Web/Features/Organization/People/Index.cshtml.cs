@@ -14,7 +14,7 @@ namespace Dangjian.Web.Features.Organization.People;
 [RequirePermission(Permissions.PeopleView)]
 public sealed class IndexModel(AppDbContext db, ScopeGuard guard, TimeProvider clock) : PageModel
 {
-    public sealed record Row(Guid Id, string Name, Gender Gender, string Unit, string? Title, PartyStatus PartyStatus, PostRank PostRank, bool IsRetired, string? IdNumberMasked, string? PhoneMasked, DateTime? DeletedAt);
+    public sealed record Row(Guid Id, string Name, Gender Gender, string Unit, string? Title, PartyStatus PartyStatus, PostRank PostRank, bool IsRetired, string? IdNumberMasked, string? PhoneMasked, DateTime? DeletedAt, string? Branch = null);
 
     [BindProperty(SupportsGet = true)]
     public Guid? Unit { get; set; }
@@ -77,8 +77,8 @@ public sealed class IndexModel(AppDbContext db, ScopeGuard guard, TimeProvider c
         await db.SaveChangesAsync(ct);
         var today = ChinaTime.Today(clock);
         var content = XlsxWriter.Write("人员名单", $"人员名单（{ChinaTime.LongDate(today)}导出）",
-            [new("序号", 6), new("姓名", 10), new("性别", 6), new("所在单位", 18), new("职务", 22), new("政治面貌", 12), new("职级", 10), new("身份证号", 22), new("手机号", 14), new("离退休", 8)],
-            rows.Select((r, i) => (IReadOnlyList<object?>)[i + 1, r.Name, r.Gender == Gender.Male ? "男" : r.Gender == Gender.Female ? "女" : "", r.Unit, r.Title, OrgLabels.Of(r.PartyStatus), OrgLabels.Of(r.PostRank), r.IdNumberMasked, r.PhoneMasked, r.IsRetired]));
+            [new("序号", 6), new("姓名", 10), new("性别", 6), new("所在单位", 18), new("职务", 22), new("政治面貌", 12), new("所在党组织", 14), new("职级", 10), new("身份证号", 22), new("手机号", 14), new("离退休", 8)],
+            rows.Select((r, i) => (IReadOnlyList<object?>)[i + 1, r.Name, r.Gender == Gender.Male ? "男" : r.Gender == Gender.Female ? "女" : "", r.Unit, r.Title, OrgLabels.Of(r.PartyStatus), r.Branch, OrgLabels.Of(r.PostRank), r.IdNumberMasked, r.PhoneMasked, r.IsRetired]));
         return FileDownloads.Xlsx(content, $"人员名单-{ChinaTime.DateText(today)}.xlsx");
     }
 
@@ -99,7 +99,8 @@ public sealed class IndexModel(AppDbContext db, ScopeGuard guard, TimeProvider c
         if (Unit is { } unitId)
         {
             var path = await db.OrgUnits.Where(u => u.Id == unitId).Select(u => u.Path).SingleOrDefaultAsync(ct);
-            people = path is null ? people.Where(_ => false) : people.Where(p => p.OrgUnit!.Path.StartsWith(path));
+            // A 党支部 or 党小组 chosen lists its members (所在党组织) as well as anyone working in it.
+            people = path is null ? people.Where(_ => false) : people.Where(p => p.OrgUnit!.Path.StartsWith(path) || (p.Branch != null && p.Branch.Path.StartsWith(path)));
         }
 
         var q = Q?.Trim() ?? "";
@@ -116,6 +117,6 @@ public sealed class IndexModel(AppDbContext db, ScopeGuard guard, TimeProvider c
             _ => people.OrderBy(p => p.Name),
         };
         return ((IOrderedQueryable<Person>)people).ThenBy(p => p.Id)
-            .Select(p => new Row(p.Id, p.Name, p.Gender, p.OrgUnit!.Name, p.Title, p.PartyStatus, p.PostRank, p.IsRetired, p.IdNumberMasked, p.PhoneMasked, p.DeletedAt));
+            .Select(p => new Row(p.Id, p.Name, p.Gender, p.OrgUnit!.Name, p.Title, p.PartyStatus, p.PostRank, p.IsRetired, p.IdNumberMasked, p.PhoneMasked, p.DeletedAt, p.Branch!.Name));
     }
 }
