@@ -1,6 +1,7 @@
 using Dangjian.Web.Features;
 using Dangjian.Web.Features.Admin;
 using Dangjian.Web.Features.Appraisals;
+using Dangjian.Web.Features.BranchLife;
 using Dangjian.Web.Features.Briefings;
 using Dangjian.Web.Features.Campaigns;
 using Dangjian.Web.Features.Dashboard;
@@ -49,6 +50,7 @@ builder.AddLedgers();
 builder.AddRules();
 builder.AddBriefings();
 builder.AddResearch();
+builder.AddBranchLife();
 builder.AddReports();
 builder.AddDashboard();
 builder.AddDemo();

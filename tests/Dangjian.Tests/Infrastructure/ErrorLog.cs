@@ -27,7 +27,7 @@ public sealed class ErrorLog : ILoggerProvider
         {
             if (IsEnabled(logLevel) && entries.Count < 1000)
             {
-                entries.Enqueue($"{category}: {formatter(state, exception)} {exception?.GetType().Name}");
+                entries.Enqueue($"{category}: {formatter(state, exception)} {exception?.GetType().Name}: {exception?.Message}");
             }
         }
     }

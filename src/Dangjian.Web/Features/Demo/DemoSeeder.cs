@@ -64,6 +64,7 @@ public sealed class DemoSeeder(AppDbContext db, AccountProvisioning accounts, Pe
             await AddCampaignAsync(people, ct);
             var ledgers = new DemoLedgers(db, assessments, clock);
             await ledgers.AddLedgersAsync(people, ct);
+            await new DemoBranchLife(db, clock).AddAsync(people, ct);
             await new DemoRules(db, clock).AddRulesAsync(ct);
             await ledgers.AddAssessmentAsync(people, ct);
             await tx.CommitAsync(ct);

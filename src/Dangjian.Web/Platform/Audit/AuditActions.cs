@@ -81,6 +81,8 @@ public static class AuditActions
         ["Talk"] = "谈心谈话",
         ["TalkRequirement"] = "必谈名单",
         ["ResearchTopic"] = "调研课题",
+        ["BranchMeeting"] = "三会一课",
+        ["BranchMeetingAttendee"] = "三会一课到会",
         ["Consultation"] = "网上征求意见稿",
         ["OutreachActivity"] = "载体活动",
         ["Visit"] = "走访",

@@ -57,6 +57,9 @@ public sealed class RouteRoleMatrixTests(AppFactory app) : IClassFixture<AppFact
         ("/Audit/Index", "/Audit/Index", "D D D D D D D D O"),
         ("/Audit/Index?handler=Export", "/Audit/Index?handler=Export", "D D D D D D D D O"),
         ("/Audit/Verify", "/Audit/Verify", "D D D D D D D D O"),
+        ("/BranchLife/Details", "/BranchLife/Details?id={branchMeeting}", "O O O N O N D D D"),
+        ("/BranchLife/Edit", "/BranchLife/Edit", "O D D D D D D D D"),
+        ("/BranchLife/Index", "/BranchLife/Index", "O O O O O O D D D"),
         ("/Briefings/Details", "/Briefings/Details?id={draftBriefing}", "O N N N O N D D D"),
         ("/Briefings/Details?handler=Word", "/Briefings/Details?id={briefing}&handler=Word", "O O O O O O D D D"),
         ("/Briefings/Index", "/Briefings?campaignId={campaign}", "O O O O O O D D D"),
@@ -393,6 +396,8 @@ public sealed class RouteRoleMatrixTests(AppFactory app) : IClassFixture<AppFact
         ["outreachActivity"] = await db.OutreachActivities.OrderBy(x => x.Title).Select(x => x.Id).FirstOrDefaultAsync(),
         ["consultation"] = await db.Consultations.OrderBy(x => x.OpensOn).Select(x => x.Id).FirstOrDefaultAsync(),
         ["openConsultation"] = await db.Consultations.OrderByDescending(x => x.OpensOn).Select(x => x.Id).FirstOrDefaultAsync(),
+        // A meeting of the 第一党小组 (孙磊's), held by the branch's office.
+        ["branchMeeting"] = await db.BranchMeetings.Where(x => x.OrgUnit!.Code == "KJJ-JGDZB-1").OrderBy(x => x.HeldOn).Select(x => x.Id).FirstOrDefaultAsync(),
         ["missing"] = Guid.CreateVersion7(),
     });
 }
