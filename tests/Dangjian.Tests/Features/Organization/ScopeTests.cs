@@ -50,7 +50,8 @@ public sealed class ScopeTests(AppFactory app) : IClassFixture<AppFactory>
         names.Count.ShouldBe(37);
         names.ShouldContain("赵敏");
         names.ShouldNotContain("喻晓军");
-        rows.Skip(2).ShouldAllBe(r => r[7].Contains("********"));
+        rows[1][8].ShouldBe("身份证号", "所在党组织 comes before 职级 since issue 24");
+        rows.Skip(2).ShouldAllBe(r => r[8].Contains("********"));
         var audited = await app.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "export" && e.UserName == "office"));
         audited.ShouldBeTrue();
     }
