@@ -35,6 +35,34 @@ public sealed class IndexModel(AppDbContext db, BranchBoard board, BranchLifeAcc
 
     public IReadOnlyList<(string Key, string Label)> Choices { get; private set; } = [];
 
+    /// <summary>三会一课台账 in Excel: every meeting of the period in the branches the caller records, with attendance; audited.</summary>
+    public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
+    {
+        var units = (await access.RecordableAsync(ct)).Select(u => u.Id).ToList();
+        if (units.Count == 0)
+        {
+            throw new ForbiddenException();
+        }
+
+        Current = BranchBoard.ParsePeriod(Period, ChinaTime.Today(clock));
+        var rows = await db.BranchMeetings.AsNoTracking().Where(m => units.Contains(m.OrgUnitId) && m.HeldOn >= Current.From && m.HeldOn <= Current.To)
+            .OrderBy(m => m.OrgUnit!.Path).ThenBy(m => m.HeldOn).ThenBy(m => m.Kind).Take(20000)
+            .Select(m => new
+            {
+                Unit = m.OrgUnit!.Name, m.Kind, m.HeldOn, m.Topic, Host = m.Host!.Name, Lecturer = m.Lecturer!.Name, m.Place,
+                Expected = db.BranchMeetingAttendees.Count(a => a.MeetingId == m.Id),
+                Present = db.BranchMeetingAttendees.Count(a => a.MeetingId == m.Id && a.Status == Study.AttendanceStatus.Present),
+                Leave = db.BranchMeetingAttendees.Count(a => a.MeetingId == m.Id && a.Status == Study.AttendanceStatus.Leave),
+            }).ToListAsync(ct);
+        db.Audit("export", nameof(BranchMeeting), null, $"导出{Current.Label}三会一课台账{rows.Count}次");
+        await db.SaveChangesAsync(ct);
+        var n = 0;
+        var content = Platform.Documents.XlsxWriter.Write("三会一课", $"三会一课台账（{Current.Label}，共{rows.Count}次）",
+            [new("序号", 6), new("党组织", 14), new("类别", 12), new("日期", 12), new("主题", 36), new("主持人", 10), new("党课主讲人", 10), new("地点", 14), new("应到", 6), new("实到", 6), new("请假", 6)],
+            rows.Select(r => (IReadOnlyList<object?>)[++n, r.Unit, BranchLifeLabels.Of(r.Kind), r.HeldOn, r.Topic, r.Host, r.Lecturer, r.Place, r.Expected, r.Present, r.Leave]).ToList());
+        return Platform.Documents.FileDownloads.Xlsx(content, $"三会一课台账-{Current.Key}.xlsx");
+    }
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         ViewData.Trail(new Breadcrumb("三会一课"));

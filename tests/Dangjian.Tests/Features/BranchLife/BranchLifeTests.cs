@@ -53,6 +53,14 @@ public sealed class BranchLifeTests(AppFactory app) : IClassFixture<AppFactory>
         row.QuerySelector("[data-kind=GroupMeeting]")!.ClassName!.ShouldContain("dj-cell-open");
         row.QuerySelector("[data-kind=CommitteeMeeting]")!.TextContent.Trim().ShouldBe("1/1");
         page.QuerySelector("[data-testid=meetings]")!.TextContent.ShouldContain("第一党小组会");
+        var export = await office.GetAsync(new Uri($"/BranchLife?handler=Export&period={lastMonth:yyyy-MM}", UriKind.Relative));
+        export.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var sheet = Dangjian.Web.Platform.Documents.SpreadsheetReader.Read(await export.Content.ReadAsByteArrayAsync());
+        sheet[0][0].ShouldContain("三会一课台账");
+        sheet.Skip(2).Count(r => r[2] == "党小组会").ShouldBe(1, "only the 第一党小组 met last month");
+        (await app.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "export" && e.ObjectType == nameof(BranchMeeting)))).ShouldBeTrue();
+        var member = await app.SignedInClientAsync("member");
+        (await member.GetAsync(new Uri("/BranchLife?handler=Export", UriKind.Relative))).StatusCode.ShouldNotBe(HttpStatusCode.OK);
         var year = await office.GetDocumentAsync($"/BranchLife?period={app.Today.Year}");
         year.QuerySelector("[data-testid=board] tr[data-branch=机关党支部] th")!.TextContent.ShouldContain("缺");
     }

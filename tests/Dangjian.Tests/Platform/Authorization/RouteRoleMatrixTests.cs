@@ -60,6 +60,7 @@ public sealed class RouteRoleMatrixTests(AppFactory app) : IClassFixture<AppFact
         ("/BranchLife/Details", "/BranchLife/Details?id={branchMeeting}", "O O O N O N D D D"),
         ("/BranchLife/Edit", "/BranchLife/Edit", "O D D D D D D D D"),
         ("/BranchLife/Index", "/BranchLife/Index", "O O O O O O D D D"),
+        ("/BranchLife/Index?handler=Export", "/BranchLife/Index?handler=Export", "O D D D D D D D D"),
         ("/Briefings/Details", "/Briefings/Details?id={draftBriefing}", "O N N N O N D D D"),
         ("/Briefings/Details?handler=Word", "/Briefings/Details?id={briefing}&handler=Word", "O O O O O O D D D"),
         ("/Briefings/Index", "/Briefings?campaignId={campaign}", "O O O O O O D D D"),
