@@ -106,6 +106,9 @@ public sealed class Campaign : Entity, ISoftDeletable, IAuditTitled
 
     public Guid? DeletedById { get; set; }
 
+    /// <summary>Whether <paramref name="day"/> is a day of the campaign that has already come (what is recorded as done — a talk, a meeting, a visit — happened on such a day, 补录 included).</summary>
+    public bool HasHappenedOn(DateOnly day, DateOnly today) => day >= StartsOn && day <= EndsOn && day <= today;
+
     string IAuditTitled.AuditTitle => Title;
 }
 

@@ -125,7 +125,7 @@ public sealed class EditModel(AppDbContext db, CampaignAccess access, MeetingSer
         }
 
         var today = ChinaTime.Today(clock);
-        if (Input.HeldOn < Campaign.StartsOn || Input.HeldOn > Campaign.EndsOn || Input.HeldOn > today)
+        if (!Campaign.HasHappenedOn(Input.HeldOn, today))
         {
             ModelState.AddModelError(Field(nameof(MeetingInput.HeldOn)), $"会议日期须在活动期间内（{Campaign.StartsOn:yyyy-MM-dd} 起）且不晚于今天。");
         }

@@ -80,7 +80,7 @@ public sealed class ActivityEditModel(AppDbContext db, CampaignAccess access, Re
             ModelState.AddModelError(Field(nameof(ActivityInput.PersonId)), "请从本活动范围内的干部中选择负责人。");
         }
 
-        if (Input.StartsOn < Campaign.StartsOn || Input.StartsOn > Campaign.EndsOn || Input.StartsOn > ChinaTime.Today(clock))
+        if (!Campaign.HasHappenedOn(Input.StartsOn, ChinaTime.Today(clock)))
         {
             ModelState.AddModelError(Field(nameof(ActivityInput.StartsOn)), $"开始日期须在活动期间内（{Campaign.StartsOn:yyyy-MM-dd} 起）且不晚于今天；补录请填实际日期。");
         }

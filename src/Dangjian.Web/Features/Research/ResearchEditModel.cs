@@ -50,11 +50,11 @@ public abstract class ResearchEditModel(AppDbContext db, CampaignAccess access, 
     }
 
     /// <summary>Adds the refusal of a date outside the campaign or after today.</summary>
-    protected void CheckDate(string field, DateOnly? date, DateOnly today, string hint = "")
+    protected void CheckDate(string field, DateOnly? date, DateOnly today)
     {
-        if (date is { } d && (d < Campaign.StartsOn || d > Campaign.EndsOn || d > today))
+        if (date is { } d && !Campaign.HasHappenedOn(d, today))
         {
-            ModelState.AddModelError(field, $"日期须在活动期间内（{Campaign.StartsOn:yyyy-MM-dd} 起）且不晚于今天{hint}。");
+            ModelState.AddModelError(field, $"日期须在活动期间内（{Campaign.StartsOn:yyyy-MM-dd} 起）且不晚于今天。");
         }
     }
 }

@@ -40,7 +40,7 @@ public sealed class VisitInput
     {
         ArgumentNullException.ThrowIfNull(campaign);
         ArgumentNullException.ThrowIfNull(modelState);
-        if (VisitedOn < campaign.StartsOn || VisitedOn > campaign.EndsOn || VisitedOn > today)
+        if (!campaign.HasHappenedOn(VisitedOn, today))
         {
             modelState.AddModelError(prefix + nameof(VisitedOn), $"日期须在活动期间内（{campaign.StartsOn:yyyy-MM-dd} 起）且不晚于今天；补录以前的走访请填实际日期。");
         }

@@ -121,7 +121,7 @@ public sealed class EditModel(AppDbContext db, CampaignAccess access, TalkServic
         }
 
         var today = ChinaTime.Today(clock);
-        if (Input.HeldOn < Campaign.StartsOn || Input.HeldOn > Campaign.EndsOn || Input.HeldOn > today)
+        if (!Campaign.HasHappenedOn(Input.HeldOn, today))
         {
             ModelState.AddModelError(Field(nameof(TalkInput.HeldOn)), $"谈话日期须在活动期间内（{Campaign.StartsOn:yyyy-MM-dd} 起）且不晚于今天。");
         }
