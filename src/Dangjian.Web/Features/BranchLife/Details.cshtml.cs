@@ -62,6 +62,18 @@ public sealed class DetailsModel(AppDbContext db, BranchLifeAccess access, TimeP
         return RedirectToPage(new { id });
     }
 
+    /// <summary>全部到会: everyone still unmarked is present (those marked 请假 stay so), the common case after a meeting.</summary>
+    public async Task<IActionResult> OnPostAllPresentAsync(Guid id, CancellationToken ct)
+    {
+        await LoadAsync(id, ct);
+        RequireRecords();
+        var rows = await db.BranchMeetingAttendees.Where(a => a.MeetingId == id && a.Status == AttendanceStatus.Expected).ToListAsync(ct);
+        rows.ForEach(r => r.Status = AttendanceStatus.Present);
+        await db.SaveChangesAsync(ct);
+        TempData.Success($"已将{rows.Count}人标为到会；请假的仍为请假，缺席的请单独改回。");
+        return RedirectToPage(new { id });
+    }
+
     public async Task<IActionResult> OnPostMakeUpAsync(Guid id, Guid personId, CancellationToken ct)
     {
         await LoadAsync(id, ct);

@@ -95,6 +95,7 @@ public sealed class BranchLifeTests(AppFactory app) : IClassFixture<AppFactory>
         attendees.ShouldContain(wang, "a leader attends his branch too");
 
         var url = $"/BranchLife/Details?id={meeting.Id}";
+        (await app.WithDbAsync(db => db.BranchMeetingAttendees.CountAsync(a => a.MeetingId == meeting.Id && a.Status != AttendanceStatus.Expected))).ShouldBe(0, "nobody is marked until the office marks them");
         var statuses = attendees.ToDictionary(p => $"status[{p}]", p => p == wang ? "Leave" : "Present");
         var noReason = await office.PostFormAsync(url, statuses, "handler=Attendance");
         (await app.WithDbAsync(db => db.BranchMeetingAttendees.CountAsync(a => a.MeetingId == meeting.Id && a.Status != AttendanceStatus.Expected))).ShouldBe(0, "a leave without its reason saves nothing");
@@ -102,6 +103,16 @@ public sealed class BranchLifeTests(AppFactory app) : IClassFixture<AppFactory>
         var ok = await office.PostFormAsync(url, new Dictionary<string, string>(statuses) { [$"reason[{wang}]"] = "赴省厅开会" }, "handler=Attendance");
         ok.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await office.GetDocumentAsync(url)).QuerySelector("[data-testid=attendance]")!.TextContent.ShouldContain($"应到{expected}人，到会{expected - 1}人，请假1人");
+        var second = await app.WithDbAsync(db => db.BranchMeetings.Where(m => m.OrgUnitId == branch && m.Id != meeting.Id).OrderByDescending(m => m.HeldOn).Select(m => m.Id).FirstAsync());
+        await app.WithDbAsync(async db =>
+        {
+            await db.BranchMeetingAttendees.Where(a => a.MeetingId == second).ExecuteUpdateAsync(u => u.SetProperty(a => a.Status, AttendanceStatus.Expected));
+            var onLeave = await db.BranchMeetingAttendees.Where(a => a.MeetingId == second).OrderBy(a => a.Id).Select(a => a.Id).FirstAsync();
+            return await db.BranchMeetingAttendees.Where(a => a.Id == onLeave).ExecuteUpdateAsync(u => u.SetProperty(a => a.Status, AttendanceStatus.Leave));
+        });
+        (await office.PostHandlerAsync($"/BranchLife/Details?id={second}", "AllPresent")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await app.WithDbAsync(db => db.BranchMeetingAttendees.Where(a => a.MeetingId == second).GroupBy(a => a.Status).Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.N)))
+            .ShouldBe(new Dictionary<AttendanceStatus, int> { [AttendanceStatus.Present] = expected - 1, [AttendanceStatus.Leave] = 1 }, "every unmarked member is present; the one on leave stays on leave");
         (await office.PostHandlerAsync(url, "MakeUp", new Dictionary<string, string> { ["personId"] = wang.ToString() })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await app.WithDbAsync(db => db.BranchMeetingAttendees.Where(a => a.MeetingId == meeting.Id && a.PersonId == wang).Select(a => a.MakeUpDoneAt).SingleAsync())).ShouldNotBeNull();
         (await app.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.ObjectType == nameof(BranchMeeting) && e.ObjectId == meeting.Id.ToString()))).ShouldBeTrue();

@@ -56,6 +56,7 @@ public sealed class RouteRoleWriteMatrixTests(AppFactory app) : IClassFixture<Ap
         ("/Appraisal/Details?handler=Paper", "/Appraisal/Details?handler=Paper&id={appraisal}", "", "A D D D D N D D D"),
         ("/Appraisal/Edit", "/Appraisal/Edit?CampaignId={campaign}", "", "A D D A D D D D D"),
         ("/Audit/Verify", "/Audit/Verify", "", "D D D D D D D D A"),
+        ("/BranchLife/Details?handler=AllPresent", "/BranchLife/Details?handler=AllPresent&id={branchMeeting}", "", "A D D N D N D D D"),
         ("/BranchLife/Details?handler=Attendance", "/BranchLife/Details?handler=Attendance&id={branchMeeting}", "","A D D N D N D D D"),
         ("/BranchLife/Details?handler=Delete", "/BranchLife/Details?handler=Delete&id={branchMeeting}", "","A D D N D N D D D"),
         ("/BranchLife/Details?handler=MakeUp", "/BranchLife/Details?handler=MakeUp&id={branchMeeting}&personId={missing}", "","N D D N D N D D D"),
